@@ -1,0 +1,51 @@
+package io.certrotator.cli;
+
+import io.certrotator.input.InputFileException;
+import io.certrotator.job.RunExitStatus;
+import io.certrotator.results.StatusCounts;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+
+/** The contract's exit codes, and the one place that picks one for a run. */
+public final class ExitCodes {
+
+    public static final int SUCCEEDED = 0;
+    public static final int STOPPED = 1;
+    public static final int BAD_INPUT = 2;
+    public static final int ROWS_FAILED = 3;
+
+    private ExitCodes() {
+    }
+
+    static int of(JobExecution execution, StatusCounts counts) {
+        String exitStatus = execution.getExitStatus().getExitCode();
+        if (RunExitStatus.INVALID_INPUT.equals(exitStatus) || failedOnInput(execution)) {
+            return BAD_INPUT;
+        }
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            return STOPPED;
+        }
+        if (RunExitStatus.DRY_RUN.equals(exitStatus)) {
+            return SUCCEEDED;
+        }
+        return counts.allSucceeded() ? SUCCEEDED : ROWS_FAILED;
+    }
+
+    /** A rerun of a completed instance sends nothing; only bad input stays an error. */
+    static int ofCompletedEarlier(JobExecution execution) {
+        return RunExitStatus.INVALID_INPUT.equals(execution.getExitStatus().getExitCode()) ? BAD_INPUT : SUCCEEDED;
+    }
+
+    static boolean failedOnInput(JobExecution execution) {
+        return execution.getAllFailureExceptions().stream().anyMatch(ExitCodes::isInputProblem);
+    }
+
+    private static boolean isInputProblem(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof InputFileException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

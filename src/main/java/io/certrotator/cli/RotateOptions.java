@@ -1,0 +1,144 @@
+package io.certrotator.cli;
+
+import io.certrotator.edgeone.CallPacer;
+import io.certrotator.edgeone.EdgeOneEndpoint;
+
+import java.nio.file.Path;
+import java.util.Set;
+
+/** The rotation command line (SPEC: Build and run). Spring Boot properties pass through untouched. */
+public record RotateOptions(Path input, Path report, boolean dryRun, String endpoint, int rate, int maxHostsPerCall,
+                            boolean skipInvalid, boolean simulate, boolean help) {
+
+    public static final int MAX_HOSTS_PER_CALL = 100;
+    private static final Set<String> FLAGS = Set.of("dry-run", "skip-invalid", "simulate", "help");
+    private static final Set<String> PASS_THROUGH_PREFIXES = Set.of("spring.", "logging.", "cert-rotator.", "debug",
+            "trace");
+
+    public static final String USAGE = """
+            Usage: java -jar cert-rotator.jar --input=FILE.csv [options]
+                   java -jar cert-rotator.jar simulate --port=N --seed=FILE.csv [options]
+
+            Rotates the edge certificates of Tencent Cloud EdgeOne hosts listed in a CSV
+            (zone_id,host,mode,cert_ids), at most --rate calls per second, resumable.
+
+              --input=FILE              the rotation CSV (required)
+              --report=FILE             per-row results CSV (default: FILE.results.csv beside the input)
+              --dry-run                 validate and plan only; no API call
+              --endpoint=URL            API endpoint (default https://teo.tencentcloudapi.com;
+                                        http:// only to a loopback address)
+              --rate=N                  requests per second, 1..20 (default 20)
+              --max-hosts-per-call=N    hosts per ModifyHostsCertificate call, 1..100 (default 100)
+              --skip-invalid            run the valid rows even if some rows are invalid
+              --simulate                run against a built-in EdgeOne simulator seeded from the input
+              --spring.datasource.url=  the job repository (default: H2 file under ~/.cert-rotator/)
+              --help                    this text
+
+            Exit codes: 0 all rows succeeded (or already completed), 1 stopped before the end (run the
+            same command again to resume), 2 bad input or configuration (nothing sent),
+            3 finished with FAILED or INVALID rows (see the report).
+            Credentials: TENCENTCLOUD_SECRET_ID / TENCENTCLOUD_SECRET_KEY (/ TENCENTCLOUD_SESSION_TOKEN),
+            then ~/.tencentcloud/credentials, then the CVM role.
+            """;
+
+    public static RotateOptions parse(String... args) {
+        Path input = null;
+        Path report = null;
+        boolean dryRun = false;
+        boolean skipInvalid = false;
+        boolean simulate = false;
+        boolean help = false;
+        String endpoint = null;
+        int rate = CallPacer.API_LIMIT_PER_SECOND;
+        int maxHosts = MAX_HOSTS_PER_CALL;
+        for (String arg : args) {
+            if (!arg.startsWith("--")) {
+                throw new UsageException("unexpected argument \"" + arg + "\" (options look like --input=FILE)");
+            }
+            String name = arg.substring(2);
+            String value = null;
+            int equals = name.indexOf('=');
+            if (equals >= 0) {
+                value = name.substring(equals + 1);
+                name = name.substring(0, equals);
+            }
+            if (PASS_THROUGH_PREFIXES.stream().anyMatch(name::startsWith)) {
+                continue;
+            }
+            if (FLAGS.contains(name)) {
+                boolean on = value == null || parseBoolean(name, value);
+                switch (name) {
+                    case "dry-run" -> dryRun = on;
+                    case "skip-invalid" -> skipInvalid = on;
+                    case "simulate" -> simulate = on;
+                    default -> help = on;
+                }
+                continue;
+            }
+            if (value == null || value.isBlank()) {
+                if (Set.of("input", "report", "endpoint", "rate", "max-hosts-per-call").contains(name)) {
+                    throw new UsageException("--" + name + " needs a value: --" + name + "=...");
+                }
+                throw new UsageException("unknown option --" + name);
+            }
+            switch (name) {
+                case "input" -> input = Path.of(value);
+                case "report" -> report = Path.of(value);
+                case "endpoint" -> endpoint = value;
+                case "rate" -> rate = parseInt(name, value, 1, CallPacer.API_LIMIT_PER_SECOND);
+                case "max-hosts-per-call" -> maxHosts = parseInt(name, value, 1, MAX_HOSTS_PER_CALL);
+                default -> throw new UsageException("unknown option --" + name);
+            }
+        }
+        if (help) {
+            return new RotateOptions(input, report, dryRun, endpoint, rate, maxHosts, skipInvalid, simulate, true);
+        }
+        if (input == null) {
+            throw new UsageException("--input=FILE is required");
+        }
+        if (simulate && endpoint != null) {
+            throw new UsageException("--simulate and --endpoint exclude each other");
+        }
+        if (endpoint == null) {
+            endpoint = EdgeOneEndpoint.DEFAULT_URL;
+        }
+        try {
+            EdgeOneEndpoint.parse(endpoint);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        return new RotateOptions(input, report == null ? defaultReport(input) : report, dryRun, endpoint, rate,
+                maxHosts, skipInvalid, simulate, false);
+    }
+
+    public RotateOptions withEndpoint(String url) {
+        return new RotateOptions(input, report, dryRun, url, rate, maxHostsPerCall, skipInvalid, simulate, help);
+    }
+
+    /** {@code rotation.csv} reports to {@code rotation.results.csv} in the same folder. */
+    static Path defaultReport(Path input) {
+        String name = input.getFileName().toString();
+        String stem = name.toLowerCase().endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
+        return input.resolveSibling(stem + ".results.csv");
+    }
+
+    private static int parseInt(String name, String value, int min, int max) {
+        try {
+            int number = Integer.parseInt(value.trim());
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException("--" + name + " must be a whole number from " + min + " to " + max + ", got \""
+                + value + "\"");
+    }
+
+    private static boolean parseBoolean(String name, String value) {
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(value);
+        }
+        throw new UsageException("--" + name + " takes no value (or true/false), got \"" + value + "\"");
+    }
+}

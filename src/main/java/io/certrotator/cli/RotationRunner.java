@@ -1,0 +1,173 @@
+package io.certrotator.cli;
+
+import io.certrotator.edgeone.ApiAccess;
+import io.certrotator.input.InputDigest;
+import io.certrotator.input.InputFileException;
+import io.certrotator.job.JobFigures;
+import io.certrotator.job.RotationJobConfiguration;
+import io.certrotator.job.RotationParameters;
+import io.certrotator.job.RunLock;
+import io.certrotator.job.RunStoppedException;
+import io.certrotator.results.ReportWriter;
+import io.certrotator.results.ResultsRepository;
+import io.certrotator.results.RowStatus;
+import io.certrotator.results.StatusCounts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * Runs one rotation as the command line asked: takes the instance's lock, recovers what a dead process
+ * left running, starts or resumes the job, prints the summary, writes the report, picks the exit code.
+ */
+@Component
+class RotationRunner implements ApplicationRunner, ExitCodeGenerator {
+
+    private static final Logger log = LoggerFactory.getLogger(RotationRunner.class);
+    private static final int LISTED_ON_SCREEN = 100;
+
+    private final RotateOptions options;
+    private final JobRepository jobRepository;
+    private final JobOperator jobOperator;
+    private final Job job;
+    private final ResultsRepository results;
+    private final ReportWriter reportWriter;
+    private final ObjectProvider<ApiAccess> apiAccess;
+    private final Path home;
+    private final RunSummary summary = new RunSummary(System.out);
+    private int exitCode = ExitCodes.STOPPED;
+
+    RotationRunner(RotateOptions options, JobRepository jobRepository, JobOperator jobOperator, Job job,
+                   ResultsRepository results, ReportWriter reportWriter, ObjectProvider<ApiAccess> apiAccess,
+                   @Value("${cert-rotator.home}") Path home) {
+        this.options = options;
+        this.jobRepository = jobRepository;
+        this.jobOperator = jobOperator;
+        this.job = job;
+        this.results = results;
+        this.reportWriter = reportWriter;
+        this.apiAccess = apiAccess;
+        this.home = home;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        try {
+            exitCode = rotate();
+        } catch (InputFileException | UsageException e) {
+            System.err.println("cert-rotator: " + e.getMessage());
+            exitCode = ExitCodes.BAD_INPUT;
+        } catch (RunLock.RunLockedException e) {
+            System.err.println("cert-rotator: " + e.getMessage());
+            exitCode = ExitCodes.STOPPED;
+        } catch (Exception e) {
+            log.debug("run failed", e);
+            System.err.println("cert-rotator: the run stopped: " + e.getMessage());
+            System.err.println("run the same command again to resume");
+            exitCode = ExitCodes.STOPPED;
+        }
+    }
+
+    private int rotate() throws Exception {
+        RotationParameters parameters = new RotationParameters(options.input(), InputDigest.sha256(options.input()),
+                options.maxHostsPerCall(), options.skipInvalid(), options.dryRun(), options.rate(),
+                options.endpoint());
+        JobParameters jobParameters = parameters.toJobParameters();
+        try (RunLock ignored = RunLock.acquire(home.resolve("locks"), parameters.instanceKey())) {
+            JobInstance instance = jobRepository.getJobInstance(RotationJobConfiguration.JOB_NAME, jobParameters);
+            if (instance != null) {
+                JobExecution last = jobRepository.getLastJobExecution(instance);
+                if (last != null && last.getStatus().isRunning()) {
+                    // We hold the lock, so the process that left this execution running is gone.
+                    jobOperator.recover(last);
+                    System.out.println("recovered run " + instance.getInstanceId() + " left running by a process "
+                            + "that is gone; resuming it");
+                } else if (last != null && last.getStatus() == org.springframework.batch.core.BatchStatus.COMPLETED) {
+                    return alreadyCompleted(instance, last);
+                } else if (last != null) {
+                    System.out.println("resuming run " + instance.getInstanceId() + ": "
+                            + results.countByStatus(instance.getInstanceId()).of(RowStatus.PENDING)
+                            + " row(s) still pending");
+                }
+            }
+            if (!options.dryRun()) {
+                apiAccess.getObject();
+            }
+            JobExecution execution = jobOperator.start(job, jobParameters);
+            return finish(execution);
+        } catch (IOException e) {
+            throw new InputFileException("cannot read " + options.input() + ": " + e.getMessage());
+        }
+    }
+
+    private int finish(JobExecution execution) {
+        long instanceId = execution.getJobInstance().getInstanceId();
+        StatusCounts counts = results.countByStatus(instanceId);
+        int code = ExitCodes.of(execution, counts);
+        if (code == ExitCodes.BAD_INPUT) {
+            if (ExitCodes.failedOnInput(execution)) {
+                System.err.println("cert-rotator: " + rootMessage(execution));
+                return code;
+            }
+            summary.invalidRows(results.invalidRows(instanceId, LISTED_ON_SCREEN), counts.of(RowStatus.INVALID));
+            System.err.println(counts.of(RowStatus.INVALID) + " invalid row(s) in " + options.input()
+                    + ": nothing was sent (fix them, or run the rest with --skip-invalid)");
+        } else if (counts.of(RowStatus.INVALID) > 0) {
+            summary.invalidRows(results.invalidRows(instanceId, LISTED_ON_SCREEN), counts.of(RowStatus.INVALID));
+        }
+        JobFigures figures = JobFigures.of(execution);
+        if (options.dryRun() && code != ExitCodes.BAD_INPUT) {
+            summary.plan(results.pendingPlan(instanceId, options.maxHostsPerCall()), options.maxHostsPerCall(),
+                    options.rate(), results.pendingTargets(instanceId, 50));
+        }
+        reportWriter.write(instanceId, options.report());
+        summary.end(counts, figures, results.failedByErrorCode(instanceId), options.report(), code,
+                code == ExitCodes.STOPPED ? rootMessage(execution) : null);
+        return code;
+    }
+
+    private int alreadyCompleted(JobInstance instance, JobExecution last) {
+        long instanceId = instance.getInstanceId();
+        System.out.println("this input already completed (run " + instanceId + ", " + last.getEndTime()
+                + "): nothing to send");
+        StatusCounts counts = results.countByStatus(instanceId);
+        reportWriter.write(instanceId, options.report());
+        int code = ExitCodes.ofCompletedEarlier(last);
+        summary.end(counts, JobFigures.of(last), results.failedByErrorCode(instanceId), options.report(), code, null);
+        return code;
+    }
+
+    private static String rootMessage(JobExecution execution) {
+        return execution.getAllFailureExceptions().stream()
+                .map(RotationRunner::innermost)
+                .map(Throwable::getMessage)
+                .findFirst().orElse(null);
+    }
+
+    private static Throwable innermost(Throwable failure) {
+        Throwable t = failure;
+        while (t.getCause() != null && !(t instanceof RunStoppedException) && !(t instanceof InputFileException)) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    @Override
+    public int getExitCode() {
+        return exitCode;
+    }
+}

@@ -1,0 +1,69 @@
+package io.certrotator.cli;
+
+import io.certrotator.job.JobFigures;
+import io.certrotator.results.PlanFigures;
+import io.certrotator.results.RowStatus;
+import io.certrotator.results.StatusCounts;
+import io.certrotator.results.TargetHosts;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** What an operator reads at the end of a run: one screen, figures first, where to look next. */
+final class RunSummary {
+
+    private final PrintStream out;
+
+    RunSummary(PrintStream out) {
+        this.out = out;
+    }
+
+    void plan(PlanFigures plan, int maxHostsPerCall, int rate, List<TargetHosts> firstTargets) {
+        out.printf(Locale.ROOT, "plan: %d host(s) in %d target(s) -> %d call(s) of at most %d hosts, about %s at %d calls/s%n",
+                plan.hosts(), plan.targets(), plan.calls(), maxHostsPerCall,
+                seconds(Duration.ofMillis(plan.calls() * 1000 / rate)), rate);
+        for (TargetHosts target : firstTargets) {
+            out.printf("  %s %s %s: %d host(s)%n", target.zoneId(), target.mode(),
+                    target.certIds().isEmpty() ? "-" : target.certIds(), target.hosts());
+        }
+        if (plan.targets() > firstTargets.size()) {
+            out.printf("  ... and %d more target(s)%n", plan.targets() - firstTargets.size());
+        }
+    }
+
+    void invalidRows(List<String> lines, long total) {
+        lines.forEach(line -> System.err.println(line));
+        if (total > lines.size()) {
+            System.err.printf("... and %d more invalid row(s): see the report%n", total - lines.size());
+        }
+    }
+
+    void end(StatusCounts counts, JobFigures figures, Map<String, Long> failedByCode, Path report, int exitCode,
+             String stopReason) {
+        out.printf("rows: %d total, %d succeeded, %d failed, %d invalid, %d pending%n", counts.total(),
+                counts.of(RowStatus.SUCCEEDED), counts.of(RowStatus.FAILED), counts.of(RowStatus.INVALID),
+                counts.of(RowStatus.PENDING));
+        if (figures.calls() > 0) {
+            out.printf(Locale.ROOT, "calls: %d ModifyHostsCertificate in %s (%.1f calls/s, limit 20/s), %d refused for rate%n",
+                    figures.calls(), seconds(Duration.ofMillis(figures.rotateMillis())), figures.callsPerSecond(),
+                    figures.rateRefusals());
+        }
+        failedByCode.forEach((code, rows) -> out.printf("failed: %d row(s) %s%n", rows, code));
+        out.println("report: " + report);
+        switch (exitCode) {
+            case ExitCodes.STOPPED -> out.println("stopped: " + (stopReason == null ? "the run did not finish"
+                    : stopReason) + "\nrun the same command again to resume");
+            case ExitCodes.ROWS_FAILED -> out.println("finished with FAILED or INVALID rows: see the report");
+            default -> {
+            }
+        }
+    }
+
+    static String seconds(Duration duration) {
+        return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000d);
+    }
+}

@@ -1,0 +1,19 @@
+package io.certrotator.edgeone;
+
+import com.tencentcloudapi.common.Credential;
+
+import java.time.Duration;
+
+/** Where calls go, who signs them and how long one may take: decided once per run by the command line. */
+public record ApiAccess(EdgeOneEndpoint endpoint, Credential credential, Duration callTimeout) {
+
+    public EdgeOneClient newClient() {
+        return new EdgeOneClient(endpoint, credential, callTimeout);
+    }
+
+    /** Never shows the secret key or token. */
+    @Override
+    public String toString() {
+        return "ApiAccess[endpoint=" + endpoint + ", secretId=" + credential.getSecretId() + "]";
+    }
+}

@@ -1,0 +1,87 @@
+package io.certrotator.edgeone;
+
+import com.tencentcloudapi.common.CommonClient;
+import com.tencentcloudapi.common.Credential;
+import com.tencentcloudapi.common.exception.TencentCloudSDKException;
+import com.tencentcloudapi.common.profile.ClientProfile;
+import com.tencentcloudapi.common.profile.HttpProfile;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * EdgeOne ({@code teo}, 2022-09-01) through the official SDK, which signs, finds credentials and sends.
+ * Every outcome comes back as an {@link ApiResponse}; nothing the server sends makes this throw.
+ */
+public final class EdgeOneClient {
+
+    public static final String SERVICE = "teo";
+    public static final String VERSION = "2022-09-01";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final CommonClient client;
+    private final AtomicLong calls = new AtomicLong();
+
+    public EdgeOneClient(EdgeOneEndpoint endpoint, Credential credential, Duration timeout) {
+        HttpProfile http = new HttpProfile();
+        http.setEndpoint(endpoint.endpoint());
+        http.setProtocol(endpoint.protocol());
+        if (endpoint.viaProxy()) {
+            http.setProxyHost(endpoint.proxyHost());
+            http.setProxyPort(endpoint.proxyPort());
+        }
+        int seconds = (int) Math.max(1, timeout.toSeconds());
+        http.setConnTimeout(Math.min(seconds, 10));
+        http.setReadTimeout(seconds);
+        http.setWriteTimeout(seconds);
+        ClientProfile profile = new ClientProfile(ClientProfile.SIGN_TC3_256, http);
+        profile.setDebug(false);
+        this.client = new CommonClient(SERVICE, VERSION, credential, "", profile);
+    }
+
+    public ApiResponse call(String action, Object parameters) {
+        calls.incrementAndGet();
+        String body;
+        try {
+            body = client.call(action, JSON.writeValueAsString(parameters));
+        } catch (TencentCloudSDKException e) {
+            return fromSdkException(e);
+        } catch (RuntimeException e) {
+            // The SDK dereferences the parsed body without checks: an empty or odd body ends up here.
+            return new ApiResponse.Error(ErrorClassifier.INVALID_RESPONSE, "unreadable response: " + e, null);
+        }
+        try {
+            JsonNode response = JSON.readTree(body).path("Response");
+            if (!response.isObject()) {
+                return new ApiResponse.Error(ErrorClassifier.INVALID_RESPONSE, "response has no Response object", null);
+            }
+            return new ApiResponse.Ok(response.path("RequestId").asString(null), response);
+        } catch (JacksonException e) {
+            return new ApiResponse.Error(ErrorClassifier.INVALID_RESPONSE, "response is not JSON", null);
+        }
+    }
+
+    private static ApiResponse fromSdkException(TencentCloudSDKException e) {
+        String code = e.getErrorCode();
+        if (code != null && !code.isEmpty() && !code.equals("ServerSideError")) {
+            return new ApiResponse.Error(code, e.getMessage(), e.getRequestId());
+        }
+        if ("ServerSideError".equals(code)) {
+            return new ApiResponse.Error(ErrorClassifier.HTTP_ERROR, e.getMessage(), null);
+        }
+        if (e.getCause() instanceof IOException io) {
+            return new ApiResponse.Error(ErrorClassifier.NETWORK_ERROR, io.getClass().getSimpleName() + ": "
+                    + io.getMessage(), null);
+        }
+        return new ApiResponse.Error(ErrorClassifier.INVALID_RESPONSE, e.getMessage(), null);
+    }
+
+    /** Requests sent so far, answered or not. */
+    public long callsMade() {
+        return calls.get();
+    }
+}

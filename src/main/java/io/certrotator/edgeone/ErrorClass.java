@@ -1,0 +1,13 @@
+package io.certrotator.edgeone;
+
+/** What the job does about an API error. */
+public enum ErrorClass {
+    /** "Try again later": retried with back-off. */
+    TRANSIENT,
+    /** The call's hosts may differ in this: split the group so the good hosts still rotate. */
+    HOST_SPECIFIC,
+    /** Retrying will not fix it: the rows of the call fail. */
+    PERMANENT,
+    /** Continuing is pointless (credentials, permissions): stop the run, rows stay pending. */
+    FATAL
+}

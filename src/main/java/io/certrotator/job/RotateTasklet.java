@@ -1,0 +1,75 @@
+package io.certrotator.job;
+
+import io.certrotator.edgeone.ApiAccess;
+import io.certrotator.edgeone.CallPacer;
+import io.certrotator.edgeone.EdgeOneClient;
+import io.certrotator.edgeone.RetryPolicy;
+import io.certrotator.plan.HostGrouper;
+import io.certrotator.results.ResultsRepository;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Rotates every PENDING row: reads them in group order, forms host groups and has the dispatcher send
+ * one ModifyHostsCertificate call per group. On a restart only the rows still PENDING are read, so
+ * nothing already SUCCEEDED or FAILED is sent again.
+ */
+class RotateTasklet implements Tasklet {
+
+    private final ResultsRepository results;
+    private final TransactionTemplate transactions;
+    private final ObjectProvider<ApiAccess> apiAccess;
+    private final RetryPolicy retryPolicy;
+    private final int concurrency;
+
+    RotateTasklet(ResultsRepository results, TransactionTemplate transactions, ObjectProvider<ApiAccess> apiAccess,
+                  RetryPolicy retryPolicy, int concurrency) {
+        this.results = results;
+        this.transactions = transactions;
+        this.apiAccess = apiAccess;
+        this.retryPolicy = retryPolicy;
+        this.concurrency = concurrency;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        StepExecution step = chunkContext.getStepContext().getStepExecution();
+        RotationParameters parameters = RotationParameters.from(step.getJobParameters());
+        long instanceId = step.getJobExecution().getJobInstance().getInstanceId();
+
+        EdgeOneClient client = apiAccess.getObject().newClient();
+        GroupOutcomeRecorder recorder = new GroupOutcomeRecorder(results, transactions, instanceId);
+        long started = System.nanoTime();
+        String stopReason;
+        long rateRefusals;
+        try (RotationDispatcher dispatcher = new RotationDispatcher(client, CallPacer.local(parameters.rate()),
+                retryPolicy, recorder, concurrency)) {
+            HostGrouper grouper = new HostGrouper(parameters.maxHostsPerCall(), group -> {
+                try {
+                    dispatcher.submit(group);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    dispatcher.stop("interrupted");
+                }
+            });
+            results.forEachPendingInGroupOrder(instanceId, grouper);
+            grouper.flush();
+            stopReason = dispatcher.awaitCompletion();
+            rateRefusals = dispatcher.rateRefusals();
+        }
+        ExecutionContext context = step.getJobExecution().getExecutionContext();
+        context.putLong(JobFigures.CALLS, client.callsMade());
+        context.putLong(JobFigures.RATE_REFUSALS, rateRefusals);
+        context.putLong(JobFigures.ROTATE_MILLIS, (System.nanoTime() - started) / 1_000_000);
+        if (stopReason != null) {
+            throw new RunStoppedException(stopReason);
+        }
+        return RepeatStatus.FINISHED;
+    }
+}

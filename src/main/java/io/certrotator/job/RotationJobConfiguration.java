@@ -1,0 +1,73 @@
+package io.certrotator.job;
+
+import io.certrotator.edgeone.ApiAccess;
+import io.certrotator.edgeone.RetryPolicy;
+import io.certrotator.results.ResultsRepository;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Duration;
+
+/**
+ * The rotation job: load and validate the input, plan host groups, rotate. No run-id incrementer: the
+ * same input and options are the same instance, which is what lets a failed run resume.
+ */
+@Configuration
+public class RotationJobConfiguration {
+
+    public static final String JOB_NAME = "certificateRotation";
+
+    @Bean
+    Job certificateRotationJob(JobRepository jobRepository, Step loadInput, Step planHostGroups,
+                               Step rotateCertificates) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .start(loadInput).on(RunExitStatus.INVALID_INPUT).end(RunExitStatus.INVALID_INPUT)
+                .from(loadInput).on("*").to(planHostGroups)
+                .from(planHostGroups).on(RunExitStatus.DRY_RUN).end(RunExitStatus.DRY_RUN)
+                .from(planHostGroups).on("*").to(rotateCertificates)
+                .end()
+                .build();
+    }
+
+    @Bean
+    Step loadInput(JobRepository jobRepository, ResultsRepository results, PlatformTransactionManager transactions) {
+        return new StepBuilder("loadInput", jobRepository)
+                .tasklet(new LoadInputTasklet(results, new TransactionTemplate(transactions)), outsideTransaction())
+                .build();
+    }
+
+    @Bean
+    Step planHostGroups(JobRepository jobRepository, ResultsRepository results) {
+        return new StepBuilder("planHostGroups", jobRepository)
+                .tasklet(new PlanTasklet(results), outsideTransaction())
+                .build();
+    }
+
+    @Bean
+    Step rotateCertificates(JobRepository jobRepository, ResultsRepository results,
+                            PlatformTransactionManager transactions, ObjectProvider<ApiAccess> apiAccess,
+                            @Value("${cert-rotator.retry.max-attempts:6}") int maxAttempts,
+                            @Value("${cert-rotator.retry.base-delay:2s}") Duration baseDelay,
+                            @Value("${cert-rotator.retry.max-delay:30s}") Duration maxDelay,
+                            @Value("${cert-rotator.concurrency:48}") int concurrency) {
+        return new StepBuilder("rotateCertificates", jobRepository)
+                .tasklet(new RotateTasklet(results, new TransactionTemplate(transactions), apiAccess,
+                        new RetryPolicy(maxAttempts, baseDelay, maxDelay), concurrency), outsideTransaction())
+                .build();
+    }
+
+    /** The tasklets commit their own work in small transactions; the step must not hold one open around them. */
+    private static PlatformTransactionManager outsideTransaction() {
+        return new ResourcelessTransactionManager();
+    }
+}

@@ -1,0 +1,13 @@
+package io.certrotator.job;
+
+/** Exit statuses the rotation job ends with besides Spring Batch's own. */
+public final class RunExitStatus {
+
+    /** Some rows are invalid and {@code --skip-invalid} was not given: nothing was sent. */
+    public static final String INVALID_INPUT = "INVALID_INPUT";
+    /** {@code --dry-run}: validated and planned, nothing sent. */
+    public static final String DRY_RUN = "DRY_RUN";
+
+    private RunExitStatus() {
+    }
+}

@@ -1,0 +1,216 @@
+package io.certrotator.results;
+
+import io.certrotator.input.RotationRow;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The results table: one row per input line and job instance. Rows are read in pages by key
+ * (never all at once) so a million-row input streams through on any database.
+ */
+@Repository
+public class ResultsRepository {
+
+    public static final String INVALID_ROW = "InvalidRow";
+    private static final int PAGE = 2_000;
+
+    private final JdbcTemplate jdbc;
+
+    public ResultsRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void deleteRows(long instanceId) {
+        jdbc.update("DELETE FROM CR_ROW WHERE JOB_INSTANCE_ID = ?", instanceId);
+    }
+
+    public void insert(long instanceId, List<RotationRow> rows) {
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.batchUpdate("""
+                INSERT INTO CR_ROW (JOB_INSTANCE_ID, LINE, ZONE_ID, HOST, MODE, CERT_IDS, TARGET_KEY, STATUS,
+                                    ERROR_CODE, ERROR_MESSAGE, ATTEMPTS, UPDATED_AT)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)""", rows, rows.size(), (ps, row) -> {
+            ps.setLong(1, instanceId);
+            ps.setLong(2, row.line());
+            ps.setString(3, truncate(row.zoneId(), 512));
+            ps.setString(4, truncate(row.host(), 512));
+            ps.setString(5, truncate(row.mode(), 64));
+            ps.setString(6, truncate(row.certIdsText(), 2048));
+            ps.setString(7, truncate(targetKey(row.mode(), row.certIds()), 2112));
+            ps.setString(8, (row.valid() ? RowStatus.PENDING : RowStatus.INVALID).name());
+            ps.setString(9, row.valid() ? null : INVALID_ROW);
+            ps.setString(10, row.valid() ? null : truncate(row.problem(), 1024));
+            ps.setTimestamp(11, now);
+        });
+    }
+
+    /** Two rows for one host that want different results can't both be right: both become INVALID. */
+    public int markConflictingTargets(long instanceId) {
+        List<long[]> conflicts = jdbc.query("""
+                SELECT r.LINE, MIN(o.LINE) FROM CR_ROW r
+                JOIN CR_ROW o ON o.JOB_INSTANCE_ID = r.JOB_INSTANCE_ID AND o.ZONE_ID = r.ZONE_ID
+                             AND o.HOST = r.HOST AND o.TARGET_KEY <> r.TARGET_KEY AND o.STATUS = 'PENDING'
+                WHERE r.JOB_INSTANCE_ID = ? AND r.STATUS = 'PENDING'
+                GROUP BY r.LINE""", (rs, i) -> new long[]{rs.getLong(1), rs.getLong(2)}, instanceId);
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.batchUpdate("""
+                UPDATE CR_ROW SET STATUS = 'INVALID', ERROR_CODE = ?, ERROR_MESSAGE = ?, UPDATED_AT = ?
+                WHERE JOB_INSTANCE_ID = ? AND LINE = ?""", conflicts, PAGE, (ps, conflict) -> {
+            ps.setString(1, INVALID_ROW);
+            ps.setString(2, "same zone and host as line " + conflict[1] + " with a different target");
+            ps.setTimestamp(3, now);
+            ps.setLong(4, instanceId);
+            ps.setLong(5, conflict[0]);
+        });
+        return conflicts.size();
+    }
+
+    public StatusCounts countByStatus(long instanceId) {
+        Map<RowStatus, Long> counts = new EnumMap<>(RowStatus.class);
+        jdbc.query("SELECT STATUS, COUNT(*) FROM CR_ROW WHERE JOB_INSTANCE_ID = ? GROUP BY STATUS",
+                rs -> {
+                    counts.put(RowStatus.valueOf(rs.getString(1)), rs.getLong(2));
+                }, instanceId);
+        return new StatusCounts(counts);
+    }
+
+    /** Error codes of FAILED rows with how many rows carry each, most frequent first. */
+    public Map<String, Long> failedByErrorCode(long instanceId) {
+        Map<String, Long> byCode = new java.util.LinkedHashMap<>();
+        jdbc.query("""
+                SELECT ERROR_CODE, COUNT(*) FROM CR_ROW WHERE JOB_INSTANCE_ID = ? AND STATUS = 'FAILED'
+                GROUP BY ERROR_CODE ORDER BY COUNT(*) DESC, ERROR_CODE""",
+                rs -> {
+                    byCode.put(rs.getString(1), rs.getLong(2));
+                }, instanceId);
+        return byCode;
+    }
+
+    public PlanFigures pendingPlan(long instanceId, int maxHostsPerCall) {
+        return jdbc.queryForObject("""
+                SELECT COUNT(*), COALESCE(SUM((HOSTS + ? - 1) / ?), 0), COALESCE(SUM(HOSTS), 0), COALESCE(SUM(ROWS_), 0)
+                FROM (SELECT COUNT(DISTINCT HOST) AS HOSTS, COUNT(*) AS ROWS_ FROM CR_ROW
+                      WHERE JOB_INSTANCE_ID = ? AND STATUS = 'PENDING' GROUP BY ZONE_ID, TARGET_KEY) T""",
+                (rs, i) -> new PlanFigures(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)),
+                maxHostsPerCall, maxHostsPerCall, instanceId);
+    }
+
+    /** The first {@code limit} targets still to rotate, with their host counts, for the plan on screen. */
+    public List<TargetHosts> pendingTargets(long instanceId, int limit) {
+        return jdbc.query("""
+                SELECT ZONE_ID, MIN(MODE), MIN(CERT_IDS), COUNT(DISTINCT HOST) FROM CR_ROW
+                WHERE JOB_INSTANCE_ID = ? AND STATUS = 'PENDING'
+                GROUP BY ZONE_ID, TARGET_KEY ORDER BY ZONE_ID, TARGET_KEY LIMIT """ + " " + limit,
+                (rs, i) -> new TargetHosts(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)),
+                instanceId);
+    }
+
+    /** INVALID rows in line order as {@code line N: reason}, at most {@code limit} of them. */
+    public List<String> invalidRows(long instanceId, int limit) {
+        return jdbc.query("""
+                SELECT LINE, ERROR_MESSAGE FROM CR_ROW WHERE JOB_INSTANCE_ID = ? AND STATUS = 'INVALID'
+                ORDER BY LINE LIMIT """ + " " + limit,
+                (rs, i) -> "line " + rs.getLong(1) + ": " + rs.getString(2), instanceId);
+    }
+
+    /** Pending rows ordered by zone, target and host: the order host groups are formed in. */
+    public void forEachPendingInGroupOrder(long instanceId, Consumer<PendingRow> consumer) {
+        PendingRow last = null;
+        while (true) {
+            List<PendingRow> page = last == null
+                    ? jdbc.query(PENDING_SELECT + " ORDER BY ZONE_ID, TARGET_KEY, HOST, LINE LIMIT " + PAGE,
+                    ResultsRepository::pendingRow, instanceId)
+                    : jdbc.query(PENDING_SELECT + """
+                             AND (ZONE_ID > ? OR (ZONE_ID = ? AND (TARGET_KEY > ? OR (TARGET_KEY = ?
+                                  AND (HOST > ? OR (HOST = ? AND LINE > ?))))))
+                            ORDER BY ZONE_ID, TARGET_KEY, HOST, LINE LIMIT """ + " " + PAGE,
+                    ResultsRepository::pendingRow, instanceId, last.zoneId(), last.zoneId(), last.targetKey(),
+                    last.targetKey(), last.host(), last.host(), last.line());
+            page.forEach(consumer);
+            if (page.size() < PAGE) {
+                return;
+            }
+            last = page.get(page.size() - 1);
+        }
+    }
+
+    private static final String PENDING_SELECT = """
+            SELECT LINE, ZONE_ID, HOST, MODE, CERT_IDS, TARGET_KEY, ATTEMPTS FROM CR_ROW
+            WHERE JOB_INSTANCE_ID = ? AND STATUS = 'PENDING'""";
+
+    private static PendingRow pendingRow(ResultSet rs, int i) throws SQLException {
+        String certIds = rs.getString(5);
+        return new PendingRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                certIds.isEmpty() ? List.of() : Arrays.asList(certIds.split(";")), rs.getString(6), rs.getInt(7));
+    }
+
+    /** Records a call's outcome on rows still PENDING; a row already decided is never decided again. */
+    public void recordOutcome(long instanceId, Collection<Long> lines, RowOutcome outcome) {
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.batchUpdate("""
+                UPDATE CR_ROW SET STATUS = ?, ERROR_CODE = ?, ERROR_MESSAGE = ?, REQUEST_ID = ?, ATTEMPTS = ?,
+                                  UPDATED_AT = ?
+                WHERE JOB_INSTANCE_ID = ? AND LINE = ? AND STATUS = 'PENDING'""", new ArrayList<>(lines), PAGE,
+                (ps, line) -> {
+                    ps.setString(1, outcome.status().name());
+                    ps.setString(2, outcome.errorCode());
+                    ps.setString(3, truncate(outcome.errorMessage(), 1024));
+                    ps.setString(4, outcome.requestId());
+                    ps.setInt(5, outcome.attempts());
+                    ps.setTimestamp(6, now);
+                    ps.setLong(7, instanceId);
+                    ps.setLong(8, line);
+                });
+    }
+
+    /** Calls made for rows that stay PENDING (the run stopped before they were decided). */
+    public void recordAttempts(long instanceId, Collection<Long> lines, int attempts) {
+        jdbc.batchUpdate("UPDATE CR_ROW SET ATTEMPTS = ? WHERE JOB_INSTANCE_ID = ? AND LINE = ? AND STATUS = 'PENDING'",
+                new ArrayList<>(lines), PAGE, (ps, line) -> {
+                    ps.setInt(1, attempts);
+                    ps.setLong(2, instanceId);
+                    ps.setLong(3, line);
+                });
+    }
+
+    /** Every row in line order, for the report. */
+    public void forEachRow(long instanceId, Consumer<ResultRow> consumer) {
+        long after = -1;
+        while (true) {
+            List<ResultRow> page = jdbc.query("""
+                    SELECT LINE, ZONE_ID, HOST, MODE, CERT_IDS, STATUS, ERROR_CODE, ERROR_MESSAGE, REQUEST_ID,
+                           ATTEMPTS, UPDATED_AT
+                    FROM CR_ROW WHERE JOB_INSTANCE_ID = ? AND LINE > ? ORDER BY LINE LIMIT """ + " " + PAGE,
+                    (rs, i) -> new ResultRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), RowStatus.valueOf(rs.getString(6)), rs.getString(7), rs.getString(8),
+                            rs.getString(9), rs.getInt(10), rs.getTimestamp(11).toInstant()),
+                    instanceId, after);
+            page.forEach(consumer);
+            if (page.size() < PAGE) {
+                return;
+            }
+            after = page.get(page.size() - 1).line();
+        }
+    }
+
+    /** The same target whatever the order of its certificate IDs: EdgeOne treats the list as a set. */
+    static String targetKey(String mode, List<String> certIds) {
+        return mode + "|" + String.join(";", certIds.stream().sorted().toList());
+    }
+
+    private static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+}

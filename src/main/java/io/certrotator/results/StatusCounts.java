@@ -1,0 +1,28 @@
+package io.certrotator.results;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/** Rows per status for one job instance. */
+public record StatusCounts(Map<RowStatus, Long> byStatus) {
+
+    public StatusCounts {
+        EnumMap<RowStatus, Long> all = new EnumMap<>(RowStatus.class);
+        for (RowStatus status : RowStatus.values()) {
+            all.put(status, byStatus.getOrDefault(status, 0L));
+        }
+        byStatus = Map.copyOf(all);
+    }
+
+    public long of(RowStatus status) {
+        return byStatus.get(status);
+    }
+
+    public long total() {
+        return byStatus.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    public boolean allSucceeded() {
+        return total() == of(RowStatus.SUCCEEDED);
+    }
+}

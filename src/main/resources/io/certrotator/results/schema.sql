@@ -1,0 +1,20 @@
+-- One row per input line and job instance: the results table behind restarts and reports.
+CREATE TABLE IF NOT EXISTS CR_ROW (
+    JOB_INSTANCE_ID BIGINT       NOT NULL,
+    LINE            BIGINT       NOT NULL,
+    ZONE_ID         VARCHAR(512) NOT NULL,
+    HOST            VARCHAR(512) NOT NULL,
+    MODE            VARCHAR(64)  NOT NULL,
+    CERT_IDS        VARCHAR(2048) NOT NULL,
+    TARGET_KEY      VARCHAR(2112) NOT NULL,
+    STATUS          VARCHAR(16)  NOT NULL,
+    ERROR_CODE      VARCHAR(128),
+    ERROR_MESSAGE   VARCHAR(1024),
+    REQUEST_ID      VARCHAR(128),
+    ATTEMPTS        INT          NOT NULL,
+    UPDATED_AT      TIMESTAMP    NOT NULL,
+    PRIMARY KEY (JOB_INSTANCE_ID, LINE)
+);
+-- Pending rows are read in group order on every (re)start; conflicting targets are found by host.
+CREATE INDEX IF NOT EXISTS CR_ROW_GROUP_ORDER ON CR_ROW (JOB_INSTANCE_ID, STATUS, ZONE_ID, TARGET_KEY, HOST, LINE);
+CREATE INDEX IF NOT EXISTS CR_ROW_HOST ON CR_ROW (JOB_INSTANCE_ID, ZONE_ID, HOST);
