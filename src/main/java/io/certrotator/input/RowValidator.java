@@ -1,11 +1,8 @@
 package io.certrotator.input;
 
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.StringJoiner;
-import java.util.regex.Pattern;
 
 /**
  * The checks one CSV row must pass on its own. Every problem of a row is reported, joined by {@code "; "},
@@ -20,20 +17,19 @@ import java.util.regex.Pattern;
  */
 public final class RowValidator {
 
-    private static final Pattern ZONE_ID = Pattern.compile("zone-[A-Za-z0-9]+");
-    private static final Pattern CERT_ID = Pattern.compile("[A-Za-z0-9_-]+");
+    private static final String ZONE_ID_PREFIX = "zone-";
 
     private RowValidator() {
     }
 
     /** Normalizes and checks the raw field texts of the row that starts at {@code line}. */
     public static RotationRow validate(long line, String rawZoneId, String rawHost, String rawMode, String rawCertIds) {
-        StringJoiner problems = new StringJoiner("; ");
+        List<String> problems = new ArrayList<>(0);
 
         String zoneId = rawZoneId.trim();
         if (zoneId.isEmpty()) {
             problems.add("zone ID is empty");
-        } else if (!ZONE_ID.matcher(zoneId).matches()) {
+        } else if (!isZoneId(zoneId)) {
             problems.add("invalid zone ID \"" + zoneId + "\"");
         }
 
@@ -51,7 +47,7 @@ public final class RowValidator {
 
         List<String> certIds = splitCertIds(rawCertIds);
         for (String certId : certIds) {
-            if (!CERT_ID.matcher(certId).matches()) {
+            if (!isCertId(certId)) {
                 problems.add("invalid certificate ID \"" + certId + "\"");
             }
         }
@@ -69,21 +65,55 @@ public final class RowValidator {
             }
         }
 
-        String problem = problems.length() == 0 ? null : problems.toString();
+        String problem = problems.isEmpty() ? null : String.join("; ", problems);
         return new RotationRow(line, zoneId, host, mode, certIds, problem);
     }
 
     private static List<String> splitCertIds(String raw) {
-        if (raw.isBlank()) {
-            return List.of();
-        }
-        Set<String> ids = new LinkedHashSet<>();
-        for (String part : raw.split(";")) {
-            String id = part.trim();
-            if (!id.isEmpty()) {
+        List<String> ids = new ArrayList<>(2);
+        int start = 0;
+        while (start <= raw.length()) {
+            int end = raw.indexOf(';', start);
+            if (end < 0) {
+                end = raw.length();
+            }
+            String id = raw.substring(start, end).trim();
+            if (!id.isEmpty() && !ids.contains(id)) {
                 ids.add(id);
             }
+            start = end + 1;
         }
-        return List.copyOf(ids);
+        return ids;
+    }
+
+    // The checks below are plain loops rather than regular expressions: they run for every row of files
+    // with a million rows, and a loop is several times faster.
+
+    /** {@code zone-[A-Za-z0-9]+} */
+    private static boolean isZoneId(String text) {
+        if (!text.startsWith(ZONE_ID_PREFIX) || text.length() == ZONE_ID_PREFIX.length()) {
+            return false;
+        }
+        for (int i = ZONE_ID_PREFIX.length(); i < text.length(); i++) {
+            if (!isAsciiLetterOrDigit(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code [A-Za-z0-9_-]+} */
+    private static boolean isCertId(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(isAsciiLetterOrDigit(c) || c == '-' || c == '_')) {
+                return false;
+            }
+        }
+        return !text.isEmpty();
+    }
+
+    private static boolean isAsciiLetterOrDigit(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
 }
