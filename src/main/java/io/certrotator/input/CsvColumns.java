@@ -20,6 +20,7 @@ record CsvColumns(int zoneId, int host, int mode, int certIds) {
     static final String HOST = "host";
     static final String MODE = "mode";
     static final String CERT_IDS = "cert_ids";
+    static final String EXPECTED_HEADER = String.join(",", ZONE_ID, HOST, MODE, CERT_IDS);
 
     private static final int ABSENT = -1;
 
@@ -36,7 +37,7 @@ record CsvColumns(int zoneId, int host, int mode, int certIds) {
         for (String required : List.of(ZONE_ID, HOST)) {
             if (!indexByName.containsKey(required)) {
                 throw new InputFileException(file, "missing required column \"" + required + "\" (the header has: "
-                        + String.join(",", names) + "; expected " + String.join(",", ZONE_ID, HOST, MODE, CERT_IDS) + ")");
+                        + String.join(",", names) + "; expected " + EXPECTED_HEADER + ")");
             }
         }
         return new CsvColumns(indexByName.get(ZONE_ID), indexByName.get(HOST),

@@ -50,8 +50,7 @@ public final class RotationCsvReader implements Iterator<RotationRow>, AutoClose
         this.records = parser.iterator();
         CSVRecord header = nextNonBlankRecord();
         if (header == null) {
-            throw new InputFileException(file, "the file is empty; expected a header row "
-                    + String.join(",", CsvColumns.ZONE_ID, CsvColumns.HOST, CsvColumns.MODE, CsvColumns.CERT_IDS));
+            throw new InputFileException(file, "the file is empty; expected a header row " + CsvColumns.EXPECTED_HEADER);
         }
         this.columns = CsvColumns.fromHeader(header, file);
     }
