@@ -1,6 +1,5 @@
 package io.certrotator.input;
 
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -10,6 +9,8 @@ public enum CertMode {
     EOFREECERT("eofreecert"),
     EOFREECERT_MANUAL("eofreecert_manual"),
     DISABLE("disable");
+
+    private static final CertMode[] ALL = values();
 
     private final String apiValue;
 
@@ -26,8 +27,15 @@ public enum CertMode {
         return this == SSLCERT;
     }
 
+    /** Case-insensitive, surrounding blanks ignored. */
     public static Optional<CertMode> fromApiValue(String text) {
         String wanted = text.trim().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(m -> m.apiValue.equals(wanted)).findFirst();
+        // A loop over a cached array: this runs once per CSV row, and values() copies the array each time
+        for (CertMode mode : ALL) {
+            if (mode.apiValue.equals(wanted)) {
+                return Optional.of(mode);
+            }
+        }
+        return Optional.empty();
     }
 }

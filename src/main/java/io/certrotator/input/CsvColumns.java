@@ -1,0 +1,55 @@
+package io.certrotator.input;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Where each column of the rotation CSV is, found by name in the header: case-insensitive, blanks around a
+ * name ignored, any order, unknown columns ignored. {@code zone_id} and {@code host} are required;
+ * {@code mode} may be left out (every row is {@code sslcert}), and so may {@code cert_ids} (no row names a
+ * certificate). A column named twice is an error, since it is unclear which one to use.
+ */
+record CsvColumns(int zoneId, int host, int mode, int certIds) {
+
+    static final String ZONE_ID = "zone_id";
+    static final String HOST = "host";
+    static final String MODE = "mode";
+    static final String CERT_IDS = "cert_ids";
+    static final String EXPECTED_HEADER = String.join(",", ZONE_ID, HOST, MODE, CERT_IDS);
+
+    private static final int ABSENT = -1;
+
+    static CsvColumns fromHeader(CSVRecord header, Path file) {
+        Map<String, Integer> indexByName = new HashMap<>();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < header.size(); i++) {
+            names.add(header.get(i).trim());
+            String name = header.get(i).trim().toLowerCase(Locale.ROOT);
+            if (isKnown(name) && indexByName.put(name, i) != null) {
+                throw new InputFileException(file, "column \"" + name + "\" appears twice in the header");
+            }
+        }
+        for (String required : List.of(ZONE_ID, HOST)) {
+            if (!indexByName.containsKey(required)) {
+                throw new InputFileException(file, "missing required column \"" + required + "\" (the header has: "
+                        + String.join(",", names) + "; expected " + EXPECTED_HEADER + ")");
+            }
+        }
+        return new CsvColumns(indexByName.get(ZONE_ID), indexByName.get(HOST),
+                indexByName.getOrDefault(MODE, ABSENT), indexByName.getOrDefault(CERT_IDS, ABSENT));
+    }
+
+    /** The field of a row, empty when the column is absent or the row is shorter than the header. */
+    static String field(CSVRecord record, int column) {
+        return column >= 0 && column < record.size() ? record.get(column) : "";
+    }
+
+    private static boolean isKnown(String name) {
+        return name.equals(ZONE_ID) || name.equals(HOST) || name.equals(MODE) || name.equals(CERT_IDS);
+    }
+}

@@ -1,0 +1,36 @@
+package io.certrotator.input;
+
+import java.util.List;
+
+/**
+ * One data row of the rotation CSV, already normalized and validated.
+ *
+ * <p>Each value is the normalized form when normalization succeeded, otherwise the text the user wrote,
+ * so that a report shows what was in the file. {@code mode} is the API value ({@code sslcert}, ...).
+ *
+ * @param line    the physical line in the file where the row starts (the header being line 1)
+ * @param problem {@code null} for a valid row, otherwise a short human reason
+ */
+public record RotationRow(long line, String zoneId, String host, String mode, List<String> certIds, String problem) {
+
+    public RotationRow {
+        certIds = List.copyOf(certIds);
+    }
+
+    public boolean valid() {
+        return problem == null;
+    }
+
+    /** The certificate IDs as written in the CSV and the report: joined by {@code ;}. */
+    public String certIdsText() {
+        return String.join(";", certIds);
+    }
+
+    /** The compiler-like message for an invalid row, e.g. {@code line 7: unknown mode "sslcertt"}. */
+    public String problemMessage() {
+        if (valid()) {
+            throw new IllegalStateException("line " + line + " is valid");
+        }
+        return "line " + line + ": " + problem;
+    }
+}

@@ -1,0 +1,295 @@
+package io.certrotator.input;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RotationCsvReaderTest {
+
+    @TempDir
+    Path dir;
+
+    private Path write(String content) throws IOException {
+        return write(content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Path write(byte[] content) throws IOException {
+        return Files.write(dir.resolve("rotation.csv"), content);
+    }
+
+    private static List<RotationRow> readAll(Path file) {
+        List<RotationRow> rows = new ArrayList<>();
+        try (RotationCsvReader reader = RotationCsvReader.open(file)) {
+            reader.forEachRemaining(rows::add);
+        }
+        return rows;
+    }
+
+    private List<RotationRow> readAll(String content) throws IOException {
+        return readAll(write(content));
+    }
+
+    @Test
+    void readsTheRowsOfASimpleFile() throws IOException {
+        List<RotationRow> rows = readAll("""
+                zone_id,host,mode,cert_ids
+                zone-2fgd17m17xw,abc.test.com,sslcert,cert-244ffgv7m17xw
+                zone-2fgd17m17xw,www.test.com,sslcert,cert-rsa00001;cert-ecc00001
+                zone-2fgd17m17xw,shop.test.com,eofreecert,
+                """);
+
+        assertThat(rows).containsExactly(
+                new RotationRow(2, "zone-2fgd17m17xw", "abc.test.com", "sslcert", List.of("cert-244ffgv7m17xw"), null),
+                new RotationRow(3, "zone-2fgd17m17xw", "www.test.com", "sslcert",
+                        List.of("cert-rsa00001", "cert-ecc00001"), null),
+                new RotationRow(4, "zone-2fgd17m17xw", "shop.test.com", "eofreecert", List.of(), null));
+    }
+
+    @Test
+    void readsAMessyButValidFileWithPhysicalLineNumbers() throws IOException {
+        String csv = "\uFEFF# rotation of 2024-05\r\n"
+                + "\r\n"
+                + " Cert_IDs , NOTE ,HOST, Zone_ID ,Mode\r\n"
+                + "\"cert-rsa1;cert-ecc1\",\"rsa, then ecc\",WWW.Example.COM.,zone-abc123,SSLCERT\r\n"
+                + "# the shop\r\n"
+                + "\r\n"
+                + "cert-shop1,,'shop.example.com',zone-abc123,\r\n"
+                + ",free,\"Bücher.Example\",\"zone-abc123\",eofreecert\r\n"
+                + "cert-wild1,,*.Example.com,zone-abc123,sslcert";
+
+        List<RotationRow> rows = readAll(write(csv));
+
+        assertThat(rows).containsExactly(
+                new RotationRow(4, "zone-abc123", "www.example.com", "sslcert", List.of("cert-rsa1", "cert-ecc1"), null),
+                new RotationRow(7, "zone-abc123", "shop.example.com", "sslcert", List.of("cert-shop1"), null),
+                new RotationRow(8, "zone-abc123", "xn--bcher-kva.example", "eofreecert", List.of(), null),
+                new RotationRow(9, "zone-abc123", "*.example.com", "sslcert", List.of("cert-wild1"), null));
+    }
+
+    @Test
+    void startsAQuotedFieldThatSpansLinesAtItsFirstLine() throws IOException {
+        List<RotationRow> rows = readAll("""
+                zone_id,host,mode,cert_ids,note
+                zone-a1,a.example.com,,cert-1,"first
+                second
+                third"
+                zone-a1,b.example.com,,cert-1,
+                """);
+
+        assertThat(rows).extracting(RotationRow::line).containsExactly(2L, 5L);
+    }
+
+    @Test
+    void startsAQuotedFieldThatSpansCrlfLinesAtItsFirstLine() throws IOException {
+        List<RotationRow> rows = readAll("zone_id,host,cert_ids,note\r\n"
+                + "zone-a1,a.example.com,cert-1,\"first\r\nsecond\"\r\n"
+                + "\r\n"
+                + "zone-a1,b.example.com,cert-1,\r\n");
+
+        assertThat(rows).extracting(RotationRow::line).containsExactly(2L, 5L);
+    }
+
+    @Test
+    void countsAQuotedLineBreakInsideARowThatIsNotTheLastField() throws IOException {
+        List<RotationRow> rows = readAll("""
+                zone_id,note,host,cert_ids
+                zone-a1,"a
+                b",a.example.com,cert-1
+                zone-a1,,b.example.com,cert-1
+                """);
+
+        assertThat(rows).extracting(RotationRow::line).containsExactly(2L, 4L);
+    }
+
+    @Test
+    void readsALastRowWithoutALineBreak() throws IOException {
+        List<RotationRow> rows = readAll("zone_id,host,cert_ids\nzone-a1,a.example.com,cert-1");
+
+        assertThat(rows).singleElement().extracting(RotationRow::line).isEqualTo(2L);
+    }
+
+    @Test
+    void skipsARowWhoseFieldsAreAllBlank() throws IOException {
+        List<RotationRow> rows = readAll("""
+                zone_id,host,mode,cert_ids
+                ,,,
+                \s\s
+                zone-a1,a.example.com,,cert-1
+                """);
+
+        assertThat(rows).extracting(RotationRow::line).containsExactly(4L);
+    }
+
+    @Test
+    void givesMissingFieldsOfAShortRowEmptyValues() throws IOException {
+        List<RotationRow> rows = readAll("""
+                zone_id,host,mode,cert_ids
+                zone-a1,a.example.com
+                """);
+
+        assertThat(rows).singleElement().satisfies(row -> {
+            assertThat(row.mode()).isEqualTo("sslcert");
+            assertThat(row.problem()).isEqualTo("mode sslcert needs at least one certificate ID");
+        });
+    }
+
+    @Test
+    void ignoresExtraFieldsOfALongRow() throws IOException {
+        List<RotationRow> rows = readAll("""
+                zone_id,host,mode,cert_ids
+                zone-a1,a.example.com,sslcert,cert-1,surplus,more
+                """);
+
+        assertThat(rows).singleElement().satisfies(row -> assertThat(row.valid()).isTrue());
+    }
+
+    @Test
+    void treatsAnAbsentModeColumnAsSslcert() throws IOException {
+        List<RotationRow> rows = readAll("""
+                host,zone_id,cert_ids
+                a.example.com,zone-a1,cert-1
+                """);
+
+        assertThat(rows).singleElement().satisfies(row -> {
+            assertThat(row.mode()).isEqualTo("sslcert");
+            assertThat(row.valid()).isTrue();
+        });
+    }
+
+    @Test
+    void treatsAnAbsentCertIdsColumnAsNoCertificates() throws IOException {
+        List<RotationRow> rows = readAll("""
+                zone_id,host,mode
+                zone-a1,a.example.com,eofreecert
+                zone-a1,b.example.com,sslcert
+                """);
+
+        assertThat(rows).extracting(RotationRow::problem)
+                .containsExactly(null, "mode sslcert needs at least one certificate ID");
+    }
+
+    @Test
+    void reportsInvalidRowsWithoutStopping() throws IOException {
+        List<RotationRow> rows = readAll("""
+                zone_id,host,mode,cert_ids
+                zone-a1,a.example.com,sslcertt,cert-1
+                zone-a1,b.example.com,sslcert,cert-1
+                """);
+
+        assertThat(rows).extracting(RotationRow::valid).containsExactly(false, true);
+        assertThat(rows.get(0).problemMessage()).isEqualTo("line 2: unknown mode \"sslcertt\"");
+    }
+
+    @Test
+    void throwsNoSuchElementAfterTheLastRow() throws IOException {
+        try (RotationCsvReader reader = RotationCsvReader.open(write("zone_id,host\n"))) {
+            assertThat(reader.hasNext()).isFalse();
+            assertThatThrownBy(reader::next).isInstanceOf(NoSuchElementException.class);
+        }
+    }
+
+    @Test
+    void rejectsAMissingFile() {
+        Path missing = dir.resolve("nope.csv");
+
+        assertThatThrownBy(() -> RotationCsvReader.open(missing))
+                .isInstanceOf(InputFileException.class)
+                .hasMessage(missing + ": file not found");
+    }
+
+    @Test
+    void rejectsADirectory() {
+        assertThatThrownBy(() -> RotationCsvReader.open(dir))
+                .isInstanceOf(InputFileException.class)
+                .hasMessage(dir + ": is a directory, not a CSV file");
+    }
+
+    @Test
+    void rejectsAnEmptyFile() throws IOException {
+        Path file = write("");
+
+        assertThatThrownBy(() -> RotationCsvReader.open(file))
+                .isInstanceOf(InputFileException.class)
+                .hasMessage(file + ": the file is empty; expected a header row zone_id,host,mode,cert_ids");
+    }
+
+    @Test
+    void rejectsAFileWithOnlyCommentsAndBlankLines() throws IOException {
+        Path file = write("\uFEFF# nothing yet\n\n");
+
+        assertThatThrownBy(() -> RotationCsvReader.open(file))
+                .isInstanceOf(InputFileException.class)
+                .hasMessageContaining("the file is empty");
+    }
+
+    @Test
+    void rejectsAHeaderWithoutTheHostColumn() throws IOException {
+        Path file = write("zone_id,Hostname,cert_ids\nzone-a1,a.example.com,cert-1\n");
+
+        assertThatThrownBy(() -> RotationCsvReader.open(file))
+                .isInstanceOf(InputFileException.class)
+                .hasMessage(file + ": missing required column \"host\" (the header has: zone_id,Hostname,cert_ids;"
+                        + " expected zone_id,host,mode,cert_ids)");
+    }
+
+    @Test
+    void rejectsAFileWithoutAHeaderRow() throws IOException {
+        Path file = write("zone-a1,a.example.com,sslcert,cert-1\n");
+
+        assertThatThrownBy(() -> RotationCsvReader.open(file))
+                .isInstanceOf(InputFileException.class)
+                .hasMessageContaining("missing required column \"zone_id\"");
+    }
+
+    @Test
+    void rejectsAColumnNamedTwice() throws IOException {
+        Path file = write("zone_id,host,HOST\n");
+
+        assertThatThrownBy(() -> RotationCsvReader.open(file))
+                .isInstanceOf(InputFileException.class)
+                .hasMessage(file + ": column \"host\" appears twice in the header");
+    }
+
+    @Test
+    void rejectsAFileThatIsNotUtf8AndNamesTheLine() throws IOException {
+        byte[] latin1 = "zone_id,host,cert_ids\nzone-a1,a.example.com,cert-1\nzone-a1,b\u00fccher.example,cert-1\n"
+                .getBytes(StandardCharsets.ISO_8859_1);
+        Path file = write(latin1);
+
+        assertThatThrownBy(() -> readAll(file))
+                .isInstanceOf(InputFileException.class)
+                .hasMessage(file + ": not valid UTF-8 at line 3; save the file as UTF-8");
+    }
+
+    @Test
+    void namesTheLineOfAnInvalidByteFarIntoALargeFile() throws IOException {
+        StringBuilder csv = new StringBuilder("zone_id,host,cert_ids\n");
+        for (int line = 2; line < 20_000; line++) {
+            csv.append("zone-a1,host").append(line).append(".example.com,cert-1\n");
+        }
+        csv.append("zone-a1,\u00fc.example.com,cert-1\n");
+        Path file = write(csv.toString().getBytes(StandardCharsets.ISO_8859_1));
+
+        assertThatThrownBy(() -> readAll(file))
+                .isInstanceOf(InputFileException.class)
+                .hasMessageContaining("not valid UTF-8 at line 20000");
+    }
+
+    @Test
+    void rejectsAnUnterminatedQuote() throws IOException {
+        Path file = write("zone_id,host,cert_ids\nzone-a1,\"a.example.com,cert-1\nzone-a1,b.example.com,cert-1\n");
+
+        assertThatThrownBy(() -> readAll(file))
+                .isInstanceOf(InputFileException.class)
+                .hasMessageStartingWith(file + ": broken CSV quoting: ");
+    }
+}
