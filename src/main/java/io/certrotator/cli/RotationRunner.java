@@ -14,6 +14,7 @@ import io.certrotator.results.RowStatus;
 import io.certrotator.results.StatusCounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
@@ -27,7 +28,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.stereotype.Component;
 
-import java.io.IOException;
 import java.nio.file.Path;
 
 /**
@@ -96,7 +96,7 @@ class RotationRunner implements ApplicationRunner, ExitCodeGenerator {
                     jobOperator.recover(last);
                     System.out.println("recovered run " + instance.getInstanceId() + " left running by a process "
                             + "that is gone; resuming it");
-                } else if (last != null && last.getStatus() == org.springframework.batch.core.BatchStatus.COMPLETED) {
+                } else if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
                     return alreadyCompleted(instance, last);
                 } else if (last != null) {
                     System.out.println("resuming run " + instance.getInstanceId() + ": "
@@ -109,8 +109,6 @@ class RotationRunner implements ApplicationRunner, ExitCodeGenerator {
             }
             JobExecution execution = jobOperator.start(job, jobParameters);
             return finish(execution);
-        } catch (IOException e) {
-            throw new InputFileException("cannot read " + options.input() + ": " + e.getMessage());
         }
     }
 
