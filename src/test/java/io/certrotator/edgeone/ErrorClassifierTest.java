@@ -1,0 +1,42 @@
+package io.certrotator.edgeone;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ErrorClassifierTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"LimitExceeded.RateLimitExceeded", "RequestLimitExceeded",
+            "RequestLimitExceeded.UinLimitExceeded", "InvalidParameter.ActionInProgress", "InternalError.SystemError",
+            "InternalError.ConfigLocked", "OperationDenied.ConfigLocked", "InvalidParameter.ZoneIsGrayPublishing",
+            "OperationDenied.DisableZoneNotCompleted", "ResourceInUse", "NetworkError", "HttpError",
+            "InvalidResponse"})
+    void tryAgainLaterCodesAreRetried(String code) {
+        assertThat(ErrorClassifier.classify(code)).isEqualTo(ErrorClass.TRANSIENT);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"AuthFailure.SignatureFailure", "AuthFailure.SecretIdNotFound",
+            "AuthFailure.SignatureExpire", "UnauthorizedOperation.NoPermission"})
+    void credentialAndPermissionCodesStopTheRun(String code) {
+        assertThat(ErrorClassifier.classify(code)).isEqualTo(ErrorClass.FATAL);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"InvalidParameter.CertNotMatchDomain", "ResourceUnavailable.HostNotFound",
+            "InvalidParameter.HostStatusNotAllowApplyCertificate",
+            "InvalidParameter.CnameWildHostNotAllowApplyCertificate", "OperationDenied.HostsCertificateInconsistency"})
+    void codesThatMayConcernOnlySomeHostsSplitTheGroup(String code) {
+        assertThat(ErrorClassifier.classify(code)).isEqualTo(ErrorClass.HOST_SPECIFIC);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ResourceUnavailable.CertNotFound", "FailedOperation.CertificateHasExpired",
+            "OperationDenied.ErrZoneIsAlreadyPaused", "ResourceNotFound.ZoneNotFound", "InvalidParameterValue",
+            "MissingParameter"})
+    void everythingElseFailsTheRows(String code) {
+        assertThat(ErrorClassifier.classify(code)).isEqualTo(ErrorClass.PERMANENT);
+    }
+}

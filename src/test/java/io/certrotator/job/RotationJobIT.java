@@ -1,0 +1,318 @@
+package io.certrotator.job;
+
+import com.tencentcloudapi.common.Credential;
+import io.certrotator.simulator.CallRecord;
+import io.certrotator.simulator.EdgeOneSimulator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static io.certrotator.job.Rotator.csv;
+import static io.certrotator.job.Rotator.hostsOnOneCertificate;
+import static io.certrotator.job.Rotator.report;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The rotation job end to end: the command line, an H2 file repository, the simulator over HTTP. */
+class RotationJobIT {
+
+    static final String SECRET_ID = "AKIDrotationjobtest";
+    static final String SECRET_KEY = "rotation-job-secret-key-9f8e7d";
+    static final Credential CREDENTIAL = new Credential(SECRET_ID, SECRET_KEY);
+    static final String MODIFY = "ModifyHostsCertificate";
+
+    @TempDir
+    Path dir;
+    Rotator rotator;
+    EdgeOneSimulator simulator;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        rotator = new Rotator(Files.createDirectories(dir.resolve("home")));
+    }
+
+    @AfterEach
+    void stopSimulator() {
+        if (simulator != null) {
+            simulator.close();
+        }
+    }
+
+    private EdgeOneSimulator simulatorSeededWith(Path csv) {
+        return simulatorSeededWith(csv, b -> b);
+    }
+
+    private EdgeOneSimulator simulatorSeededWith(Path csv,
+                                                 java.util.function.UnaryOperator<EdgeOneSimulator.Builder> more) {
+        simulator = more.apply(EdgeOneSimulator.builder().credentials(SECRET_ID, SECRET_KEY).seedCsv(csv)).build()
+                .start();
+        return simulator;
+    }
+
+    private Rotator.Result rotate(Path input, String... options) {
+        String[] args = Stream.concat(Stream.of("--input=" + input, "--endpoint=http://127.0.0.1:" + simulator.port()),
+                Stream.of(options)).toArray(String[]::new);
+        return rotator.run(CREDENTIAL, args);
+    }
+
+    private List<CallRecord> modifyCalls() {
+        return simulator.callLog().records(MODIFY);
+    }
+
+    @Test
+    void theSampleRotationSucceedsEndToEnd() throws IOException {
+        Path input = Files.copy(Path.of("samples/rotation.csv"), dir.resolve("rotation.csv"));
+        simulatorSeededWith(input);
+
+        Rotator.Result result = rotate(input);
+
+        assertThat(result.exitCode()).isZero();
+        Map<Long, Map<String, String>> rows = report(dir.resolve("rotation.results.csv"));
+        assertThat(rows).hasSize(17).allSatisfy((line, row) -> {
+            assertThat(row.get("status")).isEqualTo("SUCCEEDED");
+            assertThat(row.get("attempts")).isEqualTo("1");
+            assertThat(row.get("request_id")).isNotBlank();
+        });
+        assertThat(simulator.hostCertificate("zone-8kq3m1z0pa7", "www.example.com")).get()
+                .satisfies(h -> assertThat(h.certIds()).containsExactlyInAnyOrder("cert-rsa2025x1", "cert-ecc2025x1"));
+        assertThat(result.out()).contains("rows: 17 total, 17 succeeded").contains("report: ");
+    }
+
+    @Test
+    void theReportHasExactlyTheContractsColumns() throws IOException {
+        Path input = Files.copy(Path.of("samples/rotation.csv"), dir.resolve("rotation.csv"));
+        simulatorSeededWith(input);
+
+        rotate(input, "--report=" + dir.resolve("out/report.csv"));
+
+        assertThat(Rotator.header(dir.resolve("out/report.csv"))).isEqualTo(
+                "line,zone_id,host,mode,cert_ids,status,error_code,error_message,request_id,attempts,updated_at");
+    }
+
+    @Test
+    void hundredsOfHostsSharingACertificateBecomeAHandfulOfCalls() {
+        Path input = csv(dir, "many.csv", hostsOnOneCertificate("zone-many1", "cert-shared", 250,
+                i -> "h" + i + ".example.com"));
+        simulatorSeededWith(input);
+
+        Rotator.Result result = rotate(input);
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(modifyCalls()).hasSize(3).allSatisfy(call -> assertThat(call.hosts()).hasSizeLessThanOrEqualTo(100));
+        assertThat(modifyCalls().stream().mapToInt(c -> c.hosts().size()).sum()).isEqualTo(250);
+    }
+
+    @Test
+    void maxHostsPerCallCapsEveryCall() {
+        Path input = csv(dir, "many.csv", hostsOnOneCertificate("zone-many1", "cert-shared", 30,
+                i -> "h" + i + ".example.com"));
+        simulatorSeededWith(input);
+
+        rotate(input, "--max-hosts-per-call=7");
+
+        assertThat(modifyCalls()).hasSize(5).allSatisfy(call -> assertThat(call.hosts()).hasSizeLessThanOrEqualTo(7));
+    }
+
+    @Test
+    void aDualCertificateRowSendsBothCertificatesInOneCall() {
+        Path input = csv(dir, "dual.csv", "zone_id,host,mode,cert_ids",
+                "zone-dual1,www.dual.example.com,sslcert,cert-rsa1;cert-ecc1");
+        simulatorSeededWith(input);
+
+        assertThat(rotate(input).exitCode()).isZero();
+
+        assertThat(modifyCalls()).singleElement()
+                .satisfies(call -> assertThat(call.certIds()).containsExactly("cert-rsa1", "cert-ecc1"));
+        assertThat(simulator.hostCertificate("zone-dual1", "www.dual.example.com")).get()
+                .satisfies(h -> assertThat(h.certIds()).containsExactlyInAnyOrder("cert-rsa1", "cert-ecc1"));
+    }
+
+    @Test
+    void aFreeCertificateRowSendsItsModeWithoutCertificates() {
+        Path input = csv(dir, "free.csv", "zone_id,host,mode,cert_ids", "zone-free1,blog.example.com,eofreecert,");
+        simulatorSeededWith(input);
+
+        assertThat(rotate(input).exitCode()).isZero();
+
+        assertThat(modifyCalls()).singleElement().satisfies(call -> {
+            assertThat(call.mode()).isEqualTo("eofreecert");
+            assertThat(call.certIds()).isEmpty();
+        });
+        assertThat(simulator.hostCertificate("zone-free1", "blog.example.com")).get()
+                .satisfies(h -> assertThat(h.mode()).isEqualTo("eofreecert"));
+    }
+
+    @Test
+    void everyInvalidRowIsListedWithItsLineAndNothingIsSent() throws IOException {
+        Path input = Files.copy(Path.of("samples/invalid.csv"), dir.resolve("invalid.csv"));
+        simulatorSeededWith(input);
+
+        Rotator.Result result = rotate(input);
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains(
+                "line 6: unknown mode \"sslcertt\"",
+                "line 8: invalid zone ID",
+                "line 10: host \"m..shop.example.com\" is not a valid DNS name",
+                "line 12: mode sslcert needs at least one certificate ID",
+                "line 14: mode eofreecert takes no certificate IDs",
+                "line 15: same zone and host as line 17 with a different target",
+                "line 17: same zone and host as line 15 with a different target");
+        assertThat(result.err()).doesNotContain("Exception");
+        assertThat(simulator.callLog().records()).isEmpty();
+        Map<Long, Map<String, String>> rows = report(dir.resolve("invalid.results.csv"));
+        assertThat(rows.get(6L).get("status")).isEqualTo("INVALID");
+        assertThat(rows.get(6L).get("error_message")).isEqualTo("unknown mode \"sslcertt\"");
+    }
+
+    @Test
+    void skipInvalidRotatesTheValidRowsAndReportsTheRest() throws IOException {
+        Path input = Files.copy(Path.of("samples/invalid.csv"), dir.resolve("invalid.csv"));
+        simulatorSeededWith(input);
+
+        Rotator.Result result = rotate(input, "--skip-invalid");
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        Map<String, Long> byStatus = report(dir.resolve("invalid.results.csv")).values().stream()
+                .collect(Collectors.groupingBy(r -> r.get("status"), Collectors.counting()));
+        assertThat(byStatus).containsEntry("INVALID", 7L).doesNotContainKey("PENDING").doesNotContainKey("FAILED");
+        assertThat(byStatus.get("SUCCEEDED")).isPositive();
+    }
+
+    @Test
+    void aMessyButValidCsvRotatesEveryRow() throws IOException {
+        Path input = Files.copy(Path.of("samples/messy-but-valid.csv"), dir.resolve("messy.csv"));
+        simulatorSeededWith(input);
+
+        Rotator.Result result = rotate(input);
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(report(dir.resolve("messy.results.csv")).values())
+                .isNotEmpty().allSatisfy(row -> assertThat(row.get("status")).isEqualTo("SUCCEEDED"));
+        assertThat(modifyCalls().stream().flatMap(c -> c.hosts().stream()))
+                .allSatisfy(host -> assertThat(host).isLowerCase().doesNotEndWith(".").doesNotContain(" "));
+    }
+
+    @Test
+    void aRerunAfterSuccessSendsNothingAndExitsZero() {
+        Path input = csv(dir, "once.csv", hostsOnOneCertificate("zone-once1", "cert-once", 5,
+                i -> "h" + i + ".example.com"));
+        simulatorSeededWith(input);
+        assertThat(rotate(input).exitCode()).isZero();
+        simulator.callLog().clear();
+
+        Rotator.Result again = rotate(input);
+
+        assertThat(again.exitCode()).isZero();
+        assertThat(again.out()).contains("already completed");
+        assertThat(simulator.callLog().records()).isEmpty();
+    }
+
+    @Test
+    void theSameContentUnderAnotherNameIsTheSameRun() throws IOException {
+        Path input = csv(dir, "once.csv", hostsOnOneCertificate("zone-once1", "cert-once", 3,
+                i -> "h" + i + ".example.com"));
+        simulatorSeededWith(input);
+        rotate(input);
+        simulator.callLog().clear();
+
+        Path moved = Files.copy(input, Files.createDirectories(dir.resolve("elsewhere")).resolve("renamed.csv"));
+
+        assertThat(rotate(moved).exitCode()).isZero();
+        assertThat(simulator.callLog().records()).isEmpty();
+    }
+
+    @Test
+    void aRunStoppedByRevokedCredentialsExitsOneAndTheRerunFinishesEveryRowOnce() {
+        Path input = csv(dir, "revoke.csv", hostsOnOneCertificate("zone-revoke1", "cert-r", 60,
+                i -> "h" + i + ".example.com"));
+        AtomicInteger calls = new AtomicInteger();
+        simulatorSeededWith(input, b -> b.onCall(call -> {
+            if (call.action().equals(MODIFY) && calls.incrementAndGet() == 20) {
+                simulator.revokeCredentials(SECRET_ID);
+            }
+        }));
+
+        Rotator.Result stopped = rotate(input, "--max-hosts-per-call=1");
+
+        assertThat(stopped.exitCode()).isEqualTo(1);
+        assertThat(stopped.out()).contains("AuthFailure").contains("run the same command again");
+        Map<Long, Map<String, String>> afterStop = report(dir.resolve("revoke.results.csv"));
+        assertThat(afterStop.values()).anySatisfy(r -> assertThat(r.get("status")).isEqualTo("PENDING"));
+        assertThat(afterStop.values()).noneSatisfy(r -> assertThat(r.get("status")).isEqualTo("FAILED"));
+
+        simulator.putCredentials(SECRET_ID, SECRET_KEY);
+        Rotator.Result resumed = rotate(input, "--max-hosts-per-call=1");
+
+        assertThat(resumed.exitCode()).isZero();
+        Map<Long, Map<String, String>> rows = report(dir.resolve("revoke.results.csv"));
+        assertThat(rows).hasSize(60).allSatisfy((line, r) -> assertThat(r.get("status")).isEqualTo("SUCCEEDED"));
+        Map<String, Long> okCallsPerHost = modifyCalls().stream().filter(CallRecord::succeeded)
+                .collect(Collectors.groupingBy(c -> c.hosts().get(0), Collectors.counting()));
+        assertThat(okCallsPerHost).hasSize(60).allSatisfy((host, count) -> assertThat(count).isEqualTo(1L));
+    }
+
+    @Test
+    void aPacedRunIsNeverRefusedForRate() {
+        Path input = csv(dir, "paced.csv", hostsOnOneCertificate("zone-paced1", "cert-p", 70,
+                i -> "h" + i + ".example.com"));
+        simulatorSeededWith(input);
+
+        Rotator.Result result = rotate(input, "--max-hosts-per-call=1");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(modifyCalls()).hasSize(70);
+        assertThat(simulator.callLog().rateLimitRefusals(MODIFY)).isZero();
+        assertThat(simulator.callLog().maxAdmittedInAnyWindow(MODIFY, Duration.ofSeconds(1))).isLessThanOrEqualTo(20);
+    }
+
+    @Test
+    void aDryRunPrintsThePlanAndSendsNothing() {
+        Path input = csv(dir, "plan.csv", hostsOnOneCertificate("zone-plan1", "cert-plan", 250,
+                i -> "h" + i + ".example.com"));
+        simulatorSeededWith(input);
+
+        Rotator.Result result = rotate(input, "--dry-run");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).contains("250 host(s) in 1 target(s) -> 3 call(s)");
+        assertThat(simulator.callLog().records()).isEmpty();
+    }
+
+    @Test
+    void theSecretKeyAppearsNowhereAfterARun() throws IOException {
+        Path input = Files.copy(Path.of("samples/rotation.csv"), dir.resolve("rotation.csv"));
+        simulatorSeededWith(input);
+
+        Rotator.Result result = rotate(input, "--logging.level.root=DEBUG");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out() + result.err()).doesNotContain(SECRET_KEY);
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                assertThat(new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1))
+                        .as(file.toString()).doesNotContain(SECRET_KEY);
+            }
+        }
+    }
+
+    @Test
+    void aMissingInputFileIsExitTwoWithItsName() {
+        simulatorSeededWith(csv(dir, "seed.csv", "zone_id,host,mode,cert_ids"));
+
+        Rotator.Result result = rotate(dir.resolve("nowhere.csv"));
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("nowhere.csv").contains("file not found").doesNotContain("Exception");
+    }
+}

@@ -1,0 +1,78 @@
+package io.certrotator.plan;
+
+import io.certrotator.results.PendingRow;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HostGrouperTest {
+
+    private final List<HostGroup> groups = new ArrayList<>();
+
+    private static PendingRow row(long line, String zone, String host, String... certs) {
+        return new PendingRow(line, zone, host, "sslcert", List.of(certs), "sslcert|" + String.join(";", certs), 0);
+    }
+
+    private void group(int max, PendingRow... rows) {
+        HostGrouper grouper = new HostGrouper(max, groups::add);
+        for (PendingRow row : rows) {
+            grouper.accept(row);
+        }
+        grouper.flush();
+    }
+
+    @Test
+    void hostsOfOneZoneAndCertificateShareOneGroup() {
+        group(100, row(2, "zone-a", "a.example.com", "cert-1"), row(3, "zone-a", "b.example.com", "cert-1"));
+
+        assertThat(groups).singleElement().satisfies(g -> {
+            assertThat(g.hosts()).containsExactly("a.example.com", "b.example.com");
+            assertThat(g.certIds()).containsExactly("cert-1");
+        });
+    }
+
+    @Test
+    void aDifferentZoneOrCertificateStartsANewGroup() {
+        group(100, row(2, "zone-a", "a.example.com", "cert-1"), row(3, "zone-a", "b.example.com", "cert-2"),
+                row(4, "zone-b", "c.example.com", "cert-2"));
+
+        assertThat(groups).hasSize(3);
+    }
+
+    @Test
+    void aGroupHoldsAtMostMaxHostsPerCall() {
+        List<PendingRow> rows = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            rows.add(row(i + 2, "zone-a", "h" + String.format("%03d", i) + ".example.com", "cert-1"));
+        }
+        group(100, rows.toArray(PendingRow[]::new));
+
+        assertThat(groups).hasSize(4).allSatisfy(g -> assertThat(g.hosts()).hasSize(100));
+    }
+
+    @Test
+    void anExactDuplicateRowAddsALineNotAHost() {
+        group(1, row(2, "zone-a", "a.example.com", "cert-1"), row(9, "zone-a", "a.example.com", "cert-1"));
+
+        assertThat(groups).singleElement().satisfies(g -> {
+            assertThat(g.hosts()).containsExactly("a.example.com");
+            assertThat(g.lines()).containsExactly(2L, 9L);
+        });
+    }
+
+    @Test
+    void splittingKeepsEveryHostAndLineOnce() {
+        group(100, row(2, "zone-a", "a.example.com", "cert-1"), row(3, "zone-a", "b.example.com", "cert-1"),
+                row(4, "zone-a", "c.example.com", "cert-1"));
+
+        List<HostGroup> halves = groups.get(0).split();
+
+        assertThat(halves).hasSize(2);
+        assertThat(halves.stream().flatMap(h -> h.hosts().stream()))
+                .containsExactlyInAnyOrder("a.example.com", "b.example.com", "c.example.com");
+        assertThat(halves.stream().flatMap(h -> h.lines().stream())).containsExactlyInAnyOrder(2L, 3L, 4L);
+    }
+}
