@@ -1,0 +1,65 @@
+package io.certrotator.simulator;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/** Every request the simulator received, in the order their outcome was decided. */
+public final class CallLog {
+    private final List<CallRecord> records = new ArrayList<>();
+
+    synchronized void add(CallRecord record) {
+        records.add(record);
+    }
+
+    public synchronized List<CallRecord> records() {
+        return List.copyOf(records);
+    }
+
+    public List<CallRecord> records(String action) {
+        return records().stream().filter(r -> r.action().equals(action)).toList();
+    }
+
+    public synchronized void clear() {
+        records.clear();
+    }
+
+    public long count(Predicate<CallRecord> which) {
+        return records().stream().filter(which).count();
+    }
+
+    public long countOutcome(String action, String outcome) {
+        return count(r -> r.action().equals(action) && r.outcome().equals(outcome));
+    }
+
+    public long rateLimitRefusals(String action) {
+        return countOutcome(action, ErrorCodes.RATE_LIMIT_EXCEEDED);
+    }
+
+    public long admitted(String action) {
+        return count(r -> r.action().equals(action) && r.admitted());
+    }
+
+    /** The most admitted calls of the action whose arrivals fall in one window {@code [t, t + window)}. */
+    public int maxAdmittedInAnyWindow(String action, Duration window) {
+        long[] arrivals = records().stream()
+                .filter(r -> r.admitted() && r.action().equals(action))
+                .mapToLong(CallRecord::arrivalNanos).sorted().toArray();
+        long width = window.toNanos();
+        int max = 0;
+        int end = 0;
+        for (int start = 0; start < arrivals.length; start++) {
+            while (end < arrivals.length && arrivals[end] - arrivals[start] < width) {
+                end++;
+            }
+            max = Math.max(max, end - start);
+        }
+        return max;
+    }
+
+    /** The calls that changed or tried to change these hosts, e.g. to count how often a host was sent. */
+    public List<CallRecord> naming(String host) {
+        return records().stream().filter(r -> r.hosts().contains(host)).toList();
+    }
+}

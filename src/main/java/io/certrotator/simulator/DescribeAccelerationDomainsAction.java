@@ -1,0 +1,80 @@
+package io.certrotator.simulator;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Predicate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code DescribeAccelerationDomains}: the zone's hosts in name order, paged by Offset (default 0) and Limit
+ * (default 20, at most 200), filtered by {@code domain-name} (exact names, at most 20 values per filter).
+ */
+final class DescribeAccelerationDomainsAction implements ApiAction {
+    static final String NAME = "DescribeAccelerationDomains";
+    private static final int DEFAULT_LIMIT = 20;
+    private static final int MAX_LIMIT = 200;
+    private static final int MAX_FILTER_VALUES = 20;
+    private static final Set<String> PARAMETERS = Set.of("ZoneId", "Offset", "Limit", "Filters", "Order",
+            "Direction", "Match");
+
+    private final EdgeOneState state;
+
+    DescribeAccelerationDomainsAction(EdgeOneState state) {
+        this.state = state;
+    }
+
+    @Override
+    public void execute(JsonNode params, ObjectNode response) {
+        Params.rejectUnknown(params, PARAMETERS);
+        String zoneId = Params.requiredString(params, "ZoneId");
+        int offset = Params.optionalInteger(params, "Offset").orElse(0);
+        int limit = Params.optionalInteger(params, "Limit").orElse(DEFAULT_LIMIT);
+        if (offset < 0) {
+            throw Params.invalidValue("Offset must be 0 or more, not " + offset);
+        }
+        if (limit < 0 || limit > MAX_LIMIT) {
+            throw Params.invalidValue("Limit must be between 0 and " + MAX_LIMIT + ", not " + limit);
+        }
+        Predicate<String> filter = filter(params);
+        synchronized (state) {
+            ZoneStatus status = state.zoneStatus(zoneId).orElseThrow(() ->
+                    new ApiException(ErrorCodes.ZONE_NOT_FOUND, "zone " + zoneId + " not found"));
+            List<String> hosts = state.hosts(zoneId).stream().filter(filter).toList();
+            response.put("TotalCount", hosts.size());
+            ArrayNode domains = response.putArray("AccelerationDomains");
+            hosts.stream().skip(offset).limit(limit).forEach(host ->
+                    domain(domains.addObject(), zoneId, host, status, state.host(zoneId, host).orElseThrow()));
+        }
+    }
+
+    private static Predicate<String> filter(JsonNode params) {
+        Predicate<String> all = host -> true;
+        for (JsonNode filter : Params.optionalObjects(params, "Filters")) {
+            String name = Params.requiredString(filter, "Name");
+            if (!name.equals("domain-name")) {
+                throw Params.invalidValue("filter " + name + " is not supported, only domain-name");
+            }
+            List<String> values = Params.requiredStrings(filter, "Values").stream()
+                    .map(v -> v.trim().toLowerCase(Locale.ROOT)).toList();
+            if (values.size() > MAX_FILTER_VALUES) {
+                throw Params.invalidValue("filter domain-name has " + values.size() + " values, at most "
+                        + MAX_FILTER_VALUES + " are allowed");
+            }
+            all = all.and(values::contains);
+        }
+        return all;
+    }
+
+    private static void domain(ObjectNode domain, String zoneId, String host, ZoneStatus status, HostCertificate cert) {
+        domain.put("ZoneId", zoneId);
+        domain.put("DomainName", host);
+        domain.put("DomainStatus", status == ZoneStatus.ACTIVE ? "online" : "offline");
+        ObjectNode certificate = domain.putObject("Certificate");
+        certificate.put("Mode", cert.mode());
+        ArrayNode list = certificate.putArray("List");
+        cert.certIds().forEach(id -> list.addObject().put("CertId", id).put("Status", cert.status()));
+    }
+}

@@ -1,0 +1,295 @@
+package io.certrotator.simulator;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+
+/**
+ * A strict local stand-in for the EdgeOne API ({@code teo}, version 2022-09-01), served over HTTP on 127.0.0.1.
+ * It checks TC3-HMAC-SHA256 signatures, limits each action to {@code rateLimit} admitted calls in any 1-second
+ * window, answers {@code ModifyHostsCertificate} and {@code DescribeAccelerationDomains} like the real API (see the
+ * action classes for the error codes; an unknown zone is {@code ResourceNotFound.ZoneNotFound}), and misbehaves on
+ * demand ({@link Faults}, scripted per-host failures, silent hosts, credential changes).
+ *
+ * <pre>{@code
+ * try (EdgeOneSimulator sim = EdgeOneSimulator.builder().credentials(id, key).seedCsv(csv).build().start()) {
+ *     int port = sim.port();   // use 127.0.0.1:port as an HTTP proxy, or as the endpoint
+ * }
+ * }</pre>
+ */
+public final class EdgeOneSimulator implements AutoCloseable {
+    private final Map<String, CredentialStore.Secret> initialCredentials;
+    private final Path seedCsv;
+    private final Path stateFile;
+    private final int port;
+    private final int initialRateLimit;
+    private final Faults initialFaults;
+    private final Clock clock;
+    private final Consumer<CallRecord> callListener;
+    private final EdgeOneState state = new EdgeOneState();
+    private final CredentialStore credentials = new CredentialStore();
+    private final SlidingWindowRateLimiter rateLimiter;
+    private final FaultInjector faultInjector;
+    private final ScriptedFailures scriptedFailures = new ScriptedFailures();
+    private final Set<String> silentHosts = ConcurrentHashMap.newKeySet();
+    private final CallLog callLog = new CallLog();
+    private HttpServer server;
+    private ExecutorService executor;
+
+    private EdgeOneSimulator(Builder config) {
+        this.initialCredentials = Map.copyOf(config.credentials);
+        this.seedCsv = config.seedCsv;
+        this.stateFile = config.stateFile;
+        this.port = config.port;
+        this.initialRateLimit = config.rateLimit;
+        this.initialFaults = config.faults;
+        this.clock = config.clock;
+        this.callListener = config.callListener;
+        this.rateLimiter = new SlidingWindowRateLimiter(initialRateLimit);
+        this.faultInjector = new FaultInjector(initialFaults, config.randomSeed);
+        credentials.replaceAll(initialCredentials);
+        resetState();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Binds 127.0.0.1 on the configured port (0: a free one) and serves until {@link #close()}. */
+    public synchronized EdgeOneSimulator start() {
+        if (server != null) {
+            throw new IllegalStateException("the simulator is already started");
+        }
+        Map<String, ApiAction> actions = Map.of(
+                ModifyHostsCertificateAction.NAME,
+                new ModifyHostsCertificateAction(state, scriptedFailures, silentHosts, clock),
+                DescribeAccelerationDomainsAction.NAME, new DescribeAccelerationDomainsAction(state));
+        ApiHttpHandler handler = new ApiHttpHandler(actions, new RequestAuthenticator(credentials, clock),
+                rateLimiter, faultInjector, callLog, callListener, clock);
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
+        }
+        // unbounded: every request sleeps its latency on its own thread, hung requests included
+        executor = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "edgeone-simulator");
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", handler);
+        server.start();
+        return this;
+    }
+
+    public synchronized int port() {
+        if (server == null) {
+            throw new IllegalStateException("the simulator is not started");
+        }
+        return server.getAddress().getPort();
+    }
+
+    /** {@code 127.0.0.1:port}, for clients that take the simulator as their endpoint. */
+    public String address() {
+        return "127.0.0.1:" + port();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (server != null) {
+            server.stop(0);
+            executor.shutdownNow();
+            server = null;
+        }
+    }
+
+    public EdgeOneState state() {
+        return state;
+    }
+
+    public Optional<HostCertificate> hostCertificate(String zoneId, String host) {
+        return state.host(zoneId, host);
+    }
+
+    /** Empties the state and seeds it again from the builder's JSON state file and CSV. */
+    public void resetState() {
+        synchronized (state) {
+            state.clear();
+            try {
+                if (stateFile != null) {
+                    new JsonStateLoader().load(stateFile, state);
+                }
+                if (seedCsv != null) {
+                    new CsvStateSeeder(clock.instant().plus(Duration.ofDays(365))).seed(seedCsv, state);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e.getMessage(), e);
+            }
+        }
+    }
+
+    public CallLog callLog() {
+        return callLog;
+    }
+
+    public Faults faults() {
+        return faultInjector.faults();
+    }
+
+    public void faults(Faults faults) {
+        faultInjector.faults(faults);
+    }
+
+    public int rateLimit() {
+        return rateLimiter.limit();
+    }
+
+    public void rateLimit(int callsPerSecondPerAction) {
+        rateLimiter.limit(callsPerSecondPerAction);
+    }
+
+    /** The next {@code count} calls naming the host fail with {@code InternalError.SystemError} and change nothing. */
+    public void failFirstCalls(String host, int count) {
+        failFirstCalls(host, count, ErrorCodes.SYSTEM_ERROR);
+    }
+
+    public void failFirstCalls(String host, int count, String errorCode) {
+        scriptedFailures.add(host, count, errorCode);
+    }
+
+    /** Calls naming the host answer as usual, but the host's configuration never changes. */
+    public void silence(String host) {
+        silentHosts.add(host);
+    }
+
+    public void putCredentials(String secretId, String secretKey) {
+        credentials.put(secretId, secretKey, null);
+    }
+
+    public void revokeCredentials(String secretId) {
+        credentials.revoke(secretId);
+    }
+
+    /** Back to the builder's faults, rate limit and credentials; no scripted failures, no silent hosts. */
+    public void resetFaults() {
+        faultInjector.faults(initialFaults);
+        rateLimiter.limit(initialRateLimit);
+        rateLimiter.clear();
+        scriptedFailures.clear();
+        silentHosts.clear();
+        credentials.replaceAll(initialCredentials);
+    }
+
+    public static final class Builder {
+        private final Map<String, CredentialStore.Secret> credentials = new LinkedHashMap<>();
+        private Path seedCsv;
+        private Path stateFile;
+        private int port;
+        private int rateLimit = 20;
+        private Faults faults = Faults.NONE;
+        private long randomSeed = 1;
+        private Clock clock = Clock.systemUTC();
+        private Consumer<CallRecord> callListener = record -> { };
+
+        private Builder() {
+        }
+
+        public Builder credentials(String secretId, String secretKey) {
+            return credentials(secretId, secretKey, null);
+        }
+
+        /** A credential with a session token: requests must then carry it as {@code X-TC-Token}. */
+        public Builder credentials(String secretId, String secretKey, String sessionToken) {
+            credentials.put(secretId, new CredentialStore.Secret(secretKey, sessionToken));
+            return this;
+        }
+
+        public Builder seedCsv(Path csv) {
+            this.seedCsv = csv;
+            return this;
+        }
+
+        public Builder stateFile(Path json) {
+            this.stateFile = json;
+            return this;
+        }
+
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        public Builder rateLimit(int callsPerSecondPerAction) {
+            this.rateLimit = callsPerSecondPerAction;
+            return this;
+        }
+
+        public Builder faults(Faults faults) {
+            this.faults = faults;
+            return this;
+        }
+
+        public Builder latency(Duration mean, Duration jitter) {
+            return faults(faults.withLatency(mean, jitter));
+        }
+
+        public Builder outliers(double rate, Duration latency) {
+            return faults(faults.withOutliers(rate, latency));
+        }
+
+        public Builder transientErrorRate(double rate) {
+            return faults(faults.withTransientErrorRate(rate));
+        }
+
+        public Builder http502Rate(double rate) {
+            return faults(faults.withHttp502Rate(rate));
+        }
+
+        public Builder dropRate(double rate) {
+            return faults(faults.withDropRate(rate));
+        }
+
+        public Builder hangs(double rate, Duration time) {
+            return faults(faults.withHangs(rate, time));
+        }
+
+        public Builder randomSeed(long seed) {
+            this.randomSeed = seed;
+            return this;
+        }
+
+        /** The server's time, for timestamps (SignatureExpire) and certificate expiry. */
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** Called on a request thread for every request, once its outcome is decided. */
+        public Builder onCall(Consumer<CallRecord> listener) {
+            this.callListener = listener;
+            return this;
+        }
+
+        /** Loads the state; throws {@link UncheckedIOException} if a seed file cannot be read. */
+        public EdgeOneSimulator build() {
+            if (credentials.isEmpty()) {
+                throw new IllegalStateException("the simulator needs at least one credential");
+            }
+            return new EdgeOneSimulator(this);
+        }
+    }
+}

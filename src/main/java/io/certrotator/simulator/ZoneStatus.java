@@ -1,0 +1,5 @@
+package io.certrotator.simulator;
+
+public enum ZoneStatus {
+    ACTIVE, PAUSED
+}
