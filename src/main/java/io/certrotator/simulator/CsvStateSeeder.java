@@ -1,22 +1,15 @@
 package io.certrotator.simulator;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.certrotator.input.RotationCsvReader;
+import io.certrotator.input.RotationRow;
+
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Seeds the state from a rotation CSV ({@code zone_id,host,mode,cert_ids}) so that every valid row of it can succeed.
@@ -29,38 +22,27 @@ import org.apache.commons.csv.CSVRecord;
  * </ul>
  */
 final class CsvStateSeeder {
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
-            .setHeader()
-            .setSkipHeaderRecord(true)
-            .setIgnoreHeaderCase(true)
-            .setIgnoreSurroundingSpaces(true)
-            .setIgnoreEmptyLines(true)
-            .setCommentMarker('#')
-            .setAllowMissingColumnNames(true)
-            .get();
-
     private final Instant certificatesExpire;
 
     CsvStateSeeder(Instant certificatesExpire) {
         this.certificatesExpire = certificatesExpire;
     }
 
-    void seed(Path csv, EdgeOneState state) throws IOException {
+    /** Reads the CSV exactly as the rotation job does, so the hosts seeded are the hosts the job will name. */
+    void seed(Path csv, EdgeOneState state) {
         Map<String, Set<String>> namesByCert = new LinkedHashMap<>();
         Map<String, Set<String>> newHostsByZone = new LinkedHashMap<>();
-        try (Reader reader = withoutBom(Files.newBufferedReader(csv, StandardCharsets.UTF_8));
-             CSVParser parser = FORMAT.parse(reader)) {
-            for (CSVRecord row : parser) {
-                String zoneId = column(row, "zone_id");
-                Optional<String> host = HostNames.normalize(column(row, "host"));
-                if (zoneId.isEmpty() || host.isEmpty()) {
+        try (RotationCsvReader reader = RotationCsvReader.open(csv)) {
+            while (reader.hasNext()) {
+                RotationRow row = reader.next();
+                if (!row.valid()) {
                     continue;
                 }
-                if (!state.hasHost(zoneId, host.get())) {
-                    newHostsByZone.computeIfAbsent(zoneId, z -> new LinkedHashSet<>()).add(host.get());
+                if (!state.hasHost(row.zoneId(), row.host())) {
+                    newHostsByZone.computeIfAbsent(row.zoneId(), z -> new LinkedHashSet<>()).add(row.host());
                 }
-                for (String certId : certIds(column(row, "cert_ids"))) {
-                    namesByCert.computeIfAbsent(certId, c -> new LinkedHashSet<>()).add(host.get());
+                for (String certId : row.certIds()) {
+                    namesByCert.computeIfAbsent(certId, c -> new LinkedHashSet<>()).add(row.host());
                 }
             }
         }
@@ -77,23 +59,5 @@ final class CsvStateSeeder {
                 state.putCertificate(new Certificate(certId, names, certificatesExpire));
             }
         });
-    }
-
-    private static String column(CSVRecord row, String name) {
-        return row.isMapped(name) && row.isSet(name) ? row.get(name).trim() : "";
-    }
-
-    private static List<String> certIds(String cell) {
-        List<String> ids = new ArrayList<>();
-        Arrays.stream(cell.split(";")).map(String::trim).filter(id -> !id.isEmpty()).forEach(ids::add);
-        return ids;
-    }
-
-    private static Reader withoutBom(Reader reader) throws IOException {
-        reader.mark(1);
-        if (reader.read() != '\uFEFF') {
-            reader.reset();
-        }
-        return reader;
     }
 }

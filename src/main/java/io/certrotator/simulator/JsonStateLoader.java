@@ -1,5 +1,7 @@
 package io.certrotator.simulator;
 
+import io.certrotator.input.HostNormalizer;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +54,7 @@ final class JsonStateLoader {
             String zoneId = text(zone, "zoneId", file);
             state.setZoneStatus(zoneId, zoneStatus(zone.path("status").asString("active"), file));
             for (JsonNode host : zone.path("hosts")) {
-                String name = HostNames.normalize(text(host, "host", file))
+                String name = HostNormalizer.normalize(text(host, "host", file))
                         .orElseThrow(() -> new IOException(file + ": bad host " + host));
                 List<String> certIds = new ArrayList<>();
                 host.path("certIds").forEach(id -> certIds.add(id.asString()));
