@@ -25,9 +25,6 @@ public final class ExitCodes {
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             return STOPPED;
         }
-        if (RunExitStatus.DRY_RUN.equals(exitStatus)) {
-            return SUCCEEDED;
-        }
         return counts.allSucceeded() ? SUCCEEDED : ROWS_FAILED;
     }
 

@@ -68,13 +68,16 @@ class RotationRunner implements ApplicationRunner, ExitCodeGenerator {
     public void run(ApplicationArguments args) {
         try {
             exitCode = rotate();
-        } catch (InputFileException | UsageException e) {
-            System.err.println("cert-rotator: " + e.getMessage());
-            exitCode = ExitCodes.BAD_INPUT;
         } catch (RunLock.RunLockedException e) {
             System.err.println("cert-rotator: " + e.getMessage());
             exitCode = ExitCodes.STOPPED;
         } catch (Exception e) {
+            Throwable mistake = userMistake(e);
+            if (mistake != null) {
+                System.err.println("cert-rotator: " + mistake.getMessage());
+                exitCode = ExitCodes.BAD_INPUT;
+                return;
+            }
             log.debug("run failed", e);
             System.err.println("cert-rotator: the run stopped: " + e.getMessage());
             System.err.println("run the same command again to resume");
@@ -82,10 +85,22 @@ class RotationRunner implements ApplicationRunner, ExitCodeGenerator {
         }
     }
 
+    /** Bad input or configuration, however deep Spring wrapped it. */
+    private static Throwable userMistake(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof UsageException || t instanceof InputFileException) {
+                return t;
+            }
+        }
+        return null;
+    }
+
     private int rotate() throws Exception {
+        if (options.dryRun()) {
+            return new DryRun(options, reportWriter, summary).run();
+        }
         RotationParameters parameters = new RotationParameters(options.input(), InputDigest.sha256(options.input()),
-                options.maxHostsPerCall(), options.skipInvalid(), options.dryRun(), options.rate(),
-                options.endpoint());
+                options.maxHostsPerCall(), options.skipInvalid(), options.rate(), options.endpoint());
         JobParameters jobParameters = parameters.toJobParameters();
         try (RunLock ignored = RunLock.acquire(home.resolve("locks"), parameters.instanceKey())) {
             JobInstance instance = jobRepository.getJobInstance(RotationJobConfiguration.JOB_NAME, jobParameters);
@@ -104,9 +119,7 @@ class RotationRunner implements ApplicationRunner, ExitCodeGenerator {
                             + " row(s) still pending");
                 }
             }
-            if (!options.dryRun()) {
-                apiAccess.getObject();
-            }
+            apiAccess.getObject();
             JobExecution execution = jobOperator.start(job, jobParameters);
             return finish(execution);
         }
@@ -128,10 +141,6 @@ class RotationRunner implements ApplicationRunner, ExitCodeGenerator {
             summary.invalidRows(results.invalidRows(instanceId, LISTED_ON_SCREEN), counts.of(RowStatus.INVALID));
         }
         JobFigures figures = JobFigures.of(execution);
-        if (options.dryRun() && code != ExitCodes.BAD_INPUT) {
-            summary.plan(results.pendingPlan(instanceId, options.maxHostsPerCall()), options.maxHostsPerCall(),
-                    options.rate(), results.pendingTargets(instanceId, 50));
-        }
         reportWriter.write(instanceId, options.report());
         summary.end(counts, figures, results.failedByErrorCode(instanceId), options.report(), code,
                 code == ExitCodes.STOPPED ? rootMessage(execution) : null);

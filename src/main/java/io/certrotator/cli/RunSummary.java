@@ -1,10 +1,9 @@
 package io.certrotator.cli;
 
 import io.certrotator.job.JobFigures;
-import io.certrotator.results.PlanFigures;
+import io.certrotator.plan.PlanSummary;
 import io.certrotator.results.RowStatus;
 import io.certrotator.results.StatusCounts;
-import io.certrotator.results.TargetHosts;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -22,16 +21,15 @@ final class RunSummary {
         this.out = out;
     }
 
-    void plan(PlanFigures plan, int maxHostsPerCall, int rate, List<TargetHosts> firstTargets) {
+    void plan(PlanSummary plan, int rate) {
         out.printf(Locale.ROOT, "plan: %d host(s) in %d target(s) -> %d call(s) of at most %d hosts, about %s at %d calls/s%n",
-                plan.hosts(), plan.targets(), plan.calls(), maxHostsPerCall,
-                seconds(Duration.ofMillis(plan.calls() * 1000 / rate)), rate);
-        for (TargetHosts target : firstTargets) {
+                plan.hosts(), plan.targets(), plan.calls(), plan.maxHostsPerCall(), seconds(plan.durationAt(rate)), rate);
+        for (PlanSummary.TargetCount target : plan.firstTargets()) {
             out.printf("  %s %s %s: %d host(s)%n", target.zoneId(), target.mode(),
                     target.certIds().isEmpty() ? "-" : target.certIds(), target.hosts());
         }
-        if (plan.targets() > firstTargets.size()) {
-            out.printf("  ... and %d more target(s)%n", plan.targets() - firstTargets.size());
+        if (plan.targets() > plan.firstTargets().size()) {
+            out.printf("  ... and %d more target(s)%n", plan.targets() - plan.firstTargets().size());
         }
     }
 

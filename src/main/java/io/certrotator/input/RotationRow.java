@@ -26,6 +26,15 @@ public record RotationRow(long line, String zoneId, String host, String mode, Li
         return String.join(";", certIds);
     }
 
+    /** What the row asks for, the same whatever the order of its certificate IDs (EdgeOne keeps a set). */
+    public String targetKey() {
+        return mode + "|" + String.join(";", certIds.stream().sorted().toList());
+    }
+
+    public RotationRow withProblem(String problem) {
+        return new RotationRow(line, zoneId, host, mode, certIds, problem);
+    }
+
     /** The compiler-like message for an invalid row, e.g. {@code line 7: unknown mode "sslcertt"}. */
     public String problemMessage() {
         if (valid()) {

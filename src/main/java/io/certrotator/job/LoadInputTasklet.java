@@ -2,14 +2,17 @@ package io.certrotator.job;
 
 import io.certrotator.input.RotationCsvReader;
 import io.certrotator.input.RotationRow;
+import io.certrotator.plan.InputSurvey;
+import io.certrotator.plan.PlanSummary;
 import io.certrotator.results.ResultsRepository;
 import io.certrotator.results.RowStatus;
 import io.certrotator.results.StatusCounts;
 import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -18,8 +21,8 @@ import java.util.List;
 
 /**
  * Streams the CSV into the results table, one row per line, validated: valid rows PENDING, the others
- * INVALID with their reason. A run with invalid rows ends here (exit status INVALID_INPUT) unless
- * {@code --skip-invalid}.
+ * INVALID with their reason; then the rows of hosts listed with different targets become INVALID too.
+ * A run with invalid rows ends here (exit status INVALID_INPUT) unless {@code --skip-invalid}.
  */
 class LoadInputTasklet implements Tasklet {
 
@@ -39,20 +42,27 @@ class LoadInputTasklet implements Tasklet {
         RotationParameters parameters = RotationParameters.from(step.getJobParameters());
         long instanceId = step.getJobExecution().getJobInstance().getInstanceId();
 
+        InputSurvey survey = new InputSurvey(parameters.maxHostsPerCall());
         // A load that stopped half-way starts again from the first line.
         results.deleteRows(instanceId);
         try (RotationCsvReader reader = RotationCsvReader.open(parameters.input())) {
             List<RotationRow> batch = new ArrayList<>(BATCH);
             while (reader.hasNext()) {
-                batch.add(reader.next());
+                RotationRow row = reader.next();
+                survey.see(row);
+                batch.add(row);
                 if (batch.size() == BATCH) {
                     insert(instanceId, batch);
                 }
             }
             insert(instanceId, batch);
         }
-        transactions.executeWithoutResult(status -> results.markConflictingTargets(instanceId));
+        transactions.executeWithoutResult(status -> results.markInvalid(instanceId, survey.conflicts()));
 
+        PlanSummary plan = survey.plan();
+        ExecutionContext context = step.getJobExecution().getExecutionContext();
+        context.putLong(JobFigures.PLANNED_CALLS, plan.calls());
+        context.putLong(JobFigures.PLANNED_HOSTS, plan.hosts());
         StatusCounts counts = results.countByStatus(instanceId);
         contribution.incrementWriteCount(counts.total());
         if (counts.of(RowStatus.INVALID) > 0 && !parameters.skipInvalid()) {

@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Duration;
 
 /**
- * The rotation job: load and validate the input, plan host groups, rotate. No run-id incrementer: the
+ * The rotation job: load and validate the input (planning the calls), rotate. No run-id incrementer: the
  * same input and options are the same instance, which is what lets a failed run resume.
  */
 @Configuration
@@ -28,13 +28,10 @@ public class RotationJobConfiguration {
     public static final String JOB_NAME = "certificateRotation";
 
     @Bean
-    Job certificateRotationJob(JobRepository jobRepository, Step loadInput, Step planHostGroups,
-                               Step rotateCertificates) {
+    Job certificateRotationJob(JobRepository jobRepository, Step loadInput, Step rotateCertificates) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(loadInput).on(RunExitStatus.INVALID_INPUT).end(RunExitStatus.INVALID_INPUT)
-                .from(loadInput).on("*").to(planHostGroups)
-                .from(planHostGroups).on(RunExitStatus.DRY_RUN).end(RunExitStatus.DRY_RUN)
-                .from(planHostGroups).on("*").to(rotateCertificates)
+                .from(loadInput).on("*").to(rotateCertificates)
                 .end()
                 .build();
     }
@@ -43,13 +40,6 @@ public class RotationJobConfiguration {
     Step loadInput(JobRepository jobRepository, ResultsRepository results, PlatformTransactionManager transactions) {
         return new StepBuilder("loadInput", jobRepository)
                 .tasklet(new LoadInputTasklet(results, new TransactionTemplate(transactions)), outsideTransaction())
-                .build();
-    }
-
-    @Bean
-    Step planHostGroups(JobRepository jobRepository, ResultsRepository results) {
-        return new StepBuilder("planHostGroups", jobRepository)
-                .tasklet(new PlanTasklet(results), outsideTransaction())
                 .build();
     }
 

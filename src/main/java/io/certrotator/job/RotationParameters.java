@@ -11,12 +11,11 @@ import java.nio.file.Path;
  * slowing down still resumes the same run.
  */
 public record RotationParameters(Path input, String inputSha256, int maxHostsPerCall, boolean skipInvalid,
-                                 boolean dryRun, int rate, String endpoint) {
+                                 int rate, String endpoint) {
 
     static final String INPUT_SHA256 = "input.sha256";
     static final String MAX_HOSTS_PER_CALL = "maxHostsPerCall";
     static final String SKIP_INVALID = "skipInvalid";
-    static final String DRY_RUN = "dryRun";
     static final String INPUT = "input";
     static final String RATE = "rate";
     static final String ENDPOINT = "endpoint";
@@ -26,7 +25,6 @@ public record RotationParameters(Path input, String inputSha256, int maxHostsPer
                 .addString(INPUT_SHA256, inputSha256, true)
                 .addLong(MAX_HOSTS_PER_CALL, (long) maxHostsPerCall, true)
                 .addString(SKIP_INVALID, Boolean.toString(skipInvalid), true)
-                .addString(DRY_RUN, Boolean.toString(dryRun), true)
                 .addString(INPUT, input.toString(), false)
                 .addLong(RATE, (long) rate, false)
                 .addString(ENDPOINT, endpoint, false)
@@ -37,13 +35,11 @@ public record RotationParameters(Path input, String inputSha256, int maxHostsPer
         return new RotationParameters(Path.of(parameters.getString(INPUT)), parameters.getString(INPUT_SHA256),
                 parameters.getLong(MAX_HOSTS_PER_CALL).intValue(),
                 Boolean.parseBoolean(parameters.getString(SKIP_INVALID)),
-                Boolean.parseBoolean(parameters.getString(DRY_RUN)),
                 parameters.getLong(RATE).intValue(), parameters.getString(ENDPOINT));
     }
 
     /** Names this instance for locks and messages: same value for the same content and options. */
     public String instanceKey() {
-        return inputSha256.substring(0, 16) + "-h" + maxHostsPerCall + (skipInvalid ? "-skip" : "")
-                + (dryRun ? "-dry" : "");
+        return inputSha256.substring(0, 16) + "-h" + maxHostsPerCall + (skipInvalid ? "-skip" : "");
     }
 }

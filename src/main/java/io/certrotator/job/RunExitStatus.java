@@ -5,8 +5,6 @@ public final class RunExitStatus {
 
     /** Some rows are invalid and {@code --skip-invalid} was not given: nothing was sent. */
     public static final String INVALID_INPUT = "INVALID_INPUT";
-    /** {@code --dry-run}: validated and planned, nothing sent. */
-    public static final String DRY_RUN = "DRY_RUN";
 
     private RunExitStatus() {
     }

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.function.Consumer;
 
 /** Writes the per-row report (SPEC: The results) from the results table, replacing the file at once. */
 @Component
@@ -26,13 +27,18 @@ public class ReportWriter {
     }
 
     public void write(long instanceId, Path report) {
+        write(report, row -> results.forEachRow(instanceId, row));
+    }
+
+    /** Writes the rows {@code source} hands over, in the order it hands them. */
+    public void write(Path report, Consumer<Consumer<ResultRow>> source) {
         Path target = report.toAbsolutePath();
         try {
             Files.createDirectories(target.getParent());
             Path partial = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".partial");
             try (Writer writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8);
                  CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(COLUMNS).get())) {
-                results.forEachRow(instanceId, row -> print(csv, row));
+                source.accept(row -> print(csv, row));
             }
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

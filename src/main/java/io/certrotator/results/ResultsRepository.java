@@ -1,6 +1,7 @@
 package io.certrotator.results;
 
 import io.certrotator.input.RotationRow;
+import io.certrotator.plan.HostConflict;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -48,7 +49,7 @@ public class ResultsRepository {
             ps.setString(4, truncate(row.host(), 512));
             ps.setString(5, truncate(row.mode(), 64));
             ps.setString(6, truncate(row.certIdsText(), 2048));
-            ps.setString(7, truncate(targetKey(row.mode(), row.certIds()), 2112));
+            ps.setString(7, truncate(row.targetKey(), 2112));
             ps.setString(8, (row.valid() ? RowStatus.PENDING : RowStatus.INVALID).name());
             ps.setString(9, row.valid() ? null : INVALID_ROW);
             ps.setString(10, row.valid() ? null : truncate(row.problem(), 1024));
@@ -56,25 +57,20 @@ public class ResultsRepository {
         });
     }
 
-    /** Two rows for one host that want different results can't both be right: both become INVALID. */
-    public int markConflictingTargets(long instanceId) {
-        List<long[]> conflicts = jdbc.query("""
-                SELECT r.LINE, MIN(o.LINE) FROM CR_ROW r
-                JOIN CR_ROW o ON o.JOB_INSTANCE_ID = r.JOB_INSTANCE_ID AND o.ZONE_ID = r.ZONE_ID
-                             AND o.HOST = r.HOST AND o.TARGET_KEY <> r.TARGET_KEY AND o.STATUS = 'PENDING'
-                WHERE r.JOB_INSTANCE_ID = ? AND r.STATUS = 'PENDING'
-                GROUP BY r.LINE""", (rs, i) -> new long[]{rs.getLong(1), rs.getLong(2)}, instanceId);
+    /** Every row of a host listed with different targets becomes INVALID, pointing at the other line. */
+    public void markInvalid(long instanceId, List<HostConflict> conflicts) {
         Timestamp now = Timestamp.from(Instant.now());
-        jdbc.batchUpdate("""
-                UPDATE CR_ROW SET STATUS = 'INVALID', ERROR_CODE = ?, ERROR_MESSAGE = ?, UPDATED_AT = ?
-                WHERE JOB_INSTANCE_ID = ? AND LINE = ?""", conflicts, PAGE, (ps, conflict) -> {
-            ps.setString(1, INVALID_ROW);
-            ps.setString(2, "same zone and host as line " + conflict[1] + " with a different target");
-            ps.setTimestamp(3, now);
-            ps.setLong(4, instanceId);
-            ps.setLong(5, conflict[0]);
-        });
-        return conflicts.size();
+        for (HostConflict conflict : conflicts) {
+            List<Object[]> updates = jdbc.query("""
+                    SELECT LINE, TARGET_KEY FROM CR_ROW
+                    WHERE JOB_INSTANCE_ID = ? AND ZONE_ID = ? AND HOST = ? AND STATUS = 'PENDING'""",
+                    (rs, i) -> new Object[]{INVALID_ROW, conflict.problemFor(rs.getString(2)), now, instanceId,
+                            rs.getLong(1)},
+                    instanceId, conflict.zoneId(), conflict.host());
+            jdbc.batchUpdate("""
+                    UPDATE CR_ROW SET STATUS = 'INVALID', ERROR_CODE = ?, ERROR_MESSAGE = ?, UPDATED_AT = ?
+                    WHERE JOB_INSTANCE_ID = ? AND LINE = ?""", updates);
+        }
     }
 
     public StatusCounts countByStatus(long instanceId) {
@@ -96,25 +92,6 @@ public class ResultsRepository {
                     byCode.put(rs.getString(1), rs.getLong(2));
                 }, instanceId);
         return byCode;
-    }
-
-    public PlanFigures pendingPlan(long instanceId, int maxHostsPerCall) {
-        return jdbc.queryForObject("""
-                SELECT COUNT(*), COALESCE(SUM((HOSTS + ? - 1) / ?), 0), COALESCE(SUM(HOSTS), 0), COALESCE(SUM(ROWS_), 0)
-                FROM (SELECT COUNT(DISTINCT HOST) AS HOSTS, COUNT(*) AS ROWS_ FROM CR_ROW
-                      WHERE JOB_INSTANCE_ID = ? AND STATUS = 'PENDING' GROUP BY ZONE_ID, TARGET_KEY) T""",
-                (rs, i) -> new PlanFigures(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)),
-                maxHostsPerCall, maxHostsPerCall, instanceId);
-    }
-
-    /** The first {@code limit} targets still to rotate, with their host counts, for the plan on screen. */
-    public List<TargetHosts> pendingTargets(long instanceId, int limit) {
-        return jdbc.query("""
-                SELECT ZONE_ID, MIN(MODE), MIN(CERT_IDS), COUNT(DISTINCT HOST) FROM CR_ROW
-                WHERE JOB_INSTANCE_ID = ? AND STATUS = 'PENDING'
-                GROUP BY ZONE_ID, TARGET_KEY ORDER BY ZONE_ID, TARGET_KEY LIMIT """ + " " + limit,
-                (rs, i) -> new TargetHosts(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)),
-                instanceId);
     }
 
     /** INVALID rows in line order as {@code line N: reason}, at most {@code limit} of them. */
@@ -203,11 +180,6 @@ public class ResultsRepository {
             }
             after = page.get(page.size() - 1).line();
         }
-    }
-
-    /** The same target whatever the order of its certificate IDs: EdgeOne treats the list as a set. */
-    static String targetKey(String mode, List<String> certIds) {
-        return mode + "|" + String.join(";", certIds.stream().sorted().toList());
     }
 
     private static String truncate(String text, int max) {

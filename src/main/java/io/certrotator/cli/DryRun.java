@@ -1,0 +1,94 @@
+package io.certrotator.cli;
+
+import io.certrotator.input.RotationCsvReader;
+import io.certrotator.input.RotationRow;
+import io.certrotator.plan.InputSurvey;
+import io.certrotator.plan.PlanSummary;
+import io.certrotator.results.ReportWriter;
+import io.certrotator.results.ResultRow;
+import io.certrotator.results.ResultsRepository;
+import io.certrotator.results.RowStatus;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * {@code --dry-run}: validates and plans while streaming the file once, without the job repository and
+ * without a single API call; the report lists every row as PENDING or INVALID. Only when a host is listed
+ * with different targets is the file read a second time, to mark all of its rows.
+ */
+final class DryRun {
+
+    private static final int LISTED_ON_SCREEN = 100;
+
+    private final RotateOptions options;
+    private final ReportWriter reportWriter;
+    private final RunSummary summary;
+
+    DryRun(RotateOptions options, ReportWriter reportWriter, RunSummary summary) {
+        this.options = options;
+        this.reportWriter = reportWriter;
+        this.summary = summary;
+    }
+
+    int run() {
+        InputSurvey survey = new InputSurvey(options.maxHostsPerCall());
+        Tally tally = report(row -> {
+            survey.see(row);
+            return row;
+        });
+        if (survey.hasConflicts()) {
+            tally = report(survey::verdict);
+        }
+        summary.invalidRows(tally.invalidOnScreen, tally.invalid);
+        PlanSummary plan = survey.plan();
+        summary.plan(plan, options.rate());
+        System.out.printf("rows: %d total, %d valid, %d invalid; dry run: nothing sent%n", tally.rows,
+                tally.rows - tally.invalid, tally.invalid);
+        System.out.println("report: " + options.report());
+        if (tally.invalid > 0 && !options.skipInvalid()) {
+            System.err.println(tally.invalid + " invalid row(s) in " + options.input()
+                    + ": fix them, or run the rest with --skip-invalid");
+            return ExitCodes.BAD_INPUT;
+        }
+        return ExitCodes.SUCCEEDED;
+    }
+
+    /** Streams the input through {@code verdict} into the report, counting as it goes. */
+    private Tally report(java.util.function.UnaryOperator<RotationRow> verdict) {
+        Tally tally = new Tally();
+        Instant now = Instant.now();
+        reportWriter.write(options.report(), sink -> forEachRow(raw -> {
+            RotationRow row = verdict.apply(raw);
+            tally.count(row);
+            sink.accept(new ResultRow(row.line(), row.zoneId(), row.host(), row.mode(), row.certIdsText(),
+                    row.valid() ? RowStatus.PENDING : RowStatus.INVALID,
+                    row.valid() ? null : ResultsRepository.INVALID_ROW, row.problem(), null, 0, now));
+        }));
+        return tally;
+    }
+
+    private void forEachRow(Consumer<RotationRow> consumer) {
+        try (RotationCsvReader reader = RotationCsvReader.open(options.input())) {
+            reader.forEachRemaining(consumer);
+        }
+    }
+
+    private static final class Tally {
+        long rows;
+        long invalid;
+        final List<String> invalidOnScreen = new ArrayList<>();
+
+        void count(RotationRow row) {
+            rows++;
+            if (!row.valid()) {
+                invalid++;
+                if (invalidOnScreen.size() < LISTED_ON_SCREEN) {
+                    invalidOnScreen.add(row.problemMessage());
+                }
+            }
+        }
+    }
+}
