@@ -6,6 +6,7 @@ import org.springframework.stereotype.Repository;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,13 +28,16 @@ public class ResultsRepository {
     private static final int PAGE = 2_000;
 
     private final JdbcTemplate jdbc;
+    private final RowTally tally;
 
-    public ResultsRepository(JdbcTemplate jdbc) {
+    public ResultsRepository(JdbcTemplate jdbc, RowTally tally) {
         this.jdbc = jdbc;
+        this.tally = tally;
     }
 
     public void deleteRows(long instanceId) {
         jdbc.update("DELETE FROM CR_ROW WHERE JOB_INSTANCE_ID = ?", instanceId);
+        tally.startFrom(new StatusCounts(Map.of()));
     }
 
     public void insert(long instanceId, List<RotationRow> rows) {
@@ -54,6 +58,9 @@ public class ResultsRepository {
             ps.setString(10, row.valid() ? null : truncate(row.problem(), 1024));
             ps.setTimestamp(11, now);
         });
+        long valid = rows.stream().filter(RotationRow::valid).count();
+        tally.add(RowStatus.PENDING, valid);
+        tally.add(RowStatus.INVALID, rows.size() - valid);
     }
 
     /** Two rows for one host that want different results can't both be right: both become INVALID. */
@@ -74,6 +81,7 @@ public class ResultsRepository {
             ps.setLong(4, instanceId);
             ps.setLong(5, conflict[0]);
         });
+        tally.move(RowStatus.PENDING, RowStatus.INVALID, conflicts.size());
         return conflicts.size();
     }
 
@@ -86,11 +94,12 @@ public class ResultsRepository {
         return new StatusCounts(counts);
     }
 
-    /** Error codes of FAILED rows with how many rows carry each, most frequent first. */
-    public Map<String, Long> failedByErrorCode(long instanceId) {
+    /** Error codes of FAILED and INVALID rows with how many rows carry each, most frequent first. */
+    public Map<String, Long> unsuccessfulByErrorCode(long instanceId) {
         Map<String, Long> byCode = new java.util.LinkedHashMap<>();
         jdbc.query("""
-                SELECT ERROR_CODE, COUNT(*) FROM CR_ROW WHERE JOB_INSTANCE_ID = ? AND STATUS = 'FAILED'
+                SELECT ERROR_CODE, COUNT(*) FROM CR_ROW
+                WHERE JOB_INSTANCE_ID = ? AND STATUS IN ('FAILED', 'INVALID')
                 GROUP BY ERROR_CODE ORDER BY COUNT(*) DESC, ERROR_CODE""",
                 rs -> {
                     byCode.put(rs.getString(1), rs.getLong(2));
@@ -159,7 +168,7 @@ public class ResultsRepository {
     /** Records a call's outcome on rows still PENDING; a row already decided is never decided again. */
     public void recordOutcome(long instanceId, Collection<Long> lines, RowOutcome outcome) {
         Timestamp now = Timestamp.from(Instant.now());
-        jdbc.batchUpdate("""
+        int[][] updated = jdbc.batchUpdate("""
                 UPDATE CR_ROW SET STATUS = ?, ERROR_CODE = ?, ERROR_MESSAGE = ?, REQUEST_ID = ?, ATTEMPTS = ?,
                                   UPDATED_AT = ?
                 WHERE JOB_INSTANCE_ID = ? AND LINE = ? AND STATUS = 'PENDING'""", new ArrayList<>(lines), PAGE,
@@ -173,6 +182,8 @@ public class ResultsRepository {
                     ps.setLong(7, instanceId);
                     ps.setLong(8, line);
                 });
+        tally.decided(outcome.status(), Arrays.stream(updated).flatMapToInt(Arrays::stream)
+                .mapToLong(count -> count == Statement.SUCCESS_NO_INFO ? 1 : Math.max(count, 0)).sum());
     }
 
     /** Calls made for rows that stay PENDING (the run stopped before they were decided). */
