@@ -22,6 +22,7 @@ import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
@@ -77,6 +78,14 @@ class RotationRunner implements ApplicationRunner, ExitCodeGenerator {
         commandLine = List.of(args.getSourceArgs());
         try {
             exitCode = rotate();
+        } catch (BeanCreationException e) {
+            if (e.getMostSpecificCause() instanceof UsageException usage) {
+                // Made lazily, the API access reports "no credentials" wrapped in Spring's exception.
+                System.err.println("cert-rotator: " + usage.getMessage());
+                exitCode = ExitCodes.BAD_INPUT;
+            } else {
+                exitCode = stopped(e);
+            }
         } catch (InputFileException | UsageException e) {
             System.err.println("cert-rotator: " + e.getMessage());
             exitCode = ExitCodes.BAD_INPUT;
@@ -84,11 +93,15 @@ class RotationRunner implements ApplicationRunner, ExitCodeGenerator {
             System.err.println("cert-rotator: " + e.getMessage());
             exitCode = ExitCodes.STOPPED;
         } catch (Exception e) {
-            log.debug("run failed", e);
-            System.err.println("cert-rotator: the run stopped: " + e.getMessage());
-            System.err.println("run the same command again to resume:\n  " + ResumeCommand.of(commandLine));
-            exitCode = ExitCodes.STOPPED;
+            exitCode = stopped(e);
         }
+    }
+
+    private int stopped(Exception e) {
+        log.debug("run failed", e);
+        System.err.println("cert-rotator: the run stopped: " + e.getMessage());
+        System.err.println("run the same command again to resume:\n  " + ResumeCommand.of(commandLine));
+        return ExitCodes.STOPPED;
     }
 
     private int rotate() throws Exception {
