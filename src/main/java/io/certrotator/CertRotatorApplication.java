@@ -1,12 +1,14 @@
 package io.certrotator;
 
+import io.certrotator.cli.HistoryCommand;
+import io.certrotator.cli.ReportCommand;
 import io.certrotator.cli.RotateCommand;
 import io.certrotator.cli.SimulateCommand;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 import java.util.Arrays;
 
-/** {@code cert-rotator --input=FILE.csv [options]} or {@code cert-rotator simulate [options]}. */
+/** {@code cert-rotator [rotate] --input=FILE.csv [options]}, or {@code cert-rotator simulate|history|report ...}. */
 @SpringBootApplication
 public class CertRotatorApplication {
 
@@ -15,9 +17,14 @@ public class CertRotatorApplication {
     }
 
     public static int run(String... args) {
-        if (args.length > 0 && args[0].equals("simulate")) {
-            return SimulateCommand.run(Arrays.copyOfRange(args, 1, args.length));
-        }
-        return RotateCommand.run(args);
+        String command = args.length > 0 ? args[0] : "";
+        String[] rest = args.length > 0 ? Arrays.copyOfRange(args, 1, args.length) : args;
+        return switch (command) {
+            case "simulate" -> SimulateCommand.run(rest);
+            case "history" -> HistoryCommand.run(rest);
+            case "report" -> ReportCommand.run(rest);
+            case "rotate" -> RotateCommand.run(rest);
+            default -> RotateCommand.run(args);
+        };
     }
 }

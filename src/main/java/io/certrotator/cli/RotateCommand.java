@@ -1,15 +1,13 @@
 package io.certrotator.cli;
 
 import com.tencentcloudapi.common.Credential;
-import io.certrotator.CertRotatorApplication;
 import io.certrotator.simulator.EdgeOneSimulator;
-import org.springframework.boot.SpringApplication;
-import org.springframework.context.ConfigurableApplicationContext;
 
 import java.nio.file.Files;
+import java.util.Map;
 import java.util.UUID;
 
-/** {@code --input=FILE.csv [options]}: one rotation, in a Spring context made for it. */
+/** {@code [rotate] --input=FILE.csv [options]}: one rotation, in a Spring context made for it. */
 public final class RotateCommand {
 
     private RotateCommand() {
@@ -56,13 +54,7 @@ public final class RotateCommand {
     }
 
     private static int boot(RotateOptions options, Credential credential, String[] args) {
-        SpringApplication application = new SpringApplication(CertRotatorApplication.class);
-        application.addInitializers(context -> {
-            context.getBeanFactory().registerSingleton("rotateOptions", options);
-            context.getBeanFactory().registerSingleton("givenCredential",
-                    new ApiAccessConfiguration.GivenCredential(credential));
-        });
-        ConfigurableApplicationContext context = application.run(args);
-        return SpringApplication.exit(context);
+        return CommandContext.run(RotationRunner.class, args, Map.of("rotateOptions", options,
+                "givenCredential", new ApiAccessConfiguration.GivenCredential(credential)));
     }
 }

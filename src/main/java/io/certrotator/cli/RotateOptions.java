@@ -8,32 +8,40 @@ import java.util.Set;
 
 /** The rotation command line (SPEC: Build and run). Spring Boot properties pass through untouched. */
 public record RotateOptions(Path input, Path report, boolean dryRun, String endpoint, int rate, int maxHostsPerCall,
-                            boolean skipInvalid, boolean simulate, boolean help) {
+                            boolean skipInvalid, boolean simulate, ProgressMode progress, boolean help) {
 
     public static final int MAX_HOSTS_PER_CALL = 100;
     private static final Set<String> FLAGS = Set.of("dry-run", "skip-invalid", "simulate", "help");
     private static final Set<String> PASS_THROUGH_PREFIXES = Set.of("spring.", "logging.", "cert-rotator.", "debug",
-            "trace");
+            "trace", CommandContext.LOG_FORMAT);
 
     public static final String USAGE = """
-            Usage: java -jar cert-rotator.jar --input=FILE.csv [options]
-                   java -jar cert-rotator.jar simulate --port=N --seed=FILE.csv [options]
+            Usage: java -jar cert-rotator.jar [rotate] --input=FILE.csv [options]
 
             Rotates the edge certificates of Tencent Cloud EdgeOne hosts listed in a CSV
             (zone_id,host,mode,cert_ids), at most --rate calls per second, resumable.
 
               --input=FILE              the rotation CSV (required)
               --report=FILE             per-row results CSV (default: FILE.results.csv beside the input)
-              --dry-run                 validate and plan only; no API call
-              --endpoint=URL            API endpoint (default https://teo.tencentcloudapi.com;
+              --dry-run                 validate and plan only; no API call (default: off)
+              --endpoint=URL            API endpoint (default: https://teo.tencentcloudapi.com;
                                         http:// only to a loopback address)
-              --rate=N                  requests per second, 1..20 (default 20)
-              --max-hosts-per-call=N    hosts per ModifyHostsCertificate call, 1..100 (default 100)
-              --skip-invalid            run the valid rows even if some rows are invalid
+              --rate=N                  requests per second, 1..20 (default: 20)
+              --max-hosts-per-call=N    hosts per ModifyHostsCertificate call, 1..100 (default: 100)
+              --skip-invalid            run the valid rows even if some rows are invalid (default: off)
               --simulate                run against a built-in EdgeOne simulator seeded from the input
+                                        (default: off)
+              --progress=bar|log|off    a live bar, or a log line every --cert-rotator.progress-interval
+                                        (default: bar on a terminal, log otherwise)
+              --cert-rotator.progress-interval=DURATION
+                                        time between progress log lines (default: 5s)
+              --log-format=text|json    json: structured (ECS) log lines for log shippers (default: text)
               --spring.datasource.url=  the job repository (default: H2 file under ~/.cert-rotator/)
+              --logging.level.io.certrotator=LEVEL, --logging.file.name=FILE, and any other Spring Boot
+                                        property pass through
               --help                    this text
 
+            Other commands (each with --help): simulate, history, report.
             Exit codes: 0 all rows succeeded (or already completed), 1 stopped before the end (run the
             same command again to resume), 2 bad input or configuration (nothing sent),
             3 finished with FAILED or INVALID rows (see the report).
@@ -51,6 +59,7 @@ public record RotateOptions(Path input, Path report, boolean dryRun, String endp
         String endpoint = null;
         int rate = CallPacer.API_LIMIT_PER_SECOND;
         int maxHosts = MAX_HOSTS_PER_CALL;
+        ProgressMode progress = null;
         for (String arg : args) {
             if (!arg.startsWith("--")) {
                 throw new UsageException("unexpected argument \"" + arg + "\" (options look like --input=FILE)");
@@ -62,7 +71,7 @@ public record RotateOptions(Path input, Path report, boolean dryRun, String endp
                 value = name.substring(equals + 1);
                 name = name.substring(0, equals);
             }
-            if (PASS_THROUGH_PREFIXES.stream().anyMatch(name::startsWith)) {
+            if (passesThrough(name)) {
                 continue;
             }
             if (FLAGS.contains(name)) {
@@ -76,7 +85,7 @@ public record RotateOptions(Path input, Path report, boolean dryRun, String endp
                 continue;
             }
             if (value == null || value.isBlank()) {
-                if (Set.of("input", "report", "endpoint", "rate", "max-hosts-per-call").contains(name)) {
+                if (Set.of("input", "report", "endpoint", "rate", "max-hosts-per-call", "progress").contains(name)) {
                     throw new UsageException("--" + name + " needs a value: --" + name + "=...");
                 }
                 throw new UsageException("unknown option --" + name);
@@ -87,11 +96,16 @@ public record RotateOptions(Path input, Path report, boolean dryRun, String endp
                 case "endpoint" -> endpoint = value;
                 case "rate" -> rate = parseInt(name, value, 1, CallPacer.API_LIMIT_PER_SECOND);
                 case "max-hosts-per-call" -> maxHosts = parseInt(name, value, 1, MAX_HOSTS_PER_CALL);
+                case "progress" -> progress = ProgressMode.parse(value);
                 default -> throw new UsageException("unknown option --" + name);
             }
         }
+        if (progress == null) {
+            progress = ProgressMode.forThisOutput();
+        }
         if (help) {
-            return new RotateOptions(input, report, dryRun, endpoint, rate, maxHosts, skipInvalid, simulate, true);
+            return new RotateOptions(input, report, dryRun, endpoint, rate, maxHosts, skipInvalid, simulate, progress,
+                    true);
         }
         if (input == null) {
             throw new UsageException("--input=FILE is required");
@@ -108,11 +122,17 @@ public record RotateOptions(Path input, Path report, boolean dryRun, String endp
             throw new UsageException(e.getMessage());
         }
         return new RotateOptions(input, report == null ? defaultReport(input) : report, dryRun, endpoint, rate,
-                maxHosts, skipInvalid, simulate, false);
+                maxHosts, skipInvalid, simulate, progress, false);
     }
 
     public RotateOptions withEndpoint(String url) {
-        return new RotateOptions(input, report, dryRun, url, rate, maxHostsPerCall, skipInvalid, simulate, help);
+        return new RotateOptions(input, report, dryRun, url, rate, maxHostsPerCall, skipInvalid, simulate, progress,
+                help);
+    }
+
+    /** Spring Boot's own properties (and ours under {@code cert-rotator.}) are for Spring Boot, not this parser. */
+    static boolean passesThrough(String name) {
+        return PASS_THROUGH_PREFIXES.stream().anyMatch(name::startsWith);
     }
 
     /** {@code rotation.csv} reports to {@code rotation.results.csv} in the same folder. */

@@ -11,6 +11,7 @@ import io.certrotator.job.RunStoppedException;
 import io.certrotator.results.ReportWriter;
 import io.certrotator.results.ResultsRepository;
 import io.certrotator.results.RowStatus;
+import io.certrotator.results.RowTally;
 import io.certrotator.results.StatusCounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,15 +27,16 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
-import org.springframework.stereotype.Component;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 
 /**
  * Runs one rotation as the command line asked: takes the instance's lock, recovers what a dead process
- * left running, starts or resumes the job, prints the summary, writes the report, picks the exit code.
+ * left running, starts or resumes the job while showing progress, prints the summary, writes the report,
+ * picks the exit code.
  */
-@Component
 class RotationRunner implements ApplicationRunner, ExitCodeGenerator {
 
     private static final Logger log = LoggerFactory.getLogger(RotationRunner.class);
@@ -47,13 +49,17 @@ class RotationRunner implements ApplicationRunner, ExitCodeGenerator {
     private final ResultsRepository results;
     private final ReportWriter reportWriter;
     private final ObjectProvider<ApiAccess> apiAccess;
+    private final RowTally tally;
     private final Path home;
+    private final Duration progressInterval;
     private final RunSummary summary = new RunSummary(System.out);
+    private List<String> commandLine = List.of();
     private int exitCode = ExitCodes.STOPPED;
 
     RotationRunner(RotateOptions options, JobRepository jobRepository, JobOperator jobOperator, Job job,
                    ResultsRepository results, ReportWriter reportWriter, ObjectProvider<ApiAccess> apiAccess,
-                   @Value("${cert-rotator.home}") Path home) {
+                   RowTally tally, @Value("${cert-rotator.home}") Path home,
+                   @Value("${cert-rotator.progress-interval:5s}") Duration progressInterval) {
         this.options = options;
         this.jobRepository = jobRepository;
         this.jobOperator = jobOperator;
@@ -61,11 +67,14 @@ class RotationRunner implements ApplicationRunner, ExitCodeGenerator {
         this.results = results;
         this.reportWriter = reportWriter;
         this.apiAccess = apiAccess;
+        this.tally = tally;
         this.home = home;
+        this.progressInterval = progressInterval;
     }
 
     @Override
     public void run(ApplicationArguments args) {
+        commandLine = List.of(args.getSourceArgs());
         try {
             exitCode = rotate();
         } catch (RunLock.RunLockedException e) {
@@ -76,12 +85,9 @@ class RotationRunner implements ApplicationRunner, ExitCodeGenerator {
             if (mistake != null) {
                 System.err.println("cert-rotator: " + mistake.getMessage());
                 exitCode = ExitCodes.BAD_INPUT;
-                return;
+            } else {
+                exitCode = stopped(e);
             }
-            log.debug("run failed", e);
-            System.err.println("cert-rotator: the run stopped: " + e.getMessage());
-            System.err.println("run the same command again to resume");
-            exitCode = ExitCodes.STOPPED;
         }
     }
 
@@ -95,6 +101,13 @@ class RotationRunner implements ApplicationRunner, ExitCodeGenerator {
         return null;
     }
 
+    private int stopped(Exception e) {
+        log.debug("run failed", e);
+        System.err.println("cert-rotator: the run stopped: " + e.getMessage());
+        System.err.println("run the same command again to resume:\n  " + ResumeCommand.of(commandLine));
+        return ExitCodes.STOPPED;
+    }
+
     private int rotate() throws Exception {
         if (options.dryRun()) {
             return new DryRun(options, reportWriter, summary).run();
@@ -105,6 +118,7 @@ class RotationRunner implements ApplicationRunner, ExitCodeGenerator {
         try (RunLock ignored = RunLock.acquire(home.resolve("locks"), parameters.instanceKey())) {
             JobInstance instance = jobRepository.getJobInstance(RotationJobConfiguration.JOB_NAME, jobParameters);
             if (instance != null) {
+                tally.startFrom(results.countByStatus(instance.getInstanceId()));
                 JobExecution last = jobRepository.getLastJobExecution(instance);
                 if (last != null && last.getStatus().isRunning()) {
                     // We hold the lock, so the process that left this execution running is gone.
@@ -120,7 +134,11 @@ class RotationRunner implements ApplicationRunner, ExitCodeGenerator {
                 }
             }
             apiAccess.getObject();
-            JobExecution execution = jobOperator.start(job, jobParameters);
+            JobExecution execution;
+            try (ProgressReporter ignoredProgress = ProgressReporter.start(options.progress(), tally,
+                    progressInterval)) {
+                execution = jobOperator.start(job, jobParameters);
+            }
             return finish(execution);
         }
     }
@@ -142,8 +160,8 @@ class RotationRunner implements ApplicationRunner, ExitCodeGenerator {
         }
         JobFigures figures = JobFigures.of(execution);
         reportWriter.write(instanceId, options.report());
-        summary.end(counts, figures, results.failedByErrorCode(instanceId), options.report(), code,
-                code == ExitCodes.STOPPED ? rootMessage(execution) : null);
+        summary.end(counts, figures, results.unsuccessfulByErrorCode(instanceId), options.report(), code,
+                code == ExitCodes.STOPPED ? rootMessage(execution) : null, ResumeCommand.of(commandLine));
         return code;
     }
 
@@ -154,7 +172,8 @@ class RotationRunner implements ApplicationRunner, ExitCodeGenerator {
         StatusCounts counts = results.countByStatus(instanceId);
         reportWriter.write(instanceId, options.report());
         int code = ExitCodes.ofCompletedEarlier(last);
-        summary.end(counts, JobFigures.of(last), results.failedByErrorCode(instanceId), options.report(), code, null);
+        summary.end(counts, JobFigures.of(last), results.unsuccessfulByErrorCode(instanceId), options.report(), code,
+                null, ResumeCommand.of(commandLine));
         return code;
     }
 

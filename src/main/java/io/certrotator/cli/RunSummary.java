@@ -40,8 +40,12 @@ final class RunSummary {
         }
     }
 
-    void end(StatusCounts counts, JobFigures figures, Map<String, Long> failedByCode, Path report, int exitCode,
-             String stopReason) {
+    /**
+     * @param unsuccessfulByCode FAILED and INVALID rows per error code, most frequent first
+     * @param commandLine        what the operator ran, to run again after a stop
+     */
+    void end(StatusCounts counts, JobFigures figures, Map<String, Long> unsuccessfulByCode, Path report, int exitCode,
+             String stopReason, String commandLine) {
         out.printf("rows: %d total, %d succeeded, %d failed, %d invalid, %d pending%n", counts.total(),
                 counts.of(RowStatus.SUCCEEDED), counts.of(RowStatus.FAILED), counts.of(RowStatus.INVALID),
                 counts.of(RowStatus.PENDING));
@@ -50,11 +54,14 @@ final class RunSummary {
                     figures.calls(), seconds(Duration.ofMillis(figures.rotateMillis())), figures.callsPerSecond(),
                     figures.rateRefusals());
         }
-        failedByCode.forEach((code, rows) -> out.printf("failed: %d row(s) %s%n", rows, code));
+        if (!unsuccessfulByCode.isEmpty()) {
+            out.println("failed or invalid rows by error code:");
+            unsuccessfulByCode.forEach((code, rows) -> out.printf("  %6d  %s: %s%n", rows, code, ErrorAdvice.of(code)));
+        }
         out.println("report: " + report);
         switch (exitCode) {
             case ExitCodes.STOPPED -> out.println("stopped: " + (stopReason == null ? "the run did not finish"
-                    : stopReason) + "\nrun the same command again to resume");
+                    : stopReason) + "\nrun the same command again to resume:\n  " + commandLine);
             case ExitCodes.ROWS_FAILED -> out.println("finished with FAILED or INVALID rows: see the report");
             default -> {
             }

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -45,6 +46,10 @@ public final class SimulateCommand {
     /** Serves until {@code stop} completes; for embedding and tests. */
     public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err,
                           CompletableFuture<?> stop) {
+        if (Arrays.asList(args).contains("--help")) {
+            out.print(SimulateOptions.HELP);
+            return 0;
+        }
         SimulateOptions options;
         try {
             options = SimulateOptions.parse(args);

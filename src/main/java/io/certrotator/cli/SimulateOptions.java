@@ -18,6 +18,34 @@ record SimulateOptions(int port, Path seedCsv, Path stateFile, Path portFile, Fa
             + " [--http-502-rate=P] [--drop-rate=P] [--hang-rate=P] [--hang-ms=N] [--rate-limit=N]"
             + " [--random-seed=N] [--log-calls]";
 
+    static final String HELP = """
+            Usage: java -jar cert-rotator.jar simulate --seed=FILE.csv|--state=FILE.json [options]
+
+            Serves an EdgeOne simulator (ModifyHostsCertificate, DescribeAccelerationDomains) on 127.0.0.1
+            until stopped (SIGTERM or Ctrl-C). It accepts exactly the credentials in TENCENTCLOUD_SECRET_ID /
+            TENCENTCLOUD_SECRET_KEY (and TENCENTCLOUD_SESSION_TOKEN if set).
+
+              --seed=FILE.csv           zones, hosts and certificates implied by a rotation CSV
+              --state=FILE.json         zones, hosts and certificates in full (names, expiry, paused zones)
+              --port=N                  port to listen on, 0 for any free one (default: 0)
+              --port-file=FILE          write the chosen port here once listening
+              --latency-ms=N            added latency per request (default: 0)
+              --jitter-ms=N             random extra latency up to N ms (default: 0)
+              --outlier-rate=P          share of requests that are slow outliers, 0..1 (default: 0)
+              --outlier-ms=N            an outlier's latency (default: 2000)
+              --transient-error-rate=P  share answered with a "try again later" error (default: 0)
+              --http-502-rate=P         share answered with HTTP 502 (default: 0)
+              --drop-rate=P             share whose connection is dropped (default: 0)
+              --hang-rate=P             share that hang (default: 0)
+              --hang-ms=N               how long a hung request hangs (default: 60000)
+              --rate-limit=N            admitted calls per action in any sliding second (default: 20)
+              --random-seed=N           seed of the fault dice (default: 1)
+              --log-calls               print one line per call
+              --help                    this text
+
+            Exit codes: 0 after a clean stop, 1 cannot listen, 2 bad option or missing credentials.
+            """;
+
     private static final Set<String> VALUED = Set.of("port", "seed", "state", "port-file", "latency-ms", "jitter-ms",
             "outlier-rate", "outlier-ms", "transient-error-rate", "http-502-rate", "drop-rate", "hang-rate", "hang-ms",
             "rate-limit", "random-seed");

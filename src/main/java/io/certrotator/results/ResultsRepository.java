@@ -7,6 +7,7 @@ import org.springframework.stereotype.Repository;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,13 +29,16 @@ public class ResultsRepository {
     private static final int PAGE = 2_000;
 
     private final JdbcTemplate jdbc;
+    private final RowTally tally;
 
-    public ResultsRepository(JdbcTemplate jdbc) {
+    public ResultsRepository(JdbcTemplate jdbc, RowTally tally) {
         this.jdbc = jdbc;
+        this.tally = tally;
     }
 
     public void deleteRows(long instanceId) {
         jdbc.update("DELETE FROM CR_ROW WHERE JOB_INSTANCE_ID = ?", instanceId);
+        tally.startFrom(new StatusCounts(Map.of()));
     }
 
     public void insert(long instanceId, List<RotationRow> rows) {
@@ -55,6 +59,9 @@ public class ResultsRepository {
             ps.setString(10, row.valid() ? null : truncate(row.problem(), 1024));
             ps.setTimestamp(11, now);
         });
+        long valid = rows.stream().filter(RotationRow::valid).count();
+        tally.add(RowStatus.PENDING, valid);
+        tally.add(RowStatus.INVALID, rows.size() - valid);
     }
 
     /** Every row of a host listed with different targets becomes INVALID, pointing at the other line. */
@@ -70,6 +77,7 @@ public class ResultsRepository {
             jdbc.batchUpdate("""
                     UPDATE CR_ROW SET STATUS = 'INVALID', ERROR_CODE = ?, ERROR_MESSAGE = ?, UPDATED_AT = ?
                     WHERE JOB_INSTANCE_ID = ? AND LINE = ?""", updates);
+            tally.move(RowStatus.PENDING, RowStatus.INVALID, updates.size());
         }
     }
 
@@ -82,11 +90,12 @@ public class ResultsRepository {
         return new StatusCounts(counts);
     }
 
-    /** Error codes of FAILED rows with how many rows carry each, most frequent first. */
-    public Map<String, Long> failedByErrorCode(long instanceId) {
+    /** Error codes of FAILED and INVALID rows with how many rows carry each, most frequent first. */
+    public Map<String, Long> unsuccessfulByErrorCode(long instanceId) {
         Map<String, Long> byCode = new java.util.LinkedHashMap<>();
         jdbc.query("""
-                SELECT ERROR_CODE, COUNT(*) FROM CR_ROW WHERE JOB_INSTANCE_ID = ? AND STATUS = 'FAILED'
+                SELECT ERROR_CODE, COUNT(*) FROM CR_ROW
+                WHERE JOB_INSTANCE_ID = ? AND STATUS IN ('FAILED', 'INVALID')
                 GROUP BY ERROR_CODE ORDER BY COUNT(*) DESC, ERROR_CODE""",
                 rs -> {
                     byCode.put(rs.getString(1), rs.getLong(2));
@@ -136,7 +145,7 @@ public class ResultsRepository {
     /** Records a call's outcome on rows still PENDING; a row already decided is never decided again. */
     public void recordOutcome(long instanceId, Collection<Long> lines, RowOutcome outcome) {
         Timestamp now = Timestamp.from(Instant.now());
-        jdbc.batchUpdate("""
+        int[][] updated = jdbc.batchUpdate("""
                 UPDATE CR_ROW SET STATUS = ?, ERROR_CODE = ?, ERROR_MESSAGE = ?, REQUEST_ID = ?, ATTEMPTS = ?,
                                   UPDATED_AT = ?
                 WHERE JOB_INSTANCE_ID = ? AND LINE = ? AND STATUS = 'PENDING'""", new ArrayList<>(lines), PAGE,
@@ -150,6 +159,8 @@ public class ResultsRepository {
                     ps.setLong(7, instanceId);
                     ps.setLong(8, line);
                 });
+        tally.decided(outcome.status(), Arrays.stream(updated).flatMapToInt(Arrays::stream)
+                .mapToLong(count -> count == Statement.SUCCESS_NO_INFO ? 1 : Math.max(count, 0)).sum());
     }
 
     /** Calls made for rows that stay PENDING (the run stopped before they were decided). */

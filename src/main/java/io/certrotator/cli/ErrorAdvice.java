@@ -1,0 +1,60 @@
+package io.certrotator.cli;
+
+import io.certrotator.edgeone.ErrorClass;
+import io.certrotator.edgeone.ErrorClassifier;
+import io.certrotator.results.ResultsRepository;
+
+import java.util.Map;
+import java.util.Set;
+
+/** What an error code on a row means and what the operator does about it: the one place for that text. */
+final class ErrorAdvice {
+
+    /** A FAILED row is not sent again by a rerun of the same input; a new CSV of just those rows is a new run. */
+    private static final String RETRY_THE_ROWS = "make a CSV of these rows from the report and run it";
+
+    private static final Map<String, String> BY_CODE = Map.ofEntries(
+            Map.entry("InvalidParameter.CertNotMatchDomain",
+                    "certificate does not cover the host: check the certificate's names"),
+            Map.entry("FailedOperation.CertificateHasExpired", "certificate expired: upload a new one"),
+            Map.entry("ResourceUnavailable.CertNotFound",
+                    "certificate ID not found in this account: check cert_ids (SSL Certificates console)"),
+            Map.entry("ResourceUnavailable.HostNotFound",
+                    "host not found in the zone: check the host name and zone_id"),
+            Map.entry("OperationDenied.ErrZoneIsAlreadyPaused", "zone is paused: enable it first, then " + RETRY_THE_ROWS),
+            Map.entry("ResourceNotFound.ZoneNotFound", "zone not found in this account: check zone_id"),
+            Map.entry("InvalidParameter.HostStatusNotAllowApplyCertificate",
+                    "the host's state does not allow a certificate (not yet active, or being deployed): "
+                            + "wait until it is online, then " + RETRY_THE_ROWS),
+            Map.entry("InvalidParameter.CnameWildHostNotAllowApplyCertificate",
+                    "a wildcard host on a CNAME-access zone cannot take a certificate this way: configure it in "
+                            + "the console"),
+            Map.entry("OperationDenied.HostsCertificateInconsistency",
+                    "hosts in one call carry different certificates: " + RETRY_THE_ROWS
+                            + " with --max-hosts-per-call=1"),
+            Map.entry(ResultsRepository.INVALID_ROW, "the row itself is wrong (see error_message): fix the CSV"));
+
+    private static final Set<String> OUR_TRANSIENT_CODES = Set.of(ErrorClassifier.NETWORK_ERROR,
+            ErrorClassifier.HTTP_ERROR, ErrorClassifier.INVALID_RESPONSE);
+
+    private ErrorAdvice() {
+    }
+
+    static String of(String code) {
+        String known = BY_CODE.get(code);
+        if (known != null) {
+            return known;
+        }
+        if (code == null) {
+            return "no error code recorded: see error_message in the report";
+        }
+        if (code.startsWith("AuthFailure") || code.startsWith("UnauthorizedOperation")) {
+            return "the credentials were refused or lack permission for teo:ModifyHostsCertificate: fix them and "
+                    + "run again";
+        }
+        if (OUR_TRANSIENT_CODES.contains(code) || ErrorClassifier.classify(code) == ErrorClass.TRANSIENT) {
+            return "temporary API or network trouble, and the attempts ran out: " + RETRY_THE_ROWS + " later";
+        }
+        return "refused by the API: see error_message in the report and the EdgeOne API's error codes";
+    }
+}
