@@ -8,7 +8,7 @@ import java.util.Set;
 
 /** The rotation command line (SPEC: Build and run). Spring Boot properties pass through untouched. */
 public record RotateOptions(Path input, Path report, boolean dryRun, String endpoint, int rate, int maxHostsPerCall,
-                            boolean skipInvalid, boolean simulate, boolean help) {
+                            boolean skipInvalid, boolean simulate, boolean help, String profile) {
 
     public static final int MAX_HOSTS_PER_CALL = 100;
     private static final Set<String> FLAGS = Set.of("dry-run", "skip-invalid", "simulate", "help");
@@ -31,6 +31,7 @@ public record RotateOptions(Path input, Path report, boolean dryRun, String endp
               --max-hosts-per-call=N    hosts per ModifyHostsCertificate call, 1..100 (default 100)
               --skip-invalid            run the valid rows even if some rows are invalid
               --simulate                run against a built-in EdgeOne simulator seeded from the input
+              --profile=NAME            sign with profile [NAME] of ~/.tencentcloud/credentials only
               --spring.datasource.url=  the job repository (default: H2 file under ~/.cert-rotator/)
               --help                    this text
 
@@ -38,7 +39,7 @@ public record RotateOptions(Path input, Path report, boolean dryRun, String endp
             same command again to resume), 2 bad input or configuration (nothing sent),
             3 finished with FAILED or INVALID rows (see the report).
             Credentials: TENCENTCLOUD_SECRET_ID / TENCENTCLOUD_SECRET_KEY (/ TENCENTCLOUD_SESSION_TOKEN),
-            then ~/.tencentcloud/credentials, then the CVM role.
+            then ~/.tencentcloud/credentials [default], then the CVM role.
             """;
 
     public static RotateOptions parse(String... args) {
@@ -49,6 +50,7 @@ public record RotateOptions(Path input, Path report, boolean dryRun, String endp
         boolean simulate = false;
         boolean help = false;
         String endpoint = null;
+        String profile = null;
         int rate = CallPacer.API_LIMIT_PER_SECOND;
         int maxHosts = MAX_HOSTS_PER_CALL;
         for (String arg : args) {
@@ -76,7 +78,7 @@ public record RotateOptions(Path input, Path report, boolean dryRun, String endp
                 continue;
             }
             if (value == null || value.isBlank()) {
-                if (Set.of("input", "report", "endpoint", "rate", "max-hosts-per-call").contains(name)) {
+                if (Set.of("input", "report", "endpoint", "rate", "max-hosts-per-call", "profile").contains(name)) {
                     throw new UsageException("--" + name + " needs a value: --" + name + "=...");
                 }
                 throw new UsageException("unknown option --" + name);
@@ -85,13 +87,15 @@ public record RotateOptions(Path input, Path report, boolean dryRun, String endp
                 case "input" -> input = Path.of(value);
                 case "report" -> report = Path.of(value);
                 case "endpoint" -> endpoint = value;
+                case "profile" -> profile = value.trim();
                 case "rate" -> rate = parseInt(name, value, 1, CallPacer.API_LIMIT_PER_SECOND);
                 case "max-hosts-per-call" -> maxHosts = parseInt(name, value, 1, MAX_HOSTS_PER_CALL);
                 default -> throw new UsageException("unknown option --" + name);
             }
         }
         if (help) {
-            return new RotateOptions(input, report, dryRun, endpoint, rate, maxHosts, skipInvalid, simulate, true);
+            return new RotateOptions(input, report, dryRun, endpoint, rate, maxHosts, skipInvalid, simulate, true,
+                    profile);
         }
         if (input == null) {
             throw new UsageException("--input=FILE is required");
@@ -108,11 +112,12 @@ public record RotateOptions(Path input, Path report, boolean dryRun, String endp
             throw new UsageException(e.getMessage());
         }
         return new RotateOptions(input, report == null ? defaultReport(input) : report, dryRun, endpoint, rate,
-                maxHosts, skipInvalid, simulate, false);
+                maxHosts, skipInvalid, simulate, false, profile);
     }
 
     public RotateOptions withEndpoint(String url) {
-        return new RotateOptions(input, report, dryRun, url, rate, maxHostsPerCall, skipInvalid, simulate, help);
+        return new RotateOptions(input, report, dryRun, url, rate, maxHostsPerCall, skipInvalid, simulate, help,
+                profile);
     }
 
     /** {@code rotation.csv} reports to {@code rotation.results.csv} in the same folder. */

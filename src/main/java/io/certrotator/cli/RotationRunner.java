@@ -21,6 +21,7 @@ import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
@@ -105,10 +106,22 @@ class RotationRunner implements ApplicationRunner, ExitCodeGenerator {
                 }
             }
             if (!options.dryRun()) {
-                apiAccess.getObject();
+                resolveApiAccess();
             }
             JobExecution execution = jobOperator.start(job, jobParameters);
             return finish(execution);
+        }
+    }
+
+    /** A credential that cannot be found is a configuration error (exit 2), not a stopped run. */
+    private void resolveApiAccess() {
+        try {
+            apiAccess.getObject();
+        } catch (BeanCreationException e) {
+            if (e.getMostSpecificCause() instanceof UsageException usage) {
+                throw usage;
+            }
+            throw e;
         }
     }
 
