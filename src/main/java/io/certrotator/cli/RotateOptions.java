@@ -8,7 +8,8 @@ import java.util.Set;
 
 /** The rotation command line (SPEC: Build and run). Spring Boot properties pass through untouched. */
 public record RotateOptions(Path input, Path report, boolean dryRun, String endpoint, int rate, int maxHostsPerCall,
-                            boolean skipInvalid, boolean simulate, ProgressMode progress, boolean help) {
+                            boolean skipInvalid, boolean simulate, ProgressMode progress, boolean help,
+                            String profile) {
 
     public static final int MAX_HOSTS_PER_CALL = 100;
     private static final Set<String> FLAGS = Set.of("dry-run", "skip-invalid", "simulate", "help");
@@ -31,6 +32,7 @@ public record RotateOptions(Path input, Path report, boolean dryRun, String endp
               --skip-invalid            run the valid rows even if some rows are invalid (default: off)
               --simulate                run against a built-in EdgeOne simulator seeded from the input
                                         (default: off)
+              --profile=NAME            sign with profile [NAME] of ~/.tencentcloud/credentials only
               --progress=bar|log|off    a live bar, or a log line every --cert-rotator.progress-interval
                                         (default: bar on a terminal, log otherwise)
               --cert-rotator.progress-interval=DURATION
@@ -46,7 +48,7 @@ public record RotateOptions(Path input, Path report, boolean dryRun, String endp
             same command again to resume), 2 bad input or configuration (nothing sent),
             3 finished with FAILED or INVALID rows (see the report).
             Credentials: TENCENTCLOUD_SECRET_ID / TENCENTCLOUD_SECRET_KEY (/ TENCENTCLOUD_SESSION_TOKEN),
-            then ~/.tencentcloud/credentials, then the CVM role.
+            then ~/.tencentcloud/credentials [default], then the CVM role.
             """;
 
     public static RotateOptions parse(String... args) {
@@ -57,6 +59,7 @@ public record RotateOptions(Path input, Path report, boolean dryRun, String endp
         boolean simulate = false;
         boolean help = false;
         String endpoint = null;
+        String profile = null;
         int rate = CallPacer.API_LIMIT_PER_SECOND;
         int maxHosts = MAX_HOSTS_PER_CALL;
         ProgressMode progress = null;
@@ -85,7 +88,8 @@ public record RotateOptions(Path input, Path report, boolean dryRun, String endp
                 continue;
             }
             if (value == null || value.isBlank()) {
-                if (Set.of("input", "report", "endpoint", "rate", "max-hosts-per-call", "progress").contains(name)) {
+                if (Set.of("input", "report", "endpoint", "rate", "max-hosts-per-call", "progress", "profile")
+                        .contains(name)) {
                     throw new UsageException("--" + name + " needs a value: --" + name + "=...");
                 }
                 throw new UsageException("unknown option --" + name);
@@ -94,6 +98,7 @@ public record RotateOptions(Path input, Path report, boolean dryRun, String endp
                 case "input" -> input = Path.of(value);
                 case "report" -> report = Path.of(value);
                 case "endpoint" -> endpoint = value;
+                case "profile" -> profile = value.trim();
                 case "rate" -> rate = parseInt(name, value, 1, CallPacer.API_LIMIT_PER_SECOND);
                 case "max-hosts-per-call" -> maxHosts = parseInt(name, value, 1, MAX_HOSTS_PER_CALL);
                 case "progress" -> progress = ProgressMode.parse(value);
@@ -105,7 +110,7 @@ public record RotateOptions(Path input, Path report, boolean dryRun, String endp
         }
         if (help) {
             return new RotateOptions(input, report, dryRun, endpoint, rate, maxHosts, skipInvalid, simulate, progress,
-                    true);
+                    true, profile);
         }
         if (input == null) {
             throw new UsageException("--input=FILE is required");
@@ -122,12 +127,12 @@ public record RotateOptions(Path input, Path report, boolean dryRun, String endp
             throw new UsageException(e.getMessage());
         }
         return new RotateOptions(input, report == null ? defaultReport(input) : report, dryRun, endpoint, rate,
-                maxHosts, skipInvalid, simulate, progress, false);
+                maxHosts, skipInvalid, simulate, progress, false, profile);
     }
 
     public RotateOptions withEndpoint(String url) {
         return new RotateOptions(input, report, dryRun, url, rate, maxHostsPerCall, skipInvalid, simulate, progress,
-                help);
+                help, profile);
     }
 
     /** Spring Boot's own properties (and ours under {@code cert-rotator.}) are for Spring Boot, not this parser. */

@@ -1,9 +1,15 @@
 package io.certrotator.edgeone;
 
 import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.BlockingBucket;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The only gate on the request rate: every API call, first attempt or retry, takes one token first.
@@ -12,22 +18,39 @@ import java.time.Duration;
  * {@code rate} would let a full bucket go at once and then refill, about twice the rate in one second.
  * The spacing carries a 2% margin because the server counts arrivals, and two calls sent 50 ms apart can
  * arrive closer than that.
+ * <p>
+ * The bucket is either local to this process or shared: a proxy for one bucket kept in a database, so that
+ * every runner using it together stays under the rate. A shared bucket that cannot be reached makes calls
+ * wait, never run unthrottled.
+ * <p>
+ * One caller at a time reserves its slot and waits for it. Each reservation is a database transaction for a
+ * shared bucket, and a caller sleeps from the moment the answer arrives: with dozens of callers queueing on
+ * the bucket's lock, answers would come back late by varying amounts and the calls would bunch up.
  */
 public final class CallPacer {
 
     public static final int API_LIMIT_PER_SECOND = 20;
     static final double ARRIVAL_MARGIN = 1.02;
+    private static final Duration UNREACHABLE_PAUSE = Duration.ofSeconds(1);
+    private static final Logger log = LoggerFactory.getLogger(CallPacer.class);
 
-    private final Bucket bucket;
+    private final BlockingBucket bucket;
     private final int rate;
+    private final ReentrantLock turn = new ReentrantLock(true);
 
-    private CallPacer(Bucket bucket, int rate) {
+    private CallPacer(BlockingBucket bucket, int rate) {
         this.bucket = bucket;
         this.rate = rate;
     }
 
     public static CallPacer local(int rate) {
-        return new CallPacer(Bucket.builder().addLimit(bandwidth(rate)).build(), rate);
+        return new CallPacer(Bucket.builder().addLimit(bandwidth(rate)).build().asBlocking(), rate);
+    }
+
+    /** The bucket stored under {@code key} by {@code buckets}, created with this pacing if it is absent. */
+    public static <K> CallPacer shared(ProxyManager<K> buckets, K key, int rate) {
+        BucketConfiguration configuration = BucketConfiguration.builder().addLimit(bandwidth(rate)).build();
+        return new CallPacer(buckets.builder().build(key, () -> configuration).asBlocking(), rate);
     }
 
     public static Duration spacing(int rate) {
@@ -43,7 +66,21 @@ public final class CallPacer {
 
     /** Blocks until this caller may send one request. */
     public void awaitPermit() throws InterruptedException {
-        bucket.asBlocking().consume(1);
+        turn.lockInterruptibly();
+        try {
+            while (true) {
+                try {
+                    bucket.consume(1);
+                    return;
+                } catch (RuntimeException e) {
+                    log.warn("the shared rate budget is unreachable ({}); waiting {} s before asking again",
+                            e.getMessage(), UNREACHABLE_PAUSE.toSeconds());
+                    Thread.sleep(UNREACHABLE_PAUSE.toMillis());
+                }
+            }
+        } finally {
+            turn.unlock();
+        }
     }
 
     public int rate() {

@@ -1,7 +1,6 @@
 package io.certrotator.job;
 
 import io.certrotator.edgeone.ApiAccess;
-import io.certrotator.edgeone.CallPacer;
 import io.certrotator.edgeone.EdgeOneClient;
 import io.certrotator.edgeone.RetryPolicy;
 import io.certrotator.plan.HostGrouper;
@@ -27,14 +26,16 @@ class RotateTasklet implements Tasklet {
     private final ObjectProvider<ApiAccess> apiAccess;
     private final RetryPolicy retryPolicy;
     private final int concurrency;
+    private final RateBudget rateBudget;
 
     RotateTasklet(ResultsRepository results, TransactionTemplate transactions, ObjectProvider<ApiAccess> apiAccess,
-                  RetryPolicy retryPolicy, int concurrency) {
+                  RetryPolicy retryPolicy, int concurrency, RateBudget rateBudget) {
         this.results = results;
         this.transactions = transactions;
         this.apiAccess = apiAccess;
         this.retryPolicy = retryPolicy;
         this.concurrency = concurrency;
+        this.rateBudget = rateBudget;
     }
 
     @Override
@@ -48,7 +49,8 @@ class RotateTasklet implements Tasklet {
         long started = System.nanoTime();
         String stopReason;
         long rateRefusals;
-        try (RotationDispatcher dispatcher = new RotationDispatcher(client, CallPacer.local(parameters.rate()),
+        try (RotationDispatcher dispatcher = new RotationDispatcher(client,
+                rateBudget.pacer(apiAccess.getObject(), parameters.rate()),
                 retryPolicy, recorder, concurrency)) {
             HostGrouper grouper = new HostGrouper(parameters.maxHostsPerCall(), group -> {
                 try {

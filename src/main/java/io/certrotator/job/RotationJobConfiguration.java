@@ -49,10 +49,10 @@ public class RotationJobConfiguration {
                             @Value("${cert-rotator.retry.max-attempts:6}") int maxAttempts,
                             @Value("${cert-rotator.retry.base-delay:2s}") Duration baseDelay,
                             @Value("${cert-rotator.retry.max-delay:30s}") Duration maxDelay,
-                            @Value("${cert-rotator.concurrency:48}") int concurrency) {
+                            @Value("${cert-rotator.concurrency:48}") int concurrency, RateBudget rateBudget) {
         return new StepBuilder("rotateCertificates", jobRepository)
                 .tasklet(new RotateTasklet(results, new TransactionTemplate(transactions), apiAccess,
-                        new RetryPolicy(maxAttempts, baseDelay, maxDelay), concurrency), outsideTransaction())
+                        new RetryPolicy(maxAttempts, baseDelay, maxDelay), concurrency, rateBudget), outsideTransaction())
                 .build();
     }
 
