@@ -118,7 +118,7 @@ class OperatorCommandsIT {
         Path first = csv("first.csv", 5);
         rotate(first);
         Path second = csv("second.csv", 8);
-        rotate(second, "--dry-run");
+        rotate(second, "--max-hosts-per-call=2");
         Path original = dir.resolve("first.results.csv");
         String firstReport = Files.readString(original);
         Files.delete(original);
@@ -129,7 +129,7 @@ class OperatorCommandsIT {
         List<String> rows = history.out().lines().toList();
         assertThat(rows.get(0)).contains("run", "input", "sha256", "started", "duration", "status", "succeeded",
                 "pending");
-        assertThat(rows.get(1)).contains("second.csv", "DRY_RUN", "--dry-run");
+        assertThat(rows.get(1)).contains("second.csv", "COMPLETED", "--max-hosts-per-call=2");
         assertThat(rows.get(2)).contains("first.csv", "COMPLETED").containsPattern("\\b5\\s+0\\s+0\\s+0\\b");
         String firstRun = rows.get(2).trim().split("\\s+")[0];
 
