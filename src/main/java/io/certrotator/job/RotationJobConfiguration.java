@@ -59,11 +59,17 @@ public class RotationJobConfiguration {
                             @Value("${cert-rotator.retry.max-attempts:6}") int maxAttempts,
                             @Value("${cert-rotator.retry.base-delay:2s}") Duration baseDelay,
                             @Value("${cert-rotator.retry.max-delay:30s}") Duration maxDelay,
-                            @Value("${cert-rotator.concurrency:48}") int concurrency) {
+                            @Value("${cert-rotator.concurrency:48}") int concurrency, StopSignal stopSignal) {
         return new StepBuilder("rotateCertificates", jobRepository)
                 .tasklet(new RotateTasklet(results, new TransactionTemplate(transactions), apiAccess,
-                        new RetryPolicy(maxAttempts, baseDelay, maxDelay), concurrency), outsideTransaction())
+                        new RetryPolicy(maxAttempts, baseDelay, maxDelay), concurrency, stopSignal),
+                        outsideTransaction())
                 .build();
+    }
+
+    @Bean
+    StopSignal stopSignal() {
+        return new StopSignal();
     }
 
     /** The tasklets commit their own work in small transactions; the step must not hold one open around them. */
