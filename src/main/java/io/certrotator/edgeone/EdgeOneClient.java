@@ -9,8 +9,13 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import okhttp3.OkHttpClient;
+
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -22,6 +27,8 @@ public final class EdgeOneClient {
     public static final String SERVICE = "teo";
     public static final String VERSION = "2022-09-01";
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Clients share one connection pool and dispatcher, as the SDK's own do. */
+    private static final OkHttpClient SHARED = new OkHttpClient();
 
     private final CommonClient client;
     private final AtomicLong calls = new AtomicLong();
@@ -30,17 +37,24 @@ public final class EdgeOneClient {
         HttpProfile http = new HttpProfile();
         http.setEndpoint(endpoint.endpoint());
         http.setProtocol(endpoint.protocol());
-        if (endpoint.viaProxy()) {
-            http.setProxyHost(endpoint.proxyHost());
-            http.setProxyPort(endpoint.proxyPort());
-        }
-        int seconds = (int) Math.max(1, timeout.toSeconds());
-        http.setConnTimeout(Math.min(seconds, 10));
-        http.setReadTimeout(seconds);
-        http.setWriteTimeout(seconds);
+        http.setHttpClient(httpClient(endpoint, timeout));
         ClientProfile profile = new ClientProfile(ClientProfile.SIGN_TC3_256, http);
         profile.setDebug(false);
         this.client = new CommonClient(SERVICE, VERSION, credential, "", profile);
+    }
+
+    /** The HTTP client the SDK would make, plus the cap on the size of an answer. */
+    private static OkHttpClient httpClient(EdgeOneEndpoint endpoint, Duration timeout) {
+        long seconds = Math.max(1, timeout.toSeconds());
+        OkHttpClient.Builder http = SHARED.newBuilder()
+                .connectTimeout(Math.min(seconds, 10), TimeUnit.SECONDS)
+                .readTimeout(seconds, TimeUnit.SECONDS)
+                .writeTimeout(seconds, TimeUnit.SECONDS)
+                .addInterceptor(new ResponseSizeLimit());
+        if (endpoint.viaProxy()) {
+            http.proxy(new Proxy(Proxy.Type.HTTP, new InetSocketAddress(endpoint.proxyHost(), endpoint.proxyPort())));
+        }
+        return http.build();
     }
 
     public ApiResponse call(String action, Object parameters) {
@@ -59,7 +73,10 @@ public final class EdgeOneClient {
             if (!response.isObject()) {
                 return new ApiResponse.Error(ErrorClassifier.INVALID_RESPONSE, "response has no Response object", null);
             }
-            return new ApiResponse.Ok(response.path("RequestId").asString(null), response);
+            if (!response.path("RequestId").isString()) {
+                return new ApiResponse.Error(ErrorClassifier.INVALID_RESPONSE, "response has no RequestId", null);
+            }
+            return new ApiResponse.Ok(response.path("RequestId").asString(), response);
         } catch (JacksonException e) {
             return new ApiResponse.Error(ErrorClassifier.INVALID_RESPONSE, "response is not JSON", null);
         }
@@ -72,6 +89,9 @@ public final class EdgeOneClient {
         }
         if ("ServerSideError".equals(code)) {
             return new ApiResponse.Error(ErrorClassifier.HTTP_ERROR, e.getMessage(), null);
+        }
+        if (e.getCause() instanceof ResponseSizeLimit.TooLarge tooLarge) {
+            return new ApiResponse.Error(ErrorClassifier.INVALID_RESPONSE, tooLarge.getMessage(), null);
         }
         if (e.getCause() instanceof IOException io) {
             return new ApiResponse.Error(ErrorClassifier.NETWORK_ERROR, io.getClass().getSimpleName() + ": "

@@ -1,8 +1,12 @@
 package io.certrotator.edgeone;
 
+import java.util.List;
 import java.util.Set;
 
-/** The one place that decides what an EdgeOne error code means for the run (SPEC: API behaviour). */
+/**
+ * The one place that decides what an EdgeOne error code means for the run: the SPEC's API table plus the
+ * common error codes every Tencent Cloud API answers with.
+ */
 public final class ErrorClassifier {
 
     /** Codes this client gives failures that never reached the API's answer (network, HTTP, bad body). */
@@ -13,14 +17,24 @@ public final class ErrorClassifier {
     private static final Set<String> TRANSIENT = Set.of(
             "LimitExceeded.RateLimitExceeded",
             "InvalidParameter.ActionInProgress",
-            "InternalError.ConfigLocked",
             "OperationDenied.ConfigLocked",
+            "FailedOperation.ConfigLocked",
             "InvalidParameter.ZoneIsGrayPublishing",
             "OperationDenied.DisableZoneNotCompleted",
-            "ResourceInUse",
-            "FailedOperation.ConfigLocked",
-            "ServerSideError",
+            "ServiceUnavailable",
             NETWORK_ERROR, HTTP_ERROR, INVALID_RESPONSE);
+
+    private static final List<String> TRANSIENT_FAMILIES = List.of("RequestLimitExceeded", "InternalError",
+            "ResourceInUse");
+
+    private static final List<String> FATAL_FAMILIES = List.of("AuthFailure", "UnauthorizedOperation");
+
+    /**
+     * The request went to an endpoint or API that cannot take it: no row could succeed, and failing them all
+     * would make the operator edit the input to try again, so the run stops with the rows PENDING instead.
+     */
+    private static final Set<String> WRONG_ENDPOINT = Set.of("InvalidAction", "NoSuchVersion", "ActionOffline",
+            "NoSuchProduct", "UnsupportedRegion", "UnsupportedProtocol");
 
     private static final Set<String> HOST_SPECIFIC = Set.of(
             "InvalidParameter.CertNotMatchDomain",
@@ -36,16 +50,20 @@ public final class ErrorClassifier {
         if (code == null || code.isBlank()) {
             return ErrorClass.TRANSIENT;
         }
-        if (TRANSIENT.contains(code) || code.startsWith("RequestLimitExceeded") || code.startsWith("InternalError")
-                || code.startsWith("ResourceInUse")) {
+        if (TRANSIENT.contains(code) || inFamily(code, TRANSIENT_FAMILIES)) {
             return ErrorClass.TRANSIENT;
         }
-        if (code.startsWith("AuthFailure") || code.startsWith("UnauthorizedOperation")) {
+        if (inFamily(code, FATAL_FAMILIES) || WRONG_ENDPOINT.contains(code)) {
             return ErrorClass.FATAL;
         }
         if (HOST_SPECIFIC.contains(code)) {
             return ErrorClass.HOST_SPECIFIC;
         }
         return ErrorClass.PERMANENT;
+    }
+
+    /** {@code AuthFailure} is the family of {@code AuthFailure} and {@code AuthFailure.SignatureFailure}. */
+    private static boolean inFamily(String code, List<String> families) {
+        return families.stream().anyMatch(family -> code.equals(family) || code.startsWith(family + "."));
     }
 }

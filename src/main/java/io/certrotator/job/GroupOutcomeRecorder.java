@@ -33,11 +33,12 @@ class GroupOutcomeRecorder {
         record(group, RowOutcome.failed(error.code(), error.message(), error.requestId(), group.attempts()));
     }
 
-    /** The run stopped before this group was decided: its rows stay PENDING, with the calls made so far. */
-    void leftPending(HostGroup group) {
-        if (group.attempts() > 0) {
-            transactions.executeWithoutResult(s -> results.recordAttempts(instanceId, group.lines(), group.attempts()));
-        }
+    /**
+     * A call answered without deciding its rows (a retry, a split or a stop follows): they stay PENDING with
+     * the calls made so far, which a later run goes on counting from, even after a crash.
+     */
+    void undecided(HostGroup group) {
+        transactions.executeWithoutResult(s -> results.recordAttempts(instanceId, group.lines(), group.attempts()));
     }
 
     private void record(HostGroup group, RowOutcome outcome) {

@@ -3,6 +3,7 @@ package io.certrotator.job;
 import io.certrotator.edgeone.ApiAccess;
 import io.certrotator.edgeone.EdgeOneClient;
 import io.certrotator.edgeone.RetryPolicy;
+import io.certrotator.plan.HostGroup;
 import io.certrotator.plan.HostGrouper;
 import io.certrotator.results.ResultsRepository;
 import org.springframework.batch.core.step.StepContribution;
@@ -27,15 +28,17 @@ class RotateTasklet implements Tasklet {
     private final RetryPolicy retryPolicy;
     private final int concurrency;
     private final RateBudget rateBudget;
+    private final StopSignal stopSignal;
 
     RotateTasklet(ResultsRepository results, TransactionTemplate transactions, ObjectProvider<ApiAccess> apiAccess,
-                  RetryPolicy retryPolicy, int concurrency, RateBudget rateBudget) {
+                  RetryPolicy retryPolicy, int concurrency, RateBudget rateBudget, StopSignal stopSignal) {
         this.results = results;
         this.transactions = transactions;
         this.apiAccess = apiAccess;
         this.retryPolicy = retryPolicy;
         this.concurrency = concurrency;
         this.rateBudget = rateBudget;
+        this.stopSignal = stopSignal;
     }
 
     @Override
@@ -52,18 +55,20 @@ class RotateTasklet implements Tasklet {
         try (RotationDispatcher dispatcher = new RotationDispatcher(client,
                 rateBudget.pacer(apiAccess.getObject(), parameters.rate()),
                 retryPolicy, recorder, concurrency)) {
-            HostGrouper grouper = new HostGrouper(parameters.maxHostsPerCall(), group -> {
+            stopSignal.attach(dispatcher);
+            try {
+                HostGrouper grouper = new HostGrouper(parameters.maxHostsPerCall(), group -> submit(dispatcher, group));
                 try {
-                    dispatcher.submit(group);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    dispatcher.stop("interrupted");
+                    results.forEachPendingInGroupOrder(instanceId, grouper);
+                    grouper.flush();
+                } catch (StopReading stopped) {
+                    // the rows not read yet stay PENDING
                 }
-            });
-            results.forEachPendingInGroupOrder(instanceId, grouper);
-            grouper.flush();
-            stopReason = dispatcher.awaitCompletion();
-            rateRefusals = dispatcher.rateRefusals();
+                stopReason = dispatcher.awaitCompletion();
+                rateRefusals = dispatcher.rateRefusals();
+            } finally {
+                stopSignal.detach();
+            }
         }
         ExecutionContext context = step.getJobExecution().getExecutionContext();
         context.putLong(JobFigures.CALLS, client.callsMade());
@@ -73,5 +78,24 @@ class RotateTasklet implements Tasklet {
             throw new RunStoppedException(stopReason);
         }
         return RepeatStatus.FINISHED;
+    }
+
+    private static void submit(RotationDispatcher dispatcher, HostGroup group) {
+        if (dispatcher.stopped()) {
+            throw new StopReading();
+        }
+        try {
+            dispatcher.submit(group);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            dispatcher.stop("interrupted");
+        }
+    }
+
+    /** Ends the reading of pending rows once the run stops: a million rows need not be read to send nothing. */
+    private static final class StopReading extends RuntimeException {
+        StopReading() {
+            super(null, null, false, false);
+        }
     }
 }

@@ -9,12 +9,12 @@ import io.certrotator.plan.HostGroup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.Map;
+import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -29,6 +29,13 @@ class RotationDispatcher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RotationDispatcher.class);
     private static final String RATE_LIMIT_EXCEEDED = "LimitExceeded.RateLimitExceeded";
 
+    /**
+     * One group on its way. {@code tries} counts the calls for exactly these hosts in this run, against the
+     * retry budget; the group's {@code attempts} count every call its rows took, splits and earlier runs included.
+     */
+    private record Call(HostGroup group, int tries) {
+    }
+
     private final EdgeOneClient client;
     private final CallPacer pacer;
     private final RetryPolicy retryPolicy;
@@ -36,11 +43,12 @@ class RotationDispatcher implements AutoCloseable {
     private final int maxOutstanding;
     private final ExecutorService workers;
     private final ScheduledExecutorService retryTimer;
-    private final Map<HostGroup, ScheduledFuture<?>> waitingForRetry = new ConcurrentHashMap<>();
+    private final Set<Call> waitingForRetry = ConcurrentHashMap.newKeySet();
     private final AtomicLong rateRefusals = new AtomicLong();
     private final Object lock = new Object();
     private int outstanding;
     private volatile String stopReason;
+    private long drainDeadline;
 
     RotationDispatcher(EdgeOneClient client, CallPacer pacer, RetryPolicy retryPolicy, GroupOutcomeRecorder recorder,
                        int concurrency) {
@@ -55,23 +63,36 @@ class RotationDispatcher implements AutoCloseable {
 
     /** Queues a group; blocks while many are outstanding so the reader never runs far ahead. */
     void submit(HostGroup group) throws InterruptedException {
-        if (stopReason != null) {
-            return;
-        }
         synchronized (lock) {
-            while (outstanding >= maxOutstanding) {
+            while (outstanding >= maxOutstanding && stopReason == null) {
                 lock.wait();
+            }
+            if (stopReason != null) {
+                return;
             }
             outstanding++;
         }
-        workers.execute(() -> attempt(group));
+        workers.execute(() -> attempt(new Call(group, 0)));
     }
 
-    /** Waits until every submitted group is decided or left pending; returns why the run stopped, or null. */
+    boolean stopped() {
+        return stopReason != null;
+    }
+
+    /**
+     * Waits until every submitted group is decided or left pending, or, after a stop with a drain limit, until
+     * that limit; returns why the run stopped, or null.
+     */
     String awaitCompletion() throws InterruptedException {
         synchronized (lock) {
             while (outstanding > 0) {
-                lock.wait();
+                long remaining = drainDeadline == 0 ? 0 : drainDeadline - System.nanoTime();
+                if (drainDeadline != 0 && remaining <= 0) {
+                    log.warn("{} call(s) still unanswered at the end of the grace period: their rows stay PENDING",
+                            outstanding);
+                    break;
+                }
+                TimeUnit.NANOSECONDS.timedWait(lock, drainDeadline == 0 ? Long.MAX_VALUE : remaining);
             }
         }
         return stopReason;
@@ -84,26 +105,27 @@ class RotationDispatcher implements AutoCloseable {
                 stopReason = reason;
                 log.error("Stopping the run: {}", reason);
             }
+            lock.notifyAll();
         }
-        waitingForRetry.forEach((group, future) -> {
-            if (future.cancel(false) && waitingForRetry.remove(group) != null) {
-                try {
-                    recorder.leftPending(group);
-                } finally {
-                    finish();
-                }
-            }
-        });
+        waitingForRetry.forEach(this::abandonRetry);
+    }
+
+    /** As {@link #stop(String)}, but {@link #awaitCompletion()} waits no longer than {@code drain} for calls in flight. */
+    void stop(String reason, Duration drain) {
+        synchronized (lock) {
+            drainDeadline = System.nanoTime() + Math.max(1, drain.toNanos());
+        }
+        stop(reason);
     }
 
     long rateRefusals() {
         return rateRefusals.get();
     }
 
-    private void attempt(HostGroup group) {
+    private void attempt(Call call) {
         boolean settled = true;
         try {
-            settled = send(group);
+            settled = send(call);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
@@ -116,15 +138,16 @@ class RotationDispatcher implements AutoCloseable {
     }
 
     /** Sends one call for the group and acts on the answer; false when the group lives on as a retry. */
-    private boolean send(HostGroup group) throws InterruptedException {
+    private boolean send(Call call) throws InterruptedException {
         if (stopReason == null) {
             pacer.awaitPermit();
         }
         if (stopReason != null) {
-            recorder.leftPending(group);
             return true;
         }
+        HostGroup group = call.group();
         HostGroup attempted = group.withAttempts(group.attempts() + 1);
+        Call made = new Call(attempted, call.tries() + 1);
         ApiResponse response = client.call(ModifyHostsCertificate.ACTION, new ModifyHostsCertificate(
                 group.zoneId(), group.hosts(), group.mode(), group.certIds()).parameters());
         if (response instanceof ApiResponse.Ok ok) {
@@ -137,26 +160,28 @@ class RotationDispatcher implements AutoCloseable {
         }
         switch (error.errorClass()) {
             case FATAL -> {
+                recorder.undecided(attempted);
                 stop("the API refused the call with " + error.code() + ": " + error.message());
-                recorder.leftPending(attempted);
             }
             case TRANSIENT -> {
-                if (stopReason != null) {
-                    recorder.leftPending(attempted);
-                } else if (retryPolicy.mayRetryAfter(attempted.attempts())) {
-                    scheduleRetry(attempted, error);
-                    return false;
-                } else {
+                if (!retryPolicy.mayRetryAfter(made.tries())) {
                     recorder.failed(attempted, error);
+                    return true;
+                }
+                recorder.undecided(attempted);
+                if (stopReason == null) {
+                    scheduleRetry(made, error);
+                    return false;
                 }
             }
             case HOST_SPECIFIC -> {
-                if (stopReason != null) {
-                    recorder.leftPending(attempted);
-                } else if (attempted.hosts().size() > 1) {
-                    attempted.split().forEach(this::resubmit);
-                } else {
+                if (attempted.hosts().size() == 1) {
                     recorder.failed(attempted, error);
+                    return true;
+                }
+                recorder.undecided(attempted);
+                if (stopReason == null) {
+                    attempted.split().forEach(half -> resubmit(new Call(half, 0)));
                 }
             }
             case PERMANENT -> recorder.failed(attempted, error);
@@ -164,19 +189,31 @@ class RotationDispatcher implements AutoCloseable {
         return true;
     }
 
-    private void scheduleRetry(HostGroup group, ApiResponse.Error error) {
-        long delay = retryPolicy.delayAfter(group.attempts()).toMillis();
-        log.debug("{} {} host(s): {} on attempt {}, retrying in {} ms", group.zoneId(), group.hosts().size(),
-                error.code(), group.attempts(), delay);
-        waitingForRetry.put(group, retryTimer.schedule(() -> {
-            if (waitingForRetry.remove(group) != null) {
-                workers.execute(() -> attempt(group));
+    private void scheduleRetry(Call call, ApiResponse.Error error) {
+        long delay = retryPolicy.delayAfter(call.tries()).toMillis();
+        log.debug("{} {} host(s): {} on try {}, again in {} ms", call.group().zoneId(), call.group().hosts().size(),
+                error.code(), call.tries(), delay);
+        // Whoever removes the call from the set owns it: the timer (to send it) or a stop (to settle it).
+        waitingForRetry.add(call);
+        retryTimer.schedule(() -> {
+            if (waitingForRetry.remove(call)) {
+                workers.execute(() -> attempt(call));
             }
-        }, delay, TimeUnit.MILLISECONDS));
+        }, delay, TimeUnit.MILLISECONDS);
+        if (stopReason != null) {
+            abandonRetry(call);
+        }
+    }
+
+    /** A retry that will not be sent: its rows stay PENDING with the attempts already recorded. */
+    private void abandonRetry(Call call) {
+        if (waitingForRetry.remove(call)) {
+            finish();
+        }
     }
 
     /** A half of a split group: outstanding like any group, but never blocked (it runs on a worker). */
-    private void resubmit(HostGroup half) {
+    private void resubmit(Call half) {
         synchronized (lock) {
             outstanding++;
         }

@@ -49,11 +49,18 @@ public class RotationJobConfiguration {
                             @Value("${cert-rotator.retry.max-attempts:6}") int maxAttempts,
                             @Value("${cert-rotator.retry.base-delay:2s}") Duration baseDelay,
                             @Value("${cert-rotator.retry.max-delay:30s}") Duration maxDelay,
-                            @Value("${cert-rotator.concurrency:48}") int concurrency, RateBudget rateBudget) {
+                            @Value("${cert-rotator.concurrency:48}") int concurrency, RateBudget rateBudget,
+                            StopSignal stopSignal) {
         return new StepBuilder("rotateCertificates", jobRepository)
                 .tasklet(new RotateTasklet(results, new TransactionTemplate(transactions), apiAccess,
-                        new RetryPolicy(maxAttempts, baseDelay, maxDelay), concurrency, rateBudget), outsideTransaction())
+                        new RetryPolicy(maxAttempts, baseDelay, maxDelay), concurrency, rateBudget, stopSignal),
+                        outsideTransaction())
                 .build();
+    }
+
+    @Bean
+    StopSignal stopSignal() {
+        return new StopSignal();
     }
 
     /** The tasklets commit their own work in small transactions; the step must not hold one open around them. */

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -156,6 +157,10 @@ final class ApiHttpHandler implements HttpHandler {
             sendTruncated(exchange, requestId);
             return;
         }
+        if (verdict.disruption() instanceof Disruption.Garbage garbage) {
+            sendBadBody(exchange, garbage.kind(), requestId);
+            return;
+        }
         verdict.response().put("RequestId", requestId);
         ObjectNode envelope = JSON.createObjectNode();
         envelope.set("Response", verdict.response());
@@ -172,6 +177,39 @@ final class ApiHttpHandler implements HttpHandler {
         OutputStream out = exchange.getResponseBody();
         out.write(whole, 0, whole.length / 2);
         out.flush();
+    }
+
+    private static void sendBadBody(HttpExchange exchange, BadBody kind, String requestId) throws IOException {
+        switch (kind) {
+            case NOT_JSON -> send(exchange, 200, "text/html",
+                    "<html><body>Service maintenance</body></html>".getBytes(StandardCharsets.UTF_8));
+            case EMPTY -> {
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, -1);
+            }
+            case UNEXPECTED_SHAPE -> send(exchange, 200, "application/json",
+                    ("{\"Result\":[\"done\"],\"RequestId\":\"" + requestId + "\"}").getBytes(StandardCharsets.UTF_8));
+            case HUGE -> sendHuge(exchange, requestId);
+        }
+    }
+
+    /** A valid answer padded to {@link BadBody#HUGE_BYTES}, streamed in pieces. */
+    private static void sendHuge(HttpExchange exchange, String requestId) throws IOException {
+        byte[] head = ("{\"Response\":{\"RequestId\":\"" + requestId + "\",\"Padding\":\"")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] tail = "\"}}".getBytes(StandardCharsets.UTF_8);
+        byte[] padding = new byte[64 * 1024];
+        Arrays.fill(padding, (byte) 'x');
+        int pieces = (BadBody.HUGE_BYTES - head.length - tail.length) / padding.length;
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, head.length + (long) pieces * padding.length + tail.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(head);
+            for (int i = 0; i < pieces; i++) {
+                out.write(padding);
+            }
+            out.write(tail);
+        }
     }
 
     private static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
@@ -204,6 +242,9 @@ final class ApiHttpHandler implements HttpHandler {
     private static String outcomeOf(Disruption disruption) {
         if (disruption instanceof Disruption.Hang) {
             return CallRecord.HUNG;
+        }
+        if (disruption instanceof Disruption.Garbage) {
+            return CallRecord.BAD_BODY;
         }
         return disruption instanceof Disruption.Drop ? CallRecord.DROPPED : CallRecord.HTTP_502;
     }

@@ -16,6 +16,9 @@ sealed interface Disruption {
     record BadGateway() implements Disruption {
     }
 
+    record Garbage(BadBody kind) implements Disruption {
+    }
+
     record TransientError(String code) implements Disruption {
     }
 }

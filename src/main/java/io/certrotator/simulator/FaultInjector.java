@@ -32,6 +32,9 @@ final class FaultInjector {
         if (happens(f.http502Rate())) {
             return new Disruption.BadGateway();
         }
+        if (happens(f.badBodyRate())) {
+            return new Disruption.Garbage(f.badBody());
+        }
         if (happens(f.transientErrorRate())) {
             return new Disruption.TransientError(ErrorCodes.TRANSIENT.get(random.nextInt(ErrorCodes.TRANSIENT.size())));
         }

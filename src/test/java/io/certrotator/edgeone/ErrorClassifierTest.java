@@ -11,16 +11,23 @@ class ErrorClassifierTest {
     @ValueSource(strings = {"LimitExceeded.RateLimitExceeded", "RequestLimitExceeded",
             "RequestLimitExceeded.UinLimitExceeded", "InvalidParameter.ActionInProgress", "InternalError.SystemError",
             "InternalError.ConfigLocked", "OperationDenied.ConfigLocked", "InvalidParameter.ZoneIsGrayPublishing",
-            "OperationDenied.DisableZoneNotCompleted", "ResourceInUse", "NetworkError", "HttpError",
-            "InvalidResponse"})
+            "OperationDenied.DisableZoneNotCompleted", "ResourceInUse", "ResourceInUse.Zone", "ServiceUnavailable",
+            "FailedOperation.ConfigLocked", "NetworkError", "HttpError", "InvalidResponse", ""})
     void tryAgainLaterCodesAreRetried(String code) {
         assertThat(ErrorClassifier.classify(code)).isEqualTo(ErrorClass.TRANSIENT);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"AuthFailure.SignatureFailure", "AuthFailure.SecretIdNotFound",
-            "AuthFailure.SignatureExpire", "UnauthorizedOperation.NoPermission"})
+            "AuthFailure.SignatureExpire", "AuthFailure", "UnauthorizedOperation", "UnauthorizedOperation.NoPermission"})
     void credentialAndPermissionCodesStopTheRun(String code) {
+        assertThat(ErrorClassifier.classify(code)).isEqualTo(ErrorClass.FATAL);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"InvalidAction", "NoSuchVersion", "ActionOffline", "NoSuchProduct", "UnsupportedRegion",
+            "UnsupportedProtocol"})
+    void codesSayingTheEndpointCannotTakeTheCallStopTheRun(String code) {
         assertThat(ErrorClassifier.classify(code)).isEqualTo(ErrorClass.FATAL);
     }
 
@@ -35,7 +42,8 @@ class ErrorClassifierTest {
     @ParameterizedTest
     @ValueSource(strings = {"ResourceUnavailable.CertNotFound", "FailedOperation.CertificateHasExpired",
             "OperationDenied.ErrZoneIsAlreadyPaused", "ResourceNotFound.ZoneNotFound", "InvalidParameterValue",
-            "MissingParameter"})
+            "MissingParameter", "UnknownParameter", "LimitExceeded", "RequestSizeLimitExceeded", "FailedOperation",
+            "AuthFailureLookalike", "InternalErrorLookalike"})
     void everythingElseFailsTheRows(String code) {
         assertThat(ErrorClassifier.classify(code)).isEqualTo(ErrorClass.PERMANENT);
     }

@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class FaultKnobsTest {
@@ -111,6 +113,25 @@ class FaultKnobsTest {
 
         assertThatThrownBy(() -> sim.client(new Credential(SimulatorExtension.SECRET_ID, SimulatorExtension.SECRET_KEY), 1)
                 .call(ACTION, ROTATE_WWW)).isInstanceOf(TencentCloudSDKException.class);
+    }
+
+    @ParameterizedTest
+    @EnumSource(BadBody.class)
+    void answersBadBodiesThatChangeNothing(BadBody kind) throws Exception {
+        faults(Faults.NONE.withBadBodies(1.0, kind));
+
+        RawApiClient.Answer answer = new RawApiClient(sim.port()).signed(ACTION, "2022-09-01", ROTATE_WWW, Instant.now());
+
+        assertThat(answer.status()).isEqualTo(200);
+        switch (kind) {
+            case NOT_JSON -> assertThat(answer.body()).startsWith("<html>");
+            case EMPTY -> assertThat(answer.body()).isEmpty();
+            case UNEXPECTED_SHAPE -> assertThat(answer.json().has("Response")).isFalse();
+            case HUGE -> assertThat(answer.body()).hasSizeGreaterThan(BadBody.HUGE_BYTES - 64 * 1024)
+                    .startsWith("{\"Response\":{\"RequestId\":");
+        }
+        assertThat(wwwCerts()).isEqualTo(OLD_CERT);
+        assertThat(sim.callLog().records()).extracting(CallRecord::outcome).containsExactly(CallRecord.BAD_BODY);
     }
 
     @Test

@@ -1,0 +1,98 @@
+package io.certrotator.cli;
+
+import io.certrotator.job.StopSignal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.boot.context.event.SpringApplicationEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.stereotype.Component;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * SIGTERM or Ctrl-C during a run (a cron timeout, {@code systemctl stop}, Kubernetes): no new calls, the calls
+ * in flight get {@code cert-rotator.shutdown-grace} to answer and be recorded, the report is written, and the
+ * run ends as any stopped run does, with exit code 1, so that the same command resumes.
+ * <p>
+ * The signal is handled instead of starting the JVM's shutdown: shutdown hooks run side by side, and H2's own
+ * (which {@code AUTO_SERVER} cannot turn off) would close the database under the answers still being recorded.
+ * A second signal, or a run that does not end in time, halts at once; rows not recorded stay PENDING.
+ */
+@Component
+class GracefulShutdown implements ApplicationListener<SpringApplicationEvent> {
+
+    private static final Logger log = LoggerFactory.getLogger(GracefulShutdown.class);
+    private static final List<String> SIGNALS = List.of("TERM", "INT");
+    /** Beyond the grace period, for the job to end and the report to be written. */
+    private static final Duration TO_WRITE_THE_REPORT = Duration.ofSeconds(15);
+
+    private final StopSignal stopSignal;
+    private final Duration grace;
+    private final Map<Signal, SignalHandler> replaced = new LinkedHashMap<>();
+    private Thread watchdog;
+
+    GracefulShutdown(StopSignal stopSignal, @Value("${cert-rotator.shutdown-grace:10s}") Duration grace) {
+        this.stopSignal = stopSignal;
+        this.grace = grace;
+    }
+
+    @Override
+    public void onApplicationEvent(SpringApplicationEvent event) {
+        if (event instanceof ApplicationStartedEvent) {
+            handleSignals();
+        } else if (event instanceof ApplicationReadyEvent || event instanceof ApplicationFailedEvent) {
+            restoreSignals();
+        }
+    }
+
+    private synchronized void handleSignals() {
+        for (String name : SIGNALS) {
+            Signal signal = new Signal(name);
+            try {
+                replaced.put(signal, Signal.handle(signal, this::onSignal));
+            } catch (IllegalArgumentException unavailable) {
+                log.debug("cannot handle SIG{}: {}", name, unavailable.getMessage());
+            }
+        }
+    }
+
+    private synchronized void restoreSignals() {
+        replaced.forEach(Signal::handle);
+        replaced.clear();
+        if (watchdog != null) {
+            watchdog.interrupt();
+        }
+    }
+
+    private synchronized void onSignal(Signal signal) {
+        if (watchdog != null) {
+            System.err.println("cert-rotator: SIG" + signal.getName() + " again: stopping now");
+            Runtime.getRuntime().halt(ExitCodes.STOPPED);
+        }
+        System.err.println("cert-rotator: SIG" + signal.getName() + ": no new calls; calls in flight have "
+                + grace.toSeconds() + " s to answer");
+        stopSignal.stop("stopped by SIG" + signal.getName(), grace);
+        watchdog = new Thread(this::haltIfStillRunning, "shutdown-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+    }
+
+    private void haltIfStillRunning() {
+        try {
+            Thread.sleep(grace.plus(TO_WRITE_THE_REPORT).toMillis());
+        } catch (InterruptedException ended) {
+            return;
+        }
+        System.err.println("cert-rotator: the run did not end in time; rows not recorded stay PENDING");
+        Runtime.getRuntime().halt(ExitCodes.STOPPED);
+    }
+}

@@ -1,0 +1,73 @@
+package io.certrotator.job;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged command ({@code target/cert-rotator.jar}) in a JVM of its own, as cron or systemd would start it,
+ * with the credentials in its environment; what it prints goes to files beside its home.
+ */
+final class ChildRun {
+
+    private final Process process;
+    private final Path out;
+
+    private ChildRun(Process process, Path out) {
+        this.process = process;
+        this.out = out;
+    }
+
+    static ChildRun start(Path home, String secretId, String secretKey, String... args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-jar", Path.of("target/cert-rotator.jar").toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        command.add("--cert-rotator.home=" + home);
+        command.add("--cert-rotator.retry.base-delay=100ms");
+        try {
+            Path out = Files.createTempFile(Files.createDirectories(home), "child-", ".out");
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
+            builder.environment().keySet().removeIf(name -> name.startsWith("TENCENTCLOUD_"));
+            builder.environment().put("TENCENTCLOUD_SECRET_ID", secretId);
+            builder.environment().put("TENCENTCLOUD_SECRET_KEY", secretKey);
+            return new ChildRun(builder.start(), out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** SIGKILL: no hook, no handler, nothing recorded after this instant. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    /** SIGTERM, as a cron timeout, {@code systemctl stop} or Kubernetes send it. */
+    void terminate() {
+        process.destroy();
+    }
+
+    int exitCode(long timeoutSeconds) throws InterruptedException {
+        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the child run did not end in " + timeoutSeconds + " s:\n" + out());
+        }
+        return process.exitValue();
+    }
+
+    String out() {
+        try {
+            return Files.readString(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package io.certrotator.job;
+
+import com.tencentcloudapi.common.Credential;
+import io.certrotator.simulator.CallRecord;
+import io.certrotator.simulator.EdgeOneSimulator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+import static io.certrotator.job.Rotator.csv;
+import static io.certrotator.job.Rotator.hostsOnOneCertificate;
+import static io.certrotator.job.Rotator.report;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The packaged command in JVMs of its own, killed, terminated and run side by side, against the simulator in
+ * this JVM. The runs are slowed by the simulator's latency so that there is a middle to kill them in.
+ */
+class CrashRecoveryIT {
+
+    static final String SECRET_ID = "AKIDcrashrecovery";
+    static final String SECRET_KEY = "crash-recovery-secret-key-4711";
+    static final String MODIFY = "ModifyHostsCertificate";
+    static final int CONCURRENCY = 8;
+
+    @TempDir
+    Path dir;
+    EdgeOneSimulator simulator;
+    final AtomicInteger okCalls = new AtomicInteger();
+    final CountDownLatch firstCall = new CountDownLatch(1);
+
+    @AfterEach
+    void stopSimulator() {
+        if (simulator != null) {
+            simulator.close();
+        }
+    }
+
+    private Path input(String name, String zone, int hosts) {
+        return csv(dir, name, hostsOnOneCertificate(zone, "cert-" + zone, hosts, i -> "h" + i + "." + zone + ".com"));
+    }
+
+    private void simulatorFor(Path seed, Duration latency) {
+        EdgeOneSimulator.Builder builder = EdgeOneSimulator.builder().credentials(SECRET_ID, SECRET_KEY)
+                .latency(latency, Duration.ZERO)
+                .onCall(call -> {
+                    if (call.action().equals(MODIFY)) {
+                        firstCall.countDown();
+                        if (call.succeeded()) {
+                            okCalls.incrementAndGet();
+                        }
+                    }
+                });
+        simulator = builder.seedCsv(seed).build().start();
+    }
+
+    private ChildRun child(Path input, String... more) {
+        List<String> args = new ArrayList<>(List.of("--input=" + input,
+                "--endpoint=http://127.0.0.1:" + simulator.port(), "--max-hosts-per-call=1",
+                "--cert-rotator.concurrency=" + CONCURRENCY));
+        args.addAll(List.of(more));
+        return ChildRun.start(dir.resolve("home"), SECRET_ID, SECRET_KEY, args.toArray(String[]::new));
+    }
+
+    private void awaitOkCalls(int count, ChildRun run) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (okCalls.get() < count) {
+            assertThat(System.nanoTime()).as("waiting for %d calls:\n%s", count, run.out()).isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
+    private Map<String, Long> okCallsPerHost() {
+        return simulator.callLog().records(MODIFY).stream().filter(CallRecord::succeeded)
+                .collect(Collectors.groupingBy(c -> c.hosts().get(0), Collectors.counting()));
+    }
+
+    private static Map<String, String> statusByHost(Path report) {
+        return report(report).values().stream().collect(Collectors.toMap(r -> r.get("host"), r -> r.get("status")));
+    }
+
+    @Test
+    void aRunKilledMidwayIsFinishedByTheSameCommandResendingAtMostTheCallsInFlight() throws Exception {
+        Path input = input("killed.csv", "zone-killed1", 120);
+        simulatorFor(input, Duration.ofMillis(300));
+
+        ChildRun killed = child(input);
+        awaitOkCalls(40, killed);
+        killed.kill();
+        int answeredBeforeTheKill = okCalls.get();
+
+        ChildRun again = child(input);
+
+        assertThat(again.exitCode(120)).as(again.out()).isZero();
+        assertThat(again.out()).contains("recovered run");
+        Map<Long, Map<String, String>> rows = report(dir.resolve("killed.results.csv"));
+        assertThat(rows).hasSize(120).allSatisfy((line, row) -> assertThat(row.get("status")).isEqualTo("SUCCEEDED"));
+        Map<String, Long> perHost = okCallsPerHost();
+        long repeated = perHost.values().stream().mapToLong(n -> n - 1).sum();
+        System.out.printf("kill -9 after %d answered calls: %d call(s) sent again, concurrency %d%n",
+                answeredBeforeTheKill, repeated, CONCURRENCY);
+        assertThat(perHost).hasSize(120);
+        assertThat(repeated).isLessThanOrEqualTo(CONCURRENCY);
+    }
+
+    @Test
+    void sigtermRecordsTheCallsInFlightWritesTheReportAndExitsOne() throws Exception {
+        Path input = input("termed.csv", "zone-termed1", 120);
+        simulatorFor(input, Duration.ofMillis(800));
+
+        ChildRun termed = child(input);
+        awaitOkCalls(20, termed);
+        termed.terminate();
+
+        assertThat(termed.exitCode(60)).as(termed.out()).isEqualTo(1);
+        assertThat(termed.out()).contains("stopped by SIGTERM").contains("run the same command again");
+        Map<String, String> afterStop = statusByHost(dir.resolve("termed.results.csv"));
+        assertThat(afterStop.values()).containsOnly("SUCCEEDED", "PENDING").contains("PENDING");
+        Set<String> answered = okCallsPerHost().keySet();
+        assertThat(afterStop).allSatisfy((host, status) ->
+                assertThat(status).as(host).isEqualTo(answered.contains(host) ? "SUCCEEDED" : "PENDING"));
+
+        ChildRun again = child(input);
+
+        assertThat(again.exitCode(120)).as(again.out()).isZero();
+        assertThat(statusByHost(dir.resolve("termed.results.csv"))).hasSize(120).containsOnlyKeys(
+                okCallsPerHost().keySet()).allSatisfy((host, status) -> assertThat(status).isEqualTo("SUCCEEDED"));
+        assertThat(okCallsPerHost()).allSatisfy((host, calls) -> assertThat(calls).as(host).isEqualTo(1L));
+    }
+
+    @Test
+    void aSecondRunOfTheSameInputRefusesWhileTheFirstIsAliveAndNamesIt() throws Exception {
+        Path input = input("once.csv", "zone-once1", 40);
+        simulatorFor(input, Duration.ofMillis(300));
+        ChildRun first = child(input);
+        assertThat(firstCall.await(60, TimeUnit.SECONDS)).as(first.out()).isTrue();
+
+        Rotator.Result second = new Rotator(dir.resolve("home")).run(new Credential(SECRET_ID, SECRET_KEY),
+                "--input=" + input, "--endpoint=http://127.0.0.1:" + simulator.port(), "--max-hosts-per-call=1");
+
+        assertThat(second.exitCode()).isEqualTo(1);
+        assertThat(second.err()).contains("another run of this input is in progress").contains("pid " + first.pid());
+        assertThat(first.exitCode(120)).as(first.out()).isZero();
+        assertThat(okCallsPerHost()).hasSize(40).allSatisfy((host, calls) -> assertThat(calls).isEqualTo(1L));
+    }
+
+    @Test
+    void runsOfDifferentInputsShareTheJobRepositorySideBySide() throws Exception {
+        Path small = input("small.csv", "zone-small1", 15);
+        Path large = input("large.csv", "zone-large1", 45);
+        List<String> both = new ArrayList<>(Files.readAllLines(small));
+        both.addAll(Files.readAllLines(large).subList(1, 46));
+        simulatorFor(csv(dir, "both.csv", both), Duration.ofMillis(200));
+
+        ChildRun first = child(small, "--rate=8");
+        ChildRun second = child(large, "--rate=8");
+
+        assertThat(first.exitCode(120)).as(first.out()).isZero();
+        assertThat(second.exitCode(120)).as(second.out()).isZero();
+        assertThat(statusByHost(dir.resolve("small.results.csv")).values()).hasSize(15).containsOnly("SUCCEEDED");
+        assertThat(statusByHost(dir.resolve("large.results.csv")).values()).hasSize(45).containsOnly("SUCCEEDED");
+    }
+}
