@@ -1,14 +1,15 @@
 package io.certrotator.edgeone;
 
 import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.BlockingBucket;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -23,9 +24,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * every runner using it together stays under the rate. A shared bucket that cannot be reached makes calls
  * wait, never run unthrottled.
  * <p>
- * One caller at a time reserves its slot and waits for it. Each reservation is a database transaction for a
- * shared bucket, and a caller sleeps from the moment the answer arrives: with dozens of callers queueing on
- * the bucket's lock, answers would come back late by varying amounts and the calls would bunch up.
+ * One caller at a time asks for the token, and takes it only when it is there: it never books a token ahead
+ * and sleeps towards it. A booked departure that wakes late is followed by the next one on time, and the
+ * two arrive closer than the spacing (a second with 21 arrivals). Taking the token only when awake means a
+ * late caller delays the ones after it instead.
  */
 public final class CallPacer {
 
@@ -34,23 +36,23 @@ public final class CallPacer {
     private static final Duration UNREACHABLE_PAUSE = Duration.ofSeconds(1);
     private static final Logger log = LoggerFactory.getLogger(CallPacer.class);
 
-    private final BlockingBucket bucket;
+    private final Bucket bucket;
     private final int rate;
     private final ReentrantLock turn = new ReentrantLock(true);
 
-    private CallPacer(BlockingBucket bucket, int rate) {
+    private CallPacer(Bucket bucket, int rate) {
         this.bucket = bucket;
         this.rate = rate;
     }
 
     public static CallPacer local(int rate) {
-        return new CallPacer(Bucket.builder().addLimit(bandwidth(rate)).build().asBlocking(), rate);
+        return new CallPacer(Bucket.builder().addLimit(bandwidth(rate)).build(), rate);
     }
 
     /** The bucket stored under {@code key} by {@code buckets}, created with this pacing if it is absent. */
     public static <K> CallPacer shared(ProxyManager<K> buckets, K key, int rate) {
         BucketConfiguration configuration = BucketConfiguration.builder().addLimit(bandwidth(rate)).build();
-        return new CallPacer(buckets.builder().build(key, () -> configuration).asBlocking(), rate);
+        return new CallPacer(buckets.builder().build(key, () -> configuration), rate);
     }
 
     public static Duration spacing(int rate) {
@@ -70,8 +72,11 @@ public final class CallPacer {
         try {
             while (true) {
                 try {
-                    bucket.consume(1);
-                    return;
+                    ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+                    if (probe.isConsumed()) {
+                        return;
+                    }
+                    TimeUnit.NANOSECONDS.sleep(probe.getNanosToWaitForRefill());
                 } catch (RuntimeException e) {
                     log.warn("the shared rate budget is unreachable ({}); waiting {} s before asking again",
                             e.getMessage(), UNREACHABLE_PAUSE.toSeconds());

@@ -12,11 +12,13 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -46,6 +48,8 @@ class RotationDispatcher implements AutoCloseable {
     private final Set<Call> waitingForRetry = ConcurrentHashMap.newKeySet();
     private final AtomicLong rateRefusals = new AtomicLong();
     private final Object lock = new Object();
+    private final AtomicBoolean firstCallTaken = new AtomicBoolean();
+    private final CountDownLatch firstAnswer = new CountDownLatch(1);
     private int outstanding;
     private volatile String stopReason;
     private long drainDeadline;
@@ -107,6 +111,7 @@ class RotationDispatcher implements AutoCloseable {
             }
             lock.notifyAll();
         }
+        firstAnswer.countDown();
         waitingForRetry.forEach(this::abandonRetry);
     }
 
@@ -139,6 +144,9 @@ class RotationDispatcher implements AutoCloseable {
 
     /** Sends one call for the group and acts on the answer; false when the group lives on as a retry. */
     private boolean send(Call call) throws InterruptedException {
+        if (!firstCallTaken.compareAndSet(false, true)) {
+            firstAnswer.await();
+        }
         if (stopReason == null) {
             pacer.awaitPermit();
         }
@@ -150,6 +158,9 @@ class RotationDispatcher implements AutoCloseable {
         Call made = new Call(attempted, call.tries() + 1);
         ApiResponse response = client.call(ModifyHostsCertificate.ACTION, new ModifyHostsCertificate(
                 group.zoneId(), group.hosts(), group.mode(), group.certIds()).parameters());
+        // The first call warms up the client (class loading, connections) alone: calls that took their
+        // tokens while it was still warming up would arrive together with it, not spaced.
+        firstAnswer.countDown();
         if (response instanceof ApiResponse.Ok ok) {
             recorder.succeeded(attempted, ok.requestId());
             return true;
