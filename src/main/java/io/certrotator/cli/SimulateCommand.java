@@ -88,6 +88,8 @@ public final class SimulateCommand {
                     state.zoneCount(), state.hostCount(), state.certificateCount());
             out.flush();
             stop.join();
+            simulator.callLog().actions().forEach(action -> out.println(simulator.callLog().summary(action).line()));
+            out.flush();
             return 0;
         } catch (UncheckedIOException e) {
             err.println("simulate: " + e.getMessage());

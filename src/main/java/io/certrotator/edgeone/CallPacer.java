@@ -34,6 +34,7 @@ public final class CallPacer {
     public static final int API_LIMIT_PER_SECOND = 20;
     static final double ARRIVAL_MARGIN = 1.02;
     private static final Duration UNREACHABLE_PAUSE = Duration.ofSeconds(1);
+    private static final long SPIN_NANOS = 1_500_000;
     private static final Logger log = LoggerFactory.getLogger(CallPacer.class);
 
     private final Bucket bucket;
@@ -76,7 +77,7 @@ public final class CallPacer {
                     if (probe.isConsumed()) {
                         return;
                     }
-                    TimeUnit.NANOSECONDS.sleep(probe.getNanosToWaitForRefill());
+                    waitFor(probe.getNanosToWaitForRefill());
                 } catch (RuntimeException e) {
                     log.warn("the shared rate budget is unreachable ({}); waiting {} s before asking again",
                             e.getMessage(), UNREACHABLE_PAUSE.toSeconds());
@@ -85,6 +86,20 @@ public final class CallPacer {
             }
         } finally {
             turn.unlock();
+        }
+    }
+
+    /**
+     * Sleeps most of the wait and spins the rest: a sleep overshoots by a fraction of a millisecond, and
+     * the next token only starts to refill once this one is taken, so every overshoot would slow the rate.
+     */
+    private static void waitFor(long nanos) throws InterruptedException {
+        long deadline = System.nanoTime() + nanos;
+        if (nanos > SPIN_NANOS) {
+            TimeUnit.NANOSECONDS.sleep(nanos - SPIN_NANOS);
+        }
+        while (System.nanoTime() < deadline) {
+            Thread.onSpinWait();
         }
     }
 

@@ -58,6 +58,23 @@ public final class CallLog {
         return max;
     }
 
+    /** The actions received so far, in the order first seen. */
+    public List<String> actions() {
+        return records().stream().map(CallRecord::action).distinct().toList();
+    }
+
+    public ActionSummary summary(String action) {
+        List<CallRecord> calls = records(action);
+        List<CallRecord> admitted = calls.stream().filter(CallRecord::admitted)
+                .sorted(java.util.Comparator.comparingLong(CallRecord::arrivalNanos)).toList();
+        Duration span = admitted.isEmpty() ? Duration.ZERO : Duration.ofNanos(
+                admitted.get(admitted.size() - 1).arrivalNanos() - admitted.get(0).arrivalNanos());
+        return new ActionSummary(action, calls.size(), admitted.size(), rateLimitRefusals(action),
+                maxAdmittedInAnyWindow(action, Duration.ofSeconds(1)), span,
+                admitted.isEmpty() ? null : admitted.get(0).arrivedAt(),
+                admitted.isEmpty() ? null : admitted.get(admitted.size() - 1).arrivedAt());
+    }
+
     /** The calls that changed or tried to change these hosts, e.g. to count how often a host was sent. */
     public List<CallRecord> naming(String host) {
         return records().stream().filter(r -> r.hosts().contains(host)).toList();

@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Throughput benchmark: runs the rotation against the built-in simulator (a separate JVM with a strict
+# sliding-window rate limit and realistic latency) and prints, per scenario, the calls, the admitted
+# calls per second and their ratio to the API's limit of 20/s, refusals for rate, and wall time against
+# the floor N/20 s plus start-up; then the million-row dry run's time and peak memory. The job runs
+# through jobs/rotate.sh, as in production.
+#
+#   jobs/bench.sh            all scenarios (about 5 minutes)
+#   jobs/bench.sh quick      the same with 200 calls per scenario instead of 1,000
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+jar="$here/target/cert-rotator.jar"
+[ -f "$jar" ] || (cd "$here" && mvn -q -DskipTests package)
+"$here/jobs/rotate.sh" --help > /dev/null  # makes the start-up archive once, outside the figures
+calls=1000
+[ "${1:-}" = quick ] && calls=200
+work="$(mktemp -d)"
+trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
+export TENCENTCLOUD_SECRET_ID=AKIDbenchmark TENCENTCLOUD_SECRET_KEY=benchmark-secret-key
+rotate="$here/jobs/rotate.sh"
+
+# rows ZONE_COUNT HOSTS_PER_ZONE: one certificate per zone
+rows() {
+  echo "zone_id,host,mode,cert_ids"
+  awk -v zones="$1" -v hosts="$2" 'BEGIN { for (z = 0; z < zones; z++) for (h = 0; h < hosts; h++)
+    printf "zone-bench%04d,h%d.z%d.bench.example.com,sslcert,cert-bench%04d\n", z, h, z, z }'
+}
+
+field() { sed -n "s/.*action=ModifyHostsCertificate.* $1=\([^ ]*\).*/\1/p" "$2"; }
+
+# scenario NAME INPUT MAX_HOSTS_PER_CALL [simulator knobs...]
+scenario() {
+  local name="$1" input="$2" per_call="$3"; shift 3
+  local dir="$work/$name"; mkdir -p "$dir"
+  java -jar "$jar" simulate --port=0 --port-file="$dir/port" --seed="$input" --random-seed=7 "$@" \
+    > "$dir/simulator.out" 2>&1 &
+  local sim=$!
+  for _ in $(seq 100); do [ -s "$dir/port" ] && break; sleep 0.1; done
+  local start end code=0
+  start=$(date +%s%3N)
+  "$rotate" --input="$input" --endpoint="http://127.0.0.1:$(cat "$dir/port")" \
+    --max-hosts-per-call="$per_call" --cert-rotator.home="$dir/home" --progress=off > "$dir/job.out" 2>&1 || code=$?
+  end=$(date +%s%3N)
+  kill -TERM "$sim"; wait "$sim" || true
+  local admitted rate refused max first
+  admitted=$(field admitted "$dir/simulator.out"); rate=$(field admitted_per_s "$dir/simulator.out")
+  refused=$(field refused_for_rate "$dir/simulator.out"); max=$(field max_admitted_in_1s "$dir/simulator.out")
+  first=$(field first_arrival_ms "$dir/simulator.out")
+  awk -v n="$name" -v a="$admitted" -v r="$rate" -v f="$refused" -v m="$max" -v s="$start" -v e="$end" \
+      -v first="$first" -v code="$code" 'BEGIN {
+    startup = (first - s) / 1000; wall = (e - s) / 1000; floor = a / 20 + startup
+    printf "%-22s %6d %8.2f %7.1f%% %8d %7d %8.1f %8.1f %7.3f %8.2f %5d\n",
+      n, a, r, r / 20 * 100, f, m, wall, floor, wall / floor, startup, code }'
+}
+
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)"
+echo
+printf "%-22s %6s %8s %8s %8s %7s %8s %8s %7s %8s %5s\n" scenario calls "calls/s" "of 20/s" \
+  "refused" "max/1s" "wall s" "floor s" ratio "start s" exit
+rows 1 "$calls" > "$work/single.csv"
+latency=(--latency-ms=250 --jitter-ms=150)
+scenario single-host-calls "$work/single.csv" 1 "${latency[@]}"
+scenario with-2s-outliers "$work/single.csv" 1 "${latency[@]}" --outlier-rate=0.01 --outlier-ms=2000
+scenario with-10pct-transient "$work/single.csv" 1 "${latency[@]}" --transient-error-rate=0.10
+rows 1 400 > "$work/grouped.csv"
+scenario 400-hosts-one-cert "$work/grouped.csv" 100 "${latency[@]}"
+echo
+echo "(calls: admitted ModifyHostsCertificate calls, retries included; calls/s: admitted calls per second between"
+echo " the first and last arrival; floor: calls / 20 plus start-up, where start-up is JVM start to first call)"
+echo
+
+rows 200 5000 > "$work/million.csv"
+/usr/bin/time -v "$rotate" --input="$work/million.csv" --dry-run \
+  --cert-rotator.home="$work/dry-home" > "$work/dry.out" 2>&1
+awk '/^rows:/ { split($2, r, " "); rows = $2 }
+     /Elapsed \(wall clock\)/ { n = split($NF, t, ":"); secs = t[n] + (n > 1 ? t[n-1] * 60 : 0) }
+     /Maximum resident set size/ { rss = $NF / 1024 }
+     END { printf "dry run of %d rows: %.1f s (%.0f rows/s), peak resident memory %.0f MB\n", rows, secs, rows / secs, rss }' \
+  "$work/dry.out"
+grep '^plan:' "$work/dry.out"
