@@ -172,7 +172,7 @@ class RotationRunner implements ApplicationRunner, ExitCodeGenerator {
         StatusCounts counts = results.countByStatus(instanceId);
         reportWriter.write(instanceId, options.report());
         int code = ExitCodes.ofCompletedEarlier(last);
-        summary.end(counts, JobFigures.of(last), results.unsuccessfulByErrorCode(instanceId), options.report(), code,
+        summary.end(counts, JobFigures.NOTHING_SENT, results.unsuccessfulByErrorCode(instanceId), options.report(), code,
                 null, ResumeCommand.of(commandLine));
         return code;
     }

@@ -7,8 +7,8 @@ import java.time.Duration;
 /** Where calls go, who signs them and how long one may take: decided once per run by the command line. */
 public record ApiAccess(EdgeOneEndpoint endpoint, Credential credential, Duration callTimeout) {
 
-    public EdgeOneClient newClient() {
-        return new EdgeOneClient(endpoint, credential, callTimeout);
+    public EdgeOneClient newClient(CallPacer pacer) {
+        return new EdgeOneClient(endpoint, credential, callTimeout, pacer);
     }
 
     /** Never shows the secret key or token. */

@@ -16,7 +16,6 @@ import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * EdgeOne ({@code teo}, 2022-09-01) through the official SDK, which signs, finds credentials and sends.
@@ -31,26 +30,29 @@ public final class EdgeOneClient {
     private static final OkHttpClient SHARED = new OkHttpClient();
 
     private final CommonClient client;
-    private final AtomicLong calls = new AtomicLong();
+    private final ArrivalPacing pacing;
 
-    public EdgeOneClient(EdgeOneEndpoint endpoint, Credential credential, Duration timeout) {
+    /** Every request this client sends, first attempt or retry, takes a token from {@code pacer} first. */
+    public EdgeOneClient(EdgeOneEndpoint endpoint, Credential credential, Duration timeout, CallPacer pacer) {
+        this.pacing = new ArrivalPacing(pacer);
         HttpProfile http = new HttpProfile();
         http.setEndpoint(endpoint.endpoint());
         http.setProtocol(endpoint.protocol());
-        http.setHttpClient(httpClient(endpoint, timeout));
+        http.setHttpClient(httpClient(endpoint, timeout, pacing));
         ClientProfile profile = new ClientProfile(ClientProfile.SIGN_TC3_256, http);
         profile.setDebug(false);
         this.client = new CommonClient(SERVICE, VERSION, credential, "", profile);
     }
 
-    /** The HTTP client the SDK would make, plus the cap on the size of an answer. */
-    private static OkHttpClient httpClient(EdgeOneEndpoint endpoint, Duration timeout) {
+    /** The HTTP client the SDK would make, plus pacing and the cap on the size of an answer. */
+    private static OkHttpClient httpClient(EdgeOneEndpoint endpoint, Duration timeout, ArrivalPacing pacing) {
         long seconds = Math.max(1, timeout.toSeconds());
         OkHttpClient.Builder http = SHARED.newBuilder()
                 .connectTimeout(Math.min(seconds, 10), TimeUnit.SECONDS)
                 .readTimeout(seconds, TimeUnit.SECONDS)
                 .writeTimeout(seconds, TimeUnit.SECONDS)
-                .addInterceptor(new ResponseSizeLimit());
+                .addInterceptor(new ResponseSizeLimit())
+                .addNetworkInterceptor(pacing);
         if (endpoint.viaProxy()) {
             http.proxy(new Proxy(Proxy.Type.HTTP, new InetSocketAddress(endpoint.proxyHost(), endpoint.proxyPort())));
         }
@@ -58,7 +60,6 @@ public final class EdgeOneClient {
     }
 
     public ApiResponse call(String action, Object parameters) {
-        calls.incrementAndGet();
         String body;
         try {
             body = client.call(action, JSON.writeValueAsString(parameters));
@@ -90,6 +91,9 @@ public final class EdgeOneClient {
         if ("ServerSideError".equals(code)) {
             return new ApiResponse.Error(ErrorClassifier.HTTP_ERROR, e.getMessage(), null);
         }
+        if (e.getCause() instanceof ArrivalPacing.HaltedException halted) {
+            return new ApiResponse.Error(ErrorClassifier.NOT_SENT, halted.getMessage(), null);
+        }
         if (e.getCause() instanceof ResponseSizeLimit.TooLarge tooLarge) {
             return new ApiResponse.Error(ErrorClassifier.INVALID_RESPONSE, tooLarge.getMessage(), null);
         }
@@ -100,8 +104,13 @@ public final class EdgeOneClient {
         return new ApiResponse.Error(ErrorClassifier.INVALID_RESPONSE, e.getMessage(), null);
     }
 
+    /** Stops sending: calls still waiting for a token come back {@link ErrorClassifier#NOT_SENT}. */
+    public void halt() {
+        pacing.halt();
+    }
+
     /** Requests sent so far, answered or not. */
     public long callsMade() {
-        return calls.get();
+        return pacing.sent();
     }
 }

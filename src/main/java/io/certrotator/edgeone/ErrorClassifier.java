@@ -13,8 +13,11 @@ public final class ErrorClassifier {
     public static final String NETWORK_ERROR = "NetworkError";
     public static final String HTTP_ERROR = "HttpError";
     public static final String INVALID_RESPONSE = "InvalidResponse";
+    /** The run stopped while the call waited for its token; it never left. */
+    public static final String NOT_SENT = "NotSent";
 
     private static final Set<String> TRANSIENT = Set.of(
+            NOT_SENT,
             "LimitExceeded.RateLimitExceeded",
             "InvalidParameter.ActionInProgress",
             "OperationDenied.ConfigLocked",

@@ -12,6 +12,9 @@ public record JobFigures(long plannedCalls, long plannedHosts, long calls, long 
     static final String RATE_REFUSALS = "rotate.rateRefusals";
     static final String ROTATE_MILLIS = "rotate.millis";
 
+    /** A run that sent nothing. */
+    public static final JobFigures NOTHING_SENT = new JobFigures(0, 0, 0, 0, 0);
+
     public static JobFigures of(JobExecution execution) {
         ExecutionContext context = execution.getExecutionContext();
         return new JobFigures(context.getLong(PLANNED_CALLS, 0), context.getLong(PLANNED_HOSTS, 0),

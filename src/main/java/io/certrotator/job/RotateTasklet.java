@@ -47,14 +47,13 @@ class RotateTasklet implements Tasklet {
         RotationParameters parameters = RotationParameters.from(step.getJobParameters());
         long instanceId = step.getJobExecution().getJobInstance().getInstanceId();
 
-        EdgeOneClient client = apiAccess.getObject().newClient();
+        ApiAccess access = apiAccess.getObject();
+        EdgeOneClient client = access.newClient(rateBudget.pacer(access, parameters.rate()));
         GroupOutcomeRecorder recorder = new GroupOutcomeRecorder(results, transactions, instanceId);
         long started = System.nanoTime();
         String stopReason;
         long rateRefusals;
-        try (RotationDispatcher dispatcher = new RotationDispatcher(client,
-                rateBudget.pacer(apiAccess.getObject(), parameters.rate()),
-                retryPolicy, recorder, concurrency)) {
+        try (RotationDispatcher dispatcher = new RotationDispatcher(client, retryPolicy, recorder, concurrency)) {
             stopSignal.attach(dispatcher);
             try {
                 HostGrouper grouper = new HostGrouper(parameters.maxHostsPerCall(), group -> submit(dispatcher, group));

@@ -1,8 +1,8 @@
 package io.certrotator.job;
 
 import io.certrotator.edgeone.ApiResponse;
-import io.certrotator.edgeone.CallPacer;
 import io.certrotator.edgeone.EdgeOneClient;
+import io.certrotator.edgeone.ErrorClassifier;
 import io.certrotator.edgeone.ModifyHostsCertificate;
 import io.certrotator.edgeone.RetryPolicy;
 import io.certrotator.plan.HostGroup;
@@ -12,17 +12,15 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Sends host groups concurrently, each call taking a token from the pacer first. A call waiting for a
+ * Sends host groups concurrently; the client paces every request it sends. A call waiting for a
  * retry holds no worker and no token: it is scheduled again after its back-off, so a slow or failing
  * group never holds up the others. Outcomes are recorded as each answer arrives.
  */
@@ -39,7 +37,6 @@ class RotationDispatcher implements AutoCloseable {
     }
 
     private final EdgeOneClient client;
-    private final CallPacer pacer;
     private final RetryPolicy retryPolicy;
     private final GroupOutcomeRecorder recorder;
     private final int maxOutstanding;
@@ -48,16 +45,12 @@ class RotationDispatcher implements AutoCloseable {
     private final Set<Call> waitingForRetry = ConcurrentHashMap.newKeySet();
     private final AtomicLong rateRefusals = new AtomicLong();
     private final Object lock = new Object();
-    private final AtomicBoolean firstCallTaken = new AtomicBoolean();
-    private final CountDownLatch firstAnswer = new CountDownLatch(1);
     private int outstanding;
     private volatile String stopReason;
     private long drainDeadline;
 
-    RotationDispatcher(EdgeOneClient client, CallPacer pacer, RetryPolicy retryPolicy, GroupOutcomeRecorder recorder,
-                       int concurrency) {
+    RotationDispatcher(EdgeOneClient client, RetryPolicy retryPolicy, GroupOutcomeRecorder recorder, int concurrency) {
         this.client = client;
-        this.pacer = pacer;
         this.retryPolicy = retryPolicy;
         this.recorder = recorder;
         this.maxOutstanding = concurrency * 4;
@@ -111,7 +104,7 @@ class RotationDispatcher implements AutoCloseable {
             }
             lock.notifyAll();
         }
-        firstAnswer.countDown();
+        client.halt();
         waitingForRetry.forEach(this::abandonRetry);
     }
 
@@ -144,12 +137,6 @@ class RotationDispatcher implements AutoCloseable {
 
     /** Sends one call for the group and acts on the answer; false when the group lives on as a retry. */
     private boolean send(Call call) throws InterruptedException {
-        if (!firstCallTaken.compareAndSet(false, true)) {
-            firstAnswer.await();
-        }
-        if (stopReason == null) {
-            pacer.awaitPermit();
-        }
         if (stopReason != null) {
             return true;
         }
@@ -158,14 +145,14 @@ class RotationDispatcher implements AutoCloseable {
         Call made = new Call(attempted, call.tries() + 1);
         ApiResponse response = client.call(ModifyHostsCertificate.ACTION, new ModifyHostsCertificate(
                 group.zoneId(), group.hosts(), group.mode(), group.certIds()).parameters());
-        // The first call warms up the client (class loading, connections) alone: calls that took their
-        // tokens while it was still warming up would arrive together with it, not spaced.
-        firstAnswer.countDown();
         if (response instanceof ApiResponse.Ok ok) {
             recorder.succeeded(attempted, ok.requestId());
             return true;
         }
         ApiResponse.Error error = (ApiResponse.Error) response;
+        if (ErrorClassifier.NOT_SENT.equals(error.code())) {
+            return true;
+        }
         if (RATE_LIMIT_EXCEEDED.equals(error.code())) {
             rateRefusals.incrementAndGet();
         }

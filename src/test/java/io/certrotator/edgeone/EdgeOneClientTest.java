@@ -43,7 +43,8 @@ class EdgeOneClientTest {
     }
 
     private static ApiResponse call() {
-        return new EdgeOneClient(EdgeOneEndpoint.loopback(simulator.port()), CREDENTIAL, Duration.ofSeconds(2))
+        return new EdgeOneClient(EdgeOneEndpoint.loopback(simulator.port()), CREDENTIAL, Duration.ofSeconds(2),
+                CallPacer.local(20))
                 .call(ModifyHostsCertificate.ACTION, ROTATE);
     }
 
@@ -89,7 +90,8 @@ class EdgeOneClientTest {
             closedPort = socket.getLocalPort();
         }
 
-        ApiResponse response = new EdgeOneClient(EdgeOneEndpoint.loopback(closedPort), CREDENTIAL, Duration.ofSeconds(2))
+        ApiResponse response = new EdgeOneClient(EdgeOneEndpoint.loopback(closedPort), CREDENTIAL, Duration.ofSeconds(2),
+                CallPacer.local(20))
                 .call(ModifyHostsCertificate.ACTION, ROTATE);
 
         assertThat(response).isInstanceOfSatisfying(ApiResponse.Error.class,
