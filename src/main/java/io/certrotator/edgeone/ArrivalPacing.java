@@ -5,6 +5,7 @@ import okhttp3.Response;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -17,6 +18,7 @@ final class ArrivalPacing implements Interceptor {
 
     private final CallPacer pacer;
     private final AtomicLong sent = new AtomicLong();
+    private final AtomicBoolean first = new AtomicBoolean(true);
     private volatile boolean halted;
 
     ArrivalPacing(CallPacer pacer) {
@@ -26,7 +28,11 @@ final class ArrivalPacing implements Interceptor {
     @Override
     public Response intercept(Chain chain) throws IOException {
         try {
-            pacer.awaitPermit();
+            if (first.compareAndSet(true, false)) {
+                pacer.awaitFirstPermit();
+            } else {
+                pacer.awaitPermit();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while waiting for the rate limiter");

@@ -90,6 +90,16 @@ public final class CallPacer {
     }
 
     /**
+     * As {@link #awaitPermit()}, for a client's first request: it also books the next spacing, because a
+     * first request (cold classes, a first write on the connection) reaches the server tens of milliseconds
+     * after its token, close to the second one.
+     */
+    public void awaitFirstPermit() throws InterruptedException {
+        awaitPermit();
+        bucket.consumeIgnoringRateLimits(1);
+    }
+
+    /**
      * Sleeps most of the wait and spins the rest: a sleep overshoots by a fraction of a millisecond, and
      * the next token only starts to refill once this one is taken, so every overshoot would slow the rate.
      */

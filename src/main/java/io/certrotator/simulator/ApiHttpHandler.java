@@ -84,7 +84,7 @@ final class ApiHttpHandler implements HttpHandler {
         long admittedNanos;
         try {
             apiAction = admissible(exchange, action, body);
-            OptionalLong admission = rateLimiter.tryAdmit(action);
+            OptionalLong admission = rateLimiter.tryAdmit(action, receivedNanos);
             if (admission.isEmpty()) {
                 throw new ApiException(ErrorCodes.RATE_LIMIT_EXCEEDED, "the request rate of " + action
                         + " exceeds " + rateLimiter.limit() + " per second");

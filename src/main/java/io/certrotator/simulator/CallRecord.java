@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * One request as the simulator saw it. {@code arrivalNanos} is {@link System#nanoTime()} when the request was
- * received (for admitted calls: when the rate limiter admitted it). Parameters are what the body named, as far as it
+ * received. Parameters are what the body named, as far as it
  * could be read ({@code null} / empty otherwise). {@code outcome} is {@link #OK}, an API error code, or one of
  * {@link #HTTP_502}, {@link #DROPPED}, {@link #HUNG}, {@link #BAD_BODY}. {@code admitted} means the call passed authentication and the
  * rate limiter.

@@ -1,18 +1,24 @@
 package io.certrotator.simulator;
 
-import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 
 /**
  * Admits at most {@code limit} calls per action in any 1-second window of arrival time.
  * Refused calls are not remembered, so they do not delay later admissions.
+ * <p>
+ * A call counts from when it arrived, not from when its signature was checked: handler threads check at
+ * their own pace, so arrivals can reach this limiter slightly out of order. A new arrival is admitted
+ * when no 1-second window holding it would then hold more than the limit.
  */
 final class SlidingWindowRateLimiter {
     private static final long WINDOW_NANOS = 1_000_000_000L;
 
-    private final Map<String, ArrayDeque<Long>> admittedByAction = new HashMap<>();
+    private final Map<String, List<Long>> admittedByAction = new HashMap<>();
     private int limit;
 
     SlidingWindowRateLimiter(int limit) {
@@ -27,18 +33,31 @@ final class SlidingWindowRateLimiter {
         return limit;
     }
 
-    /** The arrival time (nanoTime) if admitted; read under the lock so admissions are in time order. */
-    synchronized OptionalLong tryAdmit(String action) {
-        long now = System.nanoTime();
-        ArrayDeque<Long> admitted = admittedByAction.computeIfAbsent(action, a -> new ArrayDeque<>());
-        while (!admitted.isEmpty() && admitted.peekFirst() <= now - WINDOW_NANOS) {
-            admitted.pollFirst();
-        }
-        if (admitted.size() >= limit) {
+    /** {@code arrivalNanos} (a {@link System#nanoTime()}) if admitted, empty if refused. */
+    synchronized OptionalLong tryAdmit(String action, long arrivalNanos) {
+        List<Long> admitted = admittedByAction.computeIfAbsent(action, a -> new ArrayList<>());
+        admitted.removeIf(at -> at <= arrivalNanos - 2 * WINDOW_NANOS);
+        int position = Collections.binarySearch(admitted, arrivalNanos);
+        int index = position >= 0 ? position : -position - 1;
+        admitted.add(index, arrivalNanos);
+        if (busiestWindow(admitted) > limit) {
+            admitted.remove(index);
             return OptionalLong.empty();
         }
-        admitted.addLast(now);
-        return OptionalLong.of(now);
+        return OptionalLong.of(arrivalNanos);
+    }
+
+    /** The most arrivals in one window {@code [t, t + 1 s)}, over sorted arrivals. */
+    private static int busiestWindow(List<Long> arrivals) {
+        int most = 0;
+        int end = 0;
+        for (int start = 0; start < arrivals.size(); start++) {
+            while (end < arrivals.size() && arrivals.get(end) - arrivals.get(start) < WINDOW_NANOS) {
+                end++;
+            }
+            most = Math.max(most, end - start);
+        }
+        return most;
     }
 
     synchronized void clear() {
