@@ -113,7 +113,7 @@ class RotationRunner implements ApplicationRunner, ExitCodeGenerator {
             return new DryRun(options, reportWriter, summary).run();
         }
         RotationParameters parameters = new RotationParameters(options.input(), InputDigest.sha256(options.input()),
-                options.maxHostsPerCall(), options.skipInvalid(), options.rate(), options.endpoint());
+                options.maxHostsPerCall(), options.skipInvalid(), !options.noVerify(), options.rate(), options.endpoint());
         JobParameters jobParameters = parameters.toJobParameters();
         try (RunLock ignored = RunLock.acquire(home.resolve("locks"), parameters.instanceKey())) {
             JobInstance instance = jobRepository.getJobInstance(RotationJobConfiguration.JOB_NAME, jobParameters);

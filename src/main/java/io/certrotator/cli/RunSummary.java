@@ -54,6 +54,10 @@ final class RunSummary {
                     figures.calls(), seconds(Duration.ofMillis(figures.rotateMillis())), figures.callsPerSecond(),
                     figures.rateRefusals());
         }
+        if (figures.describeCalls() > 0) {
+            out.printf("reads: %d DescribeAccelerationDomains (live state before the calls, verification after)%n",
+                    figures.describeCalls());
+        }
         if (!unsuccessfulByCode.isEmpty()) {
             out.println("failed or invalid rows by error code:");
             unsuccessfulByCode.forEach((code, rows) -> out.printf("  %6d  %s: %s%n", rows, code, ErrorAdvice.of(code)));
