@@ -24,7 +24,8 @@ public record RotateOptions(Path input, Path report, boolean dryRun, String endp
 
               --input=FILE              the rotation CSV (required)
               --report=FILE             per-row results CSV (default: FILE.results.csv beside the input)
-              --dry-run                 validate and plan only; no API call (default: off)
+              --dry-run                 validate and plan only; no ModifyHostsCertificate call (with
+                                        credentials at hand, reads the live state) (default: off)
               --endpoint=URL            API endpoint (default: https://teo.tencentcloudapi.com;
                                         http:// only to a loopback address)
               --rate=N                  requests per second, 1..20 (default: 20)

@@ -22,6 +22,10 @@ final class RunSummary {
     }
 
     void plan(PlanSummary plan, int rate) {
+        if (plan.alreadyDone() + plan.notListed() > 0) {
+            out.printf("live state: %d host(s) already on their target, %d not in their zone: no call for them%n",
+                    plan.alreadyDone(), plan.notListed());
+        }
         out.printf(Locale.ROOT, "plan: %d host(s) in %d target(s) -> %d call(s) of at most %d hosts, about %s at %d calls/s%n",
                 plan.hosts(), plan.targets(), plan.calls(), plan.maxHostsPerCall(), seconds(plan.durationAt(rate)), rate);
         for (PlanSummary.TargetCount target : plan.firstTargets()) {

@@ -4,7 +4,7 @@ import io.certrotator.edgeone.ApiResponse;
 import io.certrotator.edgeone.ErrorClass;
 
 /** A DescribeAccelerationDomains call that will not be answered: the error that ended its attempts. */
-final class DescribeFailed extends RuntimeException {
+public final class DescribeFailed extends RuntimeException {
 
     private final ApiResponse.Error error;
 

@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * tells the zone's size, so a read of more than 20 hosts starts with it. Every call takes a token from the
  * Describe pacer; errors are classified and retried like ModifyHostsCertificate's, the wait holding no thread.
  */
-final class LiveStateReader {
+public final class LiveStateReader {
 
     private final EdgeOneClient client;
     private final CallPacer pacer;
@@ -36,7 +36,7 @@ final class LiveStateReader {
     private final Executor executor;
     private final AtomicLong calls = new AtomicLong();
 
-    LiveStateReader(EdgeOneClient client, CallPacer pacer, RetryPolicy retryPolicy, Executor executor) {
+    public LiveStateReader(EdgeOneClient client, CallPacer pacer, RetryPolicy retryPolicy, Executor executor) {
         this.client = client;
         this.pacer = pacer;
         this.retryPolicy = retryPolicy;
@@ -47,7 +47,7 @@ final class LiveStateReader {
      * The configuration of each host the zone lists; a host missing from the map is not in the zone. Completes
      * exceptionally with {@link DescribeFailed} when a call's attempts run out or its error is not retried.
      */
-    CompletableFuture<Map<String, HostConfig>> read(String zoneId, Collection<String> hosts, RunControl run) {
+    public CompletableFuture<Map<String, HostConfig>> read(String zoneId, Collection<String> hosts, RunControl run) {
         Set<String> wanted = Set.copyOf(hosts);
         if (wanted.size() <= DescribeAccelerationDomains.MAX_NAMES) {
             return byName(zoneId, wanted, run);
@@ -69,7 +69,7 @@ final class LiveStateReader {
     }
 
     /** DescribeAccelerationDomains calls sent so far, answered or not. */
-    long callsMade() {
+    public long callsMade() {
         return calls.get();
     }
 

@@ -1,7 +1,7 @@
 package io.certrotator.job;
 
 /** Whether the run goes on, and how to stop it: what work outside the dispatcher needs of it. */
-interface RunControl {
+public interface RunControl {
 
     boolean stopped();
 

@@ -231,4 +231,16 @@ class LiveStateIT {
                 .allSatisfy(call -> assertThat(call.arrivalNanos()).isLessThan(firstModify));
         assertThat(byHost(dir.resolve("live.results.csv")).get(host(12))).containsEntry("status", "SUCCEEDED");
     }
+
+    @Test
+    void aDryRunPlansOnlyTheHostsNotDoneYet() {
+        Path input = partlyRotatedZone();
+
+        Rotator.Result result = rotate(input, "--dry-run");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).contains("live state: 10 host(s) already on their target, 0 not in their zone")
+                .contains("20 host(s) in 1 target(s) -> 2 call(s)");
+        assertThat(simulator.callLog().records(MODIFY)).isEmpty();
+    }
 }
