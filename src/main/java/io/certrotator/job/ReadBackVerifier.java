@@ -31,6 +31,7 @@ final class ReadBackVerifier implements AcceptedCalls {
     private final Map<String, Map<String, HostGroup>> acceptedByZone = new ConcurrentHashMap<>();
     private final Object lock = new Object();
     private int zonesBeingRead;
+    /** The dispatcher, known from its first report of a settled zone (it needs this verifier to be built). */
     private volatile RunControl run;
 
     ReadBackVerifier(LiveStateReader reader, GroupOutcomeRecorder recorder, RetryPolicy pollPolicy, Duration timeout) {
