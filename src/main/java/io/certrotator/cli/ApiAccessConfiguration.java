@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * API access for the run, made only when a call is about to be sent (a dry run needs no credentials).
@@ -24,6 +25,23 @@ class ApiAccessConfiguration {
                         @Value("${cert-rotator.call-timeout:30s}") Duration callTimeout) {
         Credential credential = given.credential() != null ? given.credential() : fromChain(options.profile());
         return new ApiAccess(EdgeOneEndpoint.parse(options.endpoint()), credential, callTimeout);
+    }
+
+    /**
+     * API access for reading only (the dry run's live state), when a credential is at hand without asking the
+     * CVM metadata server: a dry run must never wait for it.
+     */
+    @Bean
+    @Lazy
+    ReadOnlyAccess readOnlyAccess(RotateOptions options, GivenCredential given,
+                                  @Value("${cert-rotator.call-timeout:30s}") Duration callTimeout) {
+        Optional<Credential> credential = given.credential() != null ? Optional.of(given.credential())
+                : CredentialChain.standard().resolveWithoutRole(options.profile());
+        return new ReadOnlyAccess(credential.map(c -> new ApiAccess(EdgeOneEndpoint.parse(options.endpoint()), c,
+                callTimeout)));
+    }
+
+    record ReadOnlyAccess(Optional<ApiAccess> access) {
     }
 
     private static Credential fromChain(String profile) {

@@ -3,6 +3,7 @@ package io.certrotator.cli;
 import io.certrotator.edgeone.ErrorClass;
 import io.certrotator.edgeone.ErrorClassifier;
 import io.certrotator.results.ResultsRepository;
+import io.certrotator.results.RowOutcome;
 
 import java.util.Map;
 import java.util.Set;
@@ -32,6 +33,9 @@ final class ErrorAdvice {
             Map.entry("OperationDenied.HostsCertificateInconsistency",
                     "hosts in one call carry different certificates: " + RETRY_THE_ROWS
                             + " with --max-hosts-per-call=1"),
+            Map.entry(RowOutcome.VERIFICATION_FAILED,
+                    "the API accepted the call but the host does not show the certificate (see error_message): "
+                            + "check the host in the console, then " + RETRY_THE_ROWS),
             Map.entry(ResultsRepository.INVALID_ROW, "the row itself is wrong (see error_message): fix the CSV"));
 
     private static final Set<String> OUR_TRANSIENT_CODES = Set.of(ErrorClassifier.NETWORK_ERROR,

@@ -99,6 +99,9 @@ public final class HistoryCommand {
             if (p.skipInvalid()) {
                 options.add("--skip-invalid");
             }
+            if (!p.verify()) {
+                options.add("--no-verify");
+            }
             return String.join(" ", options);
         }
     }

@@ -33,7 +33,7 @@ public final class RotateCommand {
             System.out.print(RotateOptions.USAGE);
             return ExitCodes.SUCCEEDED;
         }
-        if (options.simulate() && !options.dryRun()) {
+        if (options.simulate()) {
             if (!Files.isReadable(options.input())) {
                 System.err.println("cert-rotator: " + options.input() + ": file not found or not readable");
                 return ExitCodes.BAD_INPUT;

@@ -8,11 +8,11 @@ import java.util.Set;
 
 /** The rotation command line (SPEC: Build and run). Spring Boot properties pass through untouched. */
 public record RotateOptions(Path input, Path report, boolean dryRun, String endpoint, int rate, int maxHostsPerCall,
-                            boolean skipInvalid, boolean simulate, ProgressMode progress, boolean help,
-                            String profile) {
+                            boolean skipInvalid, boolean noVerify, boolean simulate, ProgressMode progress,
+                            boolean help, String profile) {
 
     public static final int MAX_HOSTS_PER_CALL = 100;
-    private static final Set<String> FLAGS = Set.of("dry-run", "skip-invalid", "simulate", "help");
+    private static final Set<String> FLAGS = Set.of("dry-run", "skip-invalid", "no-verify", "simulate", "help");
     private static final Set<String> PASS_THROUGH_PREFIXES = Set.of("spring.", "logging.", "cert-rotator.", "debug",
             "trace", CommandContext.LOG_FORMAT);
 
@@ -24,12 +24,15 @@ public record RotateOptions(Path input, Path report, boolean dryRun, String endp
 
               --input=FILE              the rotation CSV (required)
               --report=FILE             per-row results CSV (default: FILE.results.csv beside the input)
-              --dry-run                 validate and plan only; no API call (default: off)
+              --dry-run                 validate and plan only; no ModifyHostsCertificate call (with
+                                        credentials at hand, reads the live state) (default: off)
               --endpoint=URL            API endpoint (default: https://teo.tencentcloudapi.com;
                                         http:// only to a loopback address)
               --rate=N                  requests per second, 1..20 (default: 20)
               --max-hosts-per-call=N    hosts per ModifyHostsCertificate call, 1..100 (default: 100)
               --skip-invalid            run the valid rows even if some rows are invalid (default: off)
+              --no-verify               do not read the hosts back after a call to confirm the change
+                                        (default: off, every accepted host is read back)
               --simulate                run against a built-in EdgeOne simulator seeded from the input
                                         (default: off)
               --profile=NAME            sign with profile [NAME] of ~/.tencentcloud/credentials only
@@ -56,6 +59,7 @@ public record RotateOptions(Path input, Path report, boolean dryRun, String endp
         Path report = null;
         boolean dryRun = false;
         boolean skipInvalid = false;
+        boolean noVerify = false;
         boolean simulate = false;
         boolean help = false;
         String endpoint = null;
@@ -82,6 +86,7 @@ public record RotateOptions(Path input, Path report, boolean dryRun, String endp
                 switch (name) {
                     case "dry-run" -> dryRun = on;
                     case "skip-invalid" -> skipInvalid = on;
+                    case "no-verify" -> noVerify = on;
                     case "simulate" -> simulate = on;
                     default -> help = on;
                 }
@@ -109,8 +114,8 @@ public record RotateOptions(Path input, Path report, boolean dryRun, String endp
             progress = ProgressMode.forThisOutput();
         }
         if (help) {
-            return new RotateOptions(input, report, dryRun, endpoint, rate, maxHosts, skipInvalid, simulate, progress,
-                    true, profile);
+            return new RotateOptions(input, report, dryRun, endpoint, rate, maxHosts, skipInvalid, noVerify, simulate,
+                    progress, true, profile);
         }
         if (input == null) {
             throw new UsageException("--input=FILE is required");
@@ -127,12 +132,12 @@ public record RotateOptions(Path input, Path report, boolean dryRun, String endp
             throw new UsageException(e.getMessage());
         }
         return new RotateOptions(input, report == null ? defaultReport(input) : report, dryRun, endpoint, rate,
-                maxHosts, skipInvalid, simulate, progress, false, profile);
+                maxHosts, skipInvalid, noVerify, simulate, progress, false, profile);
     }
 
     public RotateOptions withEndpoint(String url) {
-        return new RotateOptions(input, report, dryRun, url, rate, maxHostsPerCall, skipInvalid, simulate, progress,
-                help, profile);
+        return new RotateOptions(input, report, dryRun, url, rate, maxHostsPerCall, skipInvalid, noVerify, simulate,
+                progress, help, profile);
     }
 
     /** Spring Boot's own properties (and ours under {@code cert-rotator.}) are for Spring Boot, not this parser. */

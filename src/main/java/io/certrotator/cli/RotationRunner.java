@@ -49,6 +49,7 @@ class RotationRunner implements ApplicationRunner, ExitCodeGenerator {
     private final ResultsRepository results;
     private final ReportWriter reportWriter;
     private final ObjectProvider<ApiAccess> apiAccess;
+    private final ObjectProvider<ApiAccessConfiguration.ReadOnlyAccess> readOnlyAccess;
     private final RowTally tally;
     private final Path home;
     private final Duration progressInterval;
@@ -58,7 +59,8 @@ class RotationRunner implements ApplicationRunner, ExitCodeGenerator {
 
     RotationRunner(RotateOptions options, JobRepository jobRepository, JobOperator jobOperator, Job job,
                    ResultsRepository results, ReportWriter reportWriter, ObjectProvider<ApiAccess> apiAccess,
-                   RowTally tally, @Value("${cert-rotator.home}") Path home,
+                   ObjectProvider<ApiAccessConfiguration.ReadOnlyAccess> readOnlyAccess, RowTally tally,
+                   @Value("${cert-rotator.home}") Path home,
                    @Value("${cert-rotator.progress-interval:5s}") Duration progressInterval) {
         this.options = options;
         this.jobRepository = jobRepository;
@@ -67,6 +69,7 @@ class RotationRunner implements ApplicationRunner, ExitCodeGenerator {
         this.results = results;
         this.reportWriter = reportWriter;
         this.apiAccess = apiAccess;
+        this.readOnlyAccess = readOnlyAccess;
         this.tally = tally;
         this.home = home;
         this.progressInterval = progressInterval;
@@ -110,10 +113,10 @@ class RotationRunner implements ApplicationRunner, ExitCodeGenerator {
 
     private int rotate() throws Exception {
         if (options.dryRun()) {
-            return new DryRun(options, reportWriter, summary).run();
+            return new DryRun(options, reportWriter, summary, readOnlyAccess.getObject().access()).run();
         }
         RotationParameters parameters = new RotationParameters(options.input(), InputDigest.sha256(options.input()),
-                options.maxHostsPerCall(), options.skipInvalid(), options.rate(), options.endpoint());
+                options.maxHostsPerCall(), options.skipInvalid(), !options.noVerify(), options.rate(), options.endpoint());
         JobParameters jobParameters = parameters.toJobParameters();
         try (RunLock ignored = RunLock.acquire(home.resolve("locks"), parameters.instanceKey())) {
             JobInstance instance = jobRepository.getJobInstance(RotationJobConfiguration.JOB_NAME, jobParameters);

@@ -22,6 +22,10 @@ final class RunSummary {
     }
 
     void plan(PlanSummary plan, int rate) {
+        if (plan.alreadyDone() + plan.notListed() > 0) {
+            out.printf("live state: %d host(s) already on their target, %d not in their zone: no call for them%n",
+                    plan.alreadyDone(), plan.notListed());
+        }
         out.printf(Locale.ROOT, "plan: %d host(s) in %d target(s) -> %d call(s) of at most %d hosts, about %s at %d calls/s%n",
                 plan.hosts(), plan.targets(), plan.calls(), plan.maxHostsPerCall(), seconds(plan.durationAt(rate)), rate);
         for (PlanSummary.TargetCount target : plan.firstTargets()) {
@@ -53,6 +57,10 @@ final class RunSummary {
             out.printf(Locale.ROOT, "calls: %d ModifyHostsCertificate in %s (%.1f calls/s, limit 20/s), %d refused for rate%n",
                     figures.calls(), seconds(Duration.ofMillis(figures.rotateMillis())), figures.callsPerSecond(),
                     figures.rateRefusals());
+        }
+        if (figures.describeCalls() > 0) {
+            out.printf("reads: %d DescribeAccelerationDomains (live state before the calls, verification after)%n",
+                    figures.describeCalls());
         }
         if (!unsuccessfulByCode.isEmpty()) {
             out.println("failed or invalid rows by error code:");

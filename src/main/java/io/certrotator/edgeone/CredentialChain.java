@@ -58,6 +58,11 @@ public final class CredentialChain {
                         + "or run on a CVM with a role"));
     }
 
+    /** The environment or the profile file only: for what may go without credentials, never the metadata server. */
+    public Optional<Credential> resolveWithoutRole(String profile) {
+        return profile != null ? fromProfile(profile) : fromEnvironment().or(() -> fromProfile(DEFAULT_PROFILE));
+    }
+
     private Optional<Credential> fromEnvironment() {
         return credential(environment.get("TENCENTCLOUD_SECRET_ID"), environment.get("TENCENTCLOUD_SECRET_KEY"),
                 environment.get("TENCENTCLOUD_SESSION_TOKEN"));

@@ -2,15 +2,21 @@ package io.certrotator.job;
 
 import io.certrotator.edgeone.ApiResponse;
 import io.certrotator.plan.HostGroup;
+import io.certrotator.results.PendingRow;
 import io.certrotator.results.ResultsRepository;
 import io.certrotator.results.RowOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
 /** Writes what a call decided for its rows, in one transaction per call, as soon as the answer is in. */
 class GroupOutcomeRecorder {
 
+    private static final String HOST_NOT_FOUND = "ResourceUnavailable.HostNotFound";
     private static final Logger log = LoggerFactory.getLogger(GroupOutcomeRecorder.class);
 
     private final ResultsRepository results;
@@ -33,6 +39,27 @@ class GroupOutcomeRecorder {
         record(group, RowOutcome.failed(error.code(), error.message(), error.requestId(), group.attempts()));
     }
 
+    /** Rows whose host already carries the target: SUCCEEDED without a call. */
+    void unchanged(List<PendingRow> rows) {
+        byAttempts(rows).forEach((attempts, lines) -> transactions.executeWithoutResult(s ->
+                results.recordOutcome(instanceId, lines, RowOutcome.unchanged(attempts))));
+    }
+
+    /** Rows whose host the zone does not list: FAILED without a call. */
+    void notListed(List<PendingRow> rows) {
+        log.warn("{}: {} host(s) not in the zone ({}, ...)", rows.get(0).zoneId(), rows.size(), rows.get(0).host());
+        byAttempts(rows).forEach((attempts, lines) -> transactions.executeWithoutResult(s ->
+                results.recordOutcome(instanceId, lines, RowOutcome.failed(HOST_NOT_FOUND,
+                        "DescribeAccelerationDomains does not list the host in the zone", null, attempts))));
+    }
+
+    /** SUCCEEDED rows whose host does not show the target after all. */
+    void verificationFailed(HostGroup group, String message) {
+        log.warn("{} {}: {}: {}", group.zoneId(), describeHosts(group), RowOutcome.VERIFICATION_FAILED, message);
+        transactions.executeWithoutResult(s -> results.failSucceeded(instanceId, group.lines(),
+                RowOutcome.VERIFICATION_FAILED, message));
+    }
+
     /**
      * A call answered without deciding its rows (a retry, a split or a stop follows): they stay PENDING with
      * the calls made so far, which a later run goes on counting from, even after a crash.
@@ -43,6 +70,11 @@ class GroupOutcomeRecorder {
 
     private void record(HostGroup group, RowOutcome outcome) {
         transactions.executeWithoutResult(s -> results.recordOutcome(instanceId, group.lines(), outcome));
+    }
+
+    private static Map<Integer, List<Long>> byAttempts(List<PendingRow> rows) {
+        return rows.stream().collect(Collectors.groupingBy(PendingRow::attempts,
+                Collectors.mapping(PendingRow::line, Collectors.toList())));
     }
 
     private static String describeHosts(HostGroup group) {

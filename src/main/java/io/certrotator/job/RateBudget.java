@@ -2,6 +2,7 @@ package io.certrotator.job;
 
 import io.certrotator.edgeone.ApiAccess;
 import io.certrotator.edgeone.CallPacer;
+import io.certrotator.edgeone.ModifyHostsCertificate;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,8 +32,11 @@ public class RateBudget {
         this.transactions = new TransactionTemplate(transactions);
     }
 
-    /** A pacer for calls signed by {@code access}; the key names the SecretId, never the secret key. */
-    CallPacer pacer(ApiAccess access, int rate) {
+    /**
+     * A pacer for the calls of one action signed by {@code access}: the API limits each action on its own. The key
+     * names the SecretId, never the secret key.
+     */
+    CallPacer pacer(ApiAccess access, String action, int rate) {
         if (!RepositoryDatabase.of(jdbc).isPostgres()) {
             return CallPacer.local(rate);
         }
@@ -41,7 +45,8 @@ public class RateBudget {
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
                 .table(TABLE)
                 .build();
-        return CallPacer.shared(buckets, "teo:" + access.credential().getSecretId(), rate);
+        String key = "teo:" + access.credential().getSecretId();
+        return CallPacer.shared(buckets, action.equals(ModifyHostsCertificate.ACTION) ? key : key + ":" + action, rate);
     }
 
     /** Serialized by a transaction lock: two runners creating the table at once would otherwise collide. */

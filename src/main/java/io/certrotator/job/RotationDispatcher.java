@@ -10,6 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -22,9 +25,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Sends host groups concurrently; the client paces every request it sends. A call waiting for a
  * retry holds no worker and no token: it is scheduled again after its back-off, so a slow or failing
- * group never holds up the others. Outcomes are recorded as each answer arrives.
+ * group never holds up the others. Outcomes are recorded as each answer arrives. A zone whose groups have all
+ * been submitted ({@link #seal}) and answered for good is reported settled to {@link AcceptedCalls}.
  */
-class RotationDispatcher implements AutoCloseable {
+class RotationDispatcher implements RunControl, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RotationDispatcher.class);
     private static final String RATE_LIMIT_EXCEEDED = "LimitExceeded.RateLimitExceeded";
@@ -39,6 +43,7 @@ class RotationDispatcher implements AutoCloseable {
     private final EdgeOneClient client;
     private final RetryPolicy retryPolicy;
     private final GroupOutcomeRecorder recorder;
+    private final AcceptedCalls accepted;
     private final int maxOutstanding;
     private final ExecutorService workers;
     private final ScheduledExecutorService retryTimer;
@@ -46,13 +51,17 @@ class RotationDispatcher implements AutoCloseable {
     private final AtomicLong rateRefusals = new AtomicLong();
     private final Object lock = new Object();
     private int outstanding;
+    private final Map<String, Integer> outstandingByZone = new HashMap<>();
+    private final Set<String> sealedZones = new HashSet<>();
     private volatile String stopReason;
     private long drainDeadline;
 
-    RotationDispatcher(EdgeOneClient client, RetryPolicy retryPolicy, GroupOutcomeRecorder recorder, int concurrency) {
+    RotationDispatcher(EdgeOneClient client, RetryPolicy retryPolicy, GroupOutcomeRecorder recorder,
+                       AcceptedCalls accepted, int concurrency) {
         this.client = client;
         this.retryPolicy = retryPolicy;
         this.recorder = recorder;
+        this.accepted = accepted;
         this.maxOutstanding = concurrency * 4;
         this.workers = Executors.newFixedThreadPool(concurrency, daemon("rotate-"));
         this.retryTimer = Executors.newSingleThreadScheduledExecutor(daemon("retry-timer"));
@@ -68,12 +77,33 @@ class RotationDispatcher implements AutoCloseable {
                 return;
             }
             outstanding++;
+            outstandingByZone.merge(group.zoneId(), 1, Integer::sum);
         }
         workers.execute(() -> attempt(new Call(group, 0)));
     }
 
-    boolean stopped() {
+    /** Every group of the zone has been submitted: the zone settles once they are all answered for good. */
+    void seal(String zoneId) {
+        boolean settled;
+        synchronized (lock) {
+            settled = !outstandingByZone.containsKey(zoneId);
+            if (!settled) {
+                sealedZones.add(zoneId);
+            }
+        }
+        if (settled) {
+            accepted.zoneSettled(zoneId, this);
+        }
+    }
+
+    @Override
+    public boolean stopped() {
         return stopReason != null;
+    }
+
+    /** Why the run stopped, or null. */
+    String stopReason() {
+        return stopReason;
     }
 
     /**
@@ -96,7 +126,8 @@ class RotationDispatcher implements AutoCloseable {
     }
 
     /** Takes no new calls; groups not yet sent stay PENDING. Calls in flight still record their answer. */
-    void stop(String reason) {
+    @Override
+    public void stop(String reason) {
         synchronized (lock) {
             if (stopReason == null) {
                 stopReason = reason;
@@ -130,7 +161,7 @@ class RotationDispatcher implements AutoCloseable {
             stop("could not record a result: " + e.getMessage());
         } finally {
             if (settled) {
-                finish();
+                finish(call);
             }
         }
     }
@@ -147,6 +178,7 @@ class RotationDispatcher implements AutoCloseable {
                 group.zoneId(), group.hosts(), group.mode(), group.certIds()).parameters());
         if (response instanceof ApiResponse.Ok ok) {
             recorder.succeeded(attempted, ok.requestId());
+            accepted.accepted(attempted);
             return true;
         }
         ApiResponse.Error error = (ApiResponse.Error) response;
@@ -159,7 +191,7 @@ class RotationDispatcher implements AutoCloseable {
         switch (error.errorClass()) {
             case FATAL -> {
                 recorder.undecided(attempted);
-                stop("the API refused the call with " + error.code() + ": " + error.message());
+                stop(refusal(error));
             }
             case TRANSIENT -> {
                 if (!retryPolicy.mayRetryAfter(made.tries())) {
@@ -187,6 +219,11 @@ class RotationDispatcher implements AutoCloseable {
         return true;
     }
 
+    /** Why the run stops on a fatal answer, to any action. */
+    static String refusal(ApiResponse.Error error) {
+        return "the API refused the call with " + error.code() + ": " + error.message();
+    }
+
     private void scheduleRetry(Call call, ApiResponse.Error error) {
         long delay = retryPolicy.delayAfter(call.tries()).toMillis();
         log.debug("{} {} host(s): {} on try {}, again in {} ms", call.group().zoneId(), call.group().hosts().size(),
@@ -206,7 +243,7 @@ class RotationDispatcher implements AutoCloseable {
     /** A retry that will not be sent: its rows stay PENDING with the attempts already recorded. */
     private void abandonRetry(Call call) {
         if (waitingForRetry.remove(call)) {
-            finish();
+            finish(call);
         }
     }
 
@@ -214,11 +251,25 @@ class RotationDispatcher implements AutoCloseable {
     private void resubmit(Call half) {
         synchronized (lock) {
             outstanding++;
+            outstandingByZone.merge(half.group().zoneId(), 1, Integer::sum);
         }
         workers.execute(() -> attempt(half));
     }
 
-    private void finish() {
+    /** The zone is reported settled before the call stops counting, so the run cannot end in between. */
+    private void finish(Call call) {
+        String zoneId = call.group().zoneId();
+        boolean settled;
+        synchronized (lock) {
+            settled = outstandingByZone.merge(zoneId, -1, Integer::sum) == 0;
+            if (settled) {
+                outstandingByZone.remove(zoneId);
+                settled = sealedZones.remove(zoneId);
+            }
+        }
+        if (settled) {
+            accepted.zoneSettled(zoneId, this);
+        }
         synchronized (lock) {
             outstanding--;
             lock.notifyAll();

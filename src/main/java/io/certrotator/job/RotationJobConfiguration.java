@@ -49,11 +49,13 @@ public class RotationJobConfiguration {
                             @Value("${cert-rotator.retry.max-attempts:6}") int maxAttempts,
                             @Value("${cert-rotator.retry.base-delay:2s}") Duration baseDelay,
                             @Value("${cert-rotator.retry.max-delay:30s}") Duration maxDelay,
-                            @Value("${cert-rotator.concurrency:48}") int concurrency, RateBudget rateBudget,
-                            StopSignal stopSignal) {
+                            @Value("${cert-rotator.concurrency:48}") int concurrency,
+                            @Value("${cert-rotator.verify.timeout:60s}") Duration verifyTimeout,
+                            RateBudget rateBudget, StopSignal stopSignal) {
         return new StepBuilder("rotateCertificates", jobRepository)
                 .tasklet(new RotateTasklet(results, new TransactionTemplate(transactions), apiAccess,
-                        new RetryPolicy(maxAttempts, baseDelay, maxDelay), concurrency, rateBudget, stopSignal),
+                        new RetryPolicy(maxAttempts, baseDelay, maxDelay), concurrency, rateBudget, stopSignal,
+                        verifyTimeout),
                         outsideTransaction())
                 .build();
     }

@@ -7,15 +7,16 @@ import java.nio.file.Path;
 
 /**
  * The job's parameters. The instance is the input's content (SHA-256) plus the options that change
- * what is sent; the path, rate, endpoint and report are not part of it, so moving the file or
- * slowing down still resumes the same run.
+ * what is sent (verification sends Describe calls); the path, rate, endpoint and report are not part of it,
+ * so moving the file or slowing down still resumes the same run.
  */
 public record RotationParameters(Path input, String inputSha256, int maxHostsPerCall, boolean skipInvalid,
-                                 int rate, String endpoint) {
+                                 boolean verify, int rate, String endpoint) {
 
     static final String INPUT_SHA256 = "input.sha256";
     static final String MAX_HOSTS_PER_CALL = "maxHostsPerCall";
     static final String SKIP_INVALID = "skipInvalid";
+    static final String VERIFY = "verify";
     static final String INPUT = "input";
     static final String RATE = "rate";
     static final String ENDPOINT = "endpoint";
@@ -25,6 +26,7 @@ public record RotationParameters(Path input, String inputSha256, int maxHostsPer
                 .addString(INPUT_SHA256, inputSha256, true)
                 .addLong(MAX_HOSTS_PER_CALL, (long) maxHostsPerCall, true)
                 .addString(SKIP_INVALID, Boolean.toString(skipInvalid), true)
+                .addString(VERIFY, Boolean.toString(verify), true)
                 .addString(INPUT, input.toString(), false)
                 .addLong(RATE, (long) rate, false)
                 .addString(ENDPOINT, endpoint, false)
@@ -35,11 +37,12 @@ public record RotationParameters(Path input, String inputSha256, int maxHostsPer
         return new RotationParameters(Path.of(parameters.getString(INPUT)), parameters.getString(INPUT_SHA256),
                 parameters.getLong(MAX_HOSTS_PER_CALL).intValue(),
                 Boolean.parseBoolean(parameters.getString(SKIP_INVALID)),
+                Boolean.parseBoolean(parameters.getString(VERIFY)),
                 parameters.getLong(RATE).intValue(), parameters.getString(ENDPOINT));
     }
 
     /** Names this instance for locks and messages: same value for the same content and options. */
     public String instanceKey() {
-        return inputSha256.substring(0, 16) + "-h" + maxHostsPerCall + (skipInvalid ? "-skip" : "");
+        return inputSha256.substring(0, 16) + "-h" + maxHostsPerCall + (skipInvalid ? "-skip" : "") + (verify ? "" : "-noverify");
     }
 }

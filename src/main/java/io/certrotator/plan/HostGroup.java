@@ -30,6 +30,11 @@ public record HostGroup(String zoneId, String mode, List<String> certIds, Map<St
         return linesByHost.getOrDefault(host, List.of());
     }
 
+    /** The same call narrowed to one of its hosts. */
+    public HostGroup only(String host) {
+        return new HostGroup(zoneId, mode, certIds, Map.of(host, linesOf(host)), attempts);
+    }
+
     public HostGroup withAttempts(int attempts) {
         return new HostGroup(zoneId, mode, certIds, linesByHost, attempts);
     }

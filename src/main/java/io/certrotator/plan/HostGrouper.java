@@ -9,16 +9,18 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Forms host groups from rows that arrive ordered by zone, target and host, holding one group at a time:
- * a new group starts when the target changes or the current one has {@code maxHostsPerCall} hosts.
+ * Forms host groups from rows that arrive ordered by zone, target and host. Hosts share a group when they want
+ * the same target and carry the same configuration today (the API may refuse one call for hosts on different
+ * certificates). It holds the open groups of one target at a time: a group goes out when the target changes or
+ * it has {@code maxHostsPerCall} hosts.
  */
-public final class HostGrouper implements Consumer<PendingRow> {
+public final class HostGrouper {
 
     private final int maxHostsPerCall;
     private final Consumer<HostGroup> downstream;
     private PendingRow first;
-    private Map<String, List<Long>> linesByHost = new LinkedHashMap<>();
-    private int attempts;
+    /** current configuration -> the group being formed for it. */
+    private final Map<String, OpenGroup> open = new LinkedHashMap<>();
 
     public HostGrouper(int maxHostsPerCall, Consumer<HostGroup> downstream) {
         if (maxHostsPerCall < 1) {
@@ -28,26 +30,40 @@ public final class HostGrouper implements Consumer<PendingRow> {
         this.downstream = downstream;
     }
 
-    @Override
-    public void accept(PendingRow row) {
+    /** @param currentConfig what the host carries today, as a key (any fixed value when unknown) */
+    public void add(PendingRow row, String currentConfig) {
         boolean sameTarget = first != null && first.zoneId().equals(row.zoneId())
                 && first.targetKey().equals(row.targetKey());
-        boolean newHost = !linesByHost.containsKey(row.host());
-        if (!sameTarget || (newHost && linesByHost.size() == maxHostsPerCall)) {
+        if (!sameTarget) {
             flush();
             first = row;
         }
-        linesByHost.computeIfAbsent(row.host(), h -> new ArrayList<>()).add(row.line());
-        attempts = Math.max(attempts, row.attempts());
+        OpenGroup group = open.computeIfAbsent(currentConfig, key -> new OpenGroup());
+        if (!group.linesByHost.containsKey(row.host()) && group.linesByHost.size() == maxHostsPerCall) {
+            emit(group);
+            group = new OpenGroup();
+            open.put(currentConfig, group);
+        }
+        group.linesByHost.computeIfAbsent(row.host(), h -> new ArrayList<>()).add(row.line());
+        group.attempts = Math.max(group.attempts, row.attempts());
     }
 
-    /** Emits the group being formed, if any; call once after the last row. */
+    /** Emits the groups being formed, if any; call once after the last row. */
     public void flush() {
-        if (first != null && !linesByHost.isEmpty()) {
-            downstream.accept(new HostGroup(first.zoneId(), first.mode(), first.certIds(), linesByHost, attempts));
-        }
+        open.values().forEach(this::emit);
+        open.clear();
         first = null;
-        linesByHost = new LinkedHashMap<>();
-        attempts = 0;
+    }
+
+    private void emit(OpenGroup group) {
+        if (!group.linesByHost.isEmpty()) {
+            downstream.accept(new HostGroup(first.zoneId(), first.mode(), first.certIds(), group.linesByHost,
+                    group.attempts));
+        }
+    }
+
+    private static final class OpenGroup {
+        final Map<String, List<Long>> linesByHost = new LinkedHashMap<>();
+        int attempts;
     }
 }

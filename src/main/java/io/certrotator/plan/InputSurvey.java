@@ -1,11 +1,13 @@
 package io.certrotator.plan;
 
+import io.certrotator.edgeone.HostConfig;
 import io.certrotator.input.RotationRow;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Watches the rows go by and keeps one small entry per host, never the rows: it finds hosts listed with
@@ -79,15 +81,40 @@ public final class InputSurvey {
         return row.withProblem(conflict.problemFor(row.targetKey()));
     }
 
+    /** The plan without the live state: every host needs a call. */
     public PlanSummary plan() {
+        return plan(Map.of());
+    }
+
+    /**
+     * The plan with the live state of the zones in {@code live} (zone -> host -> configuration): hosts already on
+     * their target or not in their zone need no call, and hosts on different configurations take separate calls.
+     */
+    public PlanSummary plan(Map<String, Map<String, HostConfig>> live) {
         long[] hostsPerTarget = new long[targets.size()];
-        firstSeen.forEach((host, first) -> {
-            if (!firstDifferent.containsKey(host)) {
-                hostsPerTarget[targetOf(first)]++;
+        Map<String, Long> hostsPerCallKey = new HashMap<>();
+        long alreadyDone = 0;
+        long notListed = 0;
+        for (Map.Entry<String, Long> entry : firstSeen.entrySet()) {
+            if (firstDifferent.containsKey(entry.getKey())) {
+                continue;
             }
-        });
+            int target = targetOf(entry.getValue());
+            String[] zoneAndHost = entry.getKey().split("\\|", 2);
+            Map<String, HostConfig> zone = live.get(zoneAndHost[0]);
+            HostConfig config = zone == null ? null : zone.get(zoneAndHost[1]);
+            PlanSummary.TargetCount wanted = targets.get(target);
+            if (zone != null && config == null) {
+                notListed++;
+            } else if (config != null && config.towards(wanted.mode(), wanted.certIds().isEmpty() ? List.of()
+                    : List.of(wanted.certIds().split(";"))) == HostConfig.Progress.DONE) {
+                alreadyDone++;
+            } else {
+                hostsPerTarget[target]++;
+                hostsPerCallKey.merge(target + "|" + (config == null ? "" : config.key()), 1L, Long::sum);
+            }
+        }
         long hosts = 0;
-        long calls = 0;
         long usedTargets = 0;
         List<PlanSummary.TargetCount> shown = new ArrayList<>();
         for (int i = 0; i < hostsPerTarget.length; i++) {
@@ -96,14 +123,25 @@ public final class InputSurvey {
             }
             usedTargets++;
             hosts += hostsPerTarget[i];
-            calls += (hostsPerTarget[i] + maxHostsPerCall - 1) / maxHostsPerCall;
             if (shown.size() < SHOWN_TARGETS) {
                 PlanSummary.TargetCount target = targets.get(i);
                 shown.add(new PlanSummary.TargetCount(target.zoneId(), target.mode(), target.certIds(),
                         hostsPerTarget[i]));
             }
         }
-        return new PlanSummary(hosts, usedTargets, calls, maxHostsPerCall, shown);
+        long calls = hostsPerCallKey.values().stream()
+                .mapToLong(count -> (count + maxHostsPerCall - 1) / maxHostsPerCall).sum();
+        return new PlanSummary(hosts, usedTargets, calls, maxHostsPerCall, alreadyDone, notListed, shown);
+    }
+
+    /** The valid hosts of each zone (hosts listed with different targets left out), for reading their live state. */
+    public Map<String, List<String>> hostsByZone() {
+        Map<String, List<String>> hosts = new TreeMap<>();
+        firstSeen.keySet().stream().filter(host -> !firstDifferent.containsKey(host)).forEach(key -> {
+            String[] zoneAndHost = key.split("\\|", 2);
+            hosts.computeIfAbsent(zoneAndHost[0], zone -> new ArrayList<>()).add(zoneAndHost[1]);
+        });
+        return hosts;
     }
 
     private static String hostKey(String zoneId, String host) {

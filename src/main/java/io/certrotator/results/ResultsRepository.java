@@ -159,8 +159,28 @@ public class ResultsRepository {
                     ps.setLong(7, instanceId);
                     ps.setLong(8, line);
                 });
-        tally.decided(outcome.status(), Arrays.stream(updated).flatMapToInt(Arrays::stream)
-                .mapToLong(count -> count == Statement.SUCCESS_NO_INFO ? 1 : Math.max(count, 0)).sum());
+        tally.decided(outcome.status(), updatedCount(updated));
+    }
+
+    private static long updatedCount(int[][] updated) {
+        return Arrays.stream(updated).flatMapToInt(Arrays::stream)
+                .mapToLong(count -> count == Statement.SUCCESS_NO_INFO ? 1 : Math.max(count, 0)).sum();
+    }
+
+    /** SUCCEEDED rows that turn out not to be: FAILED, keeping the request ID and attempts of their call. */
+    public void failSucceeded(long instanceId, Collection<Long> lines, String errorCode, String errorMessage) {
+        Timestamp now = Timestamp.from(Instant.now());
+        int[][] updated = jdbc.batchUpdate("""
+                UPDATE CR_ROW SET STATUS = 'FAILED', ERROR_CODE = ?, ERROR_MESSAGE = ?, UPDATED_AT = ?
+                WHERE JOB_INSTANCE_ID = ? AND LINE = ? AND STATUS = 'SUCCEEDED'""", new ArrayList<>(lines), PAGE,
+                (ps, line) -> {
+                    ps.setString(1, errorCode);
+                    ps.setString(2, truncate(errorMessage, 1024));
+                    ps.setTimestamp(3, now);
+                    ps.setLong(4, instanceId);
+                    ps.setLong(5, line);
+                });
+        tally.move(RowStatus.SUCCEEDED, RowStatus.FAILED, updatedCount(updated));
     }
 
     /** Calls made for rows that stay PENDING (the run stopped before they were decided). */

@@ -19,7 +19,7 @@ class HostGrouperTest {
     private void group(int max, PendingRow... rows) {
         HostGrouper grouper = new HostGrouper(max, groups::add);
         for (PendingRow row : rows) {
-            grouper.accept(row);
+            grouper.add(row, "sslcert|cert-old");
         }
         grouper.flush();
     }

@@ -1,0 +1,23 @@
+package io.certrotator.job;
+
+import io.certrotator.edgeone.ApiResponse;
+import io.certrotator.edgeone.ErrorClass;
+
+/** A DescribeAccelerationDomains call that will not be answered: the error that ended its attempts. */
+public final class DescribeFailed extends RuntimeException {
+
+    private final ApiResponse.Error error;
+
+    DescribeFailed(ApiResponse.Error error) {
+        super(error.code() + ": " + error.message(), null, false, false);
+        this.error = error;
+    }
+
+    ApiResponse.Error error() {
+        return error;
+    }
+
+    boolean fatal() {
+        return error.errorClass() == ErrorClass.FATAL;
+    }
+}
