@@ -26,7 +26,8 @@ rows() {
     printf "zone-bench%04d,h%d.z%d.bench.example.com,sslcert,cert-bench%04d\n", z, h, z, z }'
 }
 
-field() { sed -n "s/.*action=ModifyHostsCertificate.* $1=\([^ ]*\).*/\1/p" "$2"; }
+# field ACTION NAME FILE: one figure of the simulator's summary line for ACTION (0 when it saw none)
+field() { local v; v=$(sed -n "s/.*action=$1 .* $2=\([^ ]*\).*/\1/p" "$3"); echo "${v:-0}"; }
 
 # scenario NAME INPUT MAX_HOSTS_PER_CALL [simulator knobs...]
 scenario() {
@@ -42,21 +43,22 @@ scenario() {
     --max-hosts-per-call="$per_call" --cert-rotator.home="$dir/home" --progress=off > "$dir/job.out" 2>&1 || code=$?
   end=$(date +%s%3N)
   kill -TERM "$sim"; wait "$sim" || true
-  local admitted rate refused max first
-  admitted=$(field admitted "$dir/simulator.out"); rate=$(field admitted_per_s "$dir/simulator.out")
-  refused=$(field refused_for_rate "$dir/simulator.out"); max=$(field max_admitted_in_1s "$dir/simulator.out")
-  first=$(field first_arrival_ms "$dir/simulator.out")
-  awk -v n="$name" -v a="$admitted" -v r="$rate" -v f="$refused" -v m="$max" -v s="$start" -v e="$end" \
-      -v first="$first" -v code="$code" 'BEGIN {
+  local sim="$dir/simulator.out" m=ModifyHostsCertificate d=DescribeAccelerationDomains
+  awk -v n="$name" -v a="$(field $m admitted "$sim")" -v r="$(field $m admitted_per_s "$sim")" \
+      -v med="$(field $m median_admitted_per_1s "$sim")" -v f="$(field $m refused_for_rate "$sim")" \
+      -v mx="$(field $m max_admitted_in_1s "$sim")" -v first="$(field $m first_arrival_ms "$sim")" \
+      -v dfirst="$(field $d first_arrival_ms "$sim")" -v desc="$(field $d admitted "$sim")" \
+      -v s="$start" -v e="$end" -v code="$code" 'BEGIN {
+    if (dfirst > 0 && dfirst < first) first = dfirst
     startup = (first - s) / 1000; wall = (e - s) / 1000; floor = a / 20 + startup
-    printf "%-22s %6d %8.2f %7.1f%% %8d %7d %8.1f %8.1f %7.3f %8.2f %5d\n",
-      n, a, r, r / 20 * 100, f, m, wall, floor, wall / floor, startup, code }'
+    printf "%-22s %6d %8.2f %7.1f%% %7d %8d %7d %8.1f %8.1f %7.3f %8.2f %9d %5d\n",
+      n, a, r, r / 20 * 100, med, f, mx, wall, floor, wall / floor, startup, desc, code }'
 }
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)"
 echo
-printf "%-22s %6s %8s %8s %8s %7s %8s %8s %7s %8s %5s\n" scenario calls "calls/s" "of 20/s" \
-  "refused" "max/1s" "wall s" "floor s" ratio "start s" exit
+printf "%-22s %6s %8s %8s %7s %8s %7s %8s %8s %7s %8s %9s %5s\n" scenario calls "calls/s" "of 20/s" \
+  "steady" "refused" "max/1s" "wall s" "floor s" ratio "start s" describes exit
 rows 1 "$calls" > "$work/single.csv"
 latency=(--latency-ms=250 --jitter-ms=150)
 scenario single-host-calls "$work/single.csv" 1 "${latency[@]}"
@@ -66,7 +68,10 @@ rows 1 400 > "$work/grouped.csv"
 scenario 400-hosts-one-cert "$work/grouped.csv" 100 "${latency[@]}"
 echo
 echo "(calls: admitted ModifyHostsCertificate calls, retries included; calls/s: admitted calls per second between"
-echo " the first and last arrival; floor: calls / 20 plus start-up, where start-up is JVM start to first call)"
+echo " the first and last arrival; steady: the median of admitted calls per whole second, without the quiet tail"
+echo " of a run waiting for its last retries; refused: refusals for rate; max/1s: most admitted in any second;"
+echo " floor: calls / 20 plus start-up, where start-up is JVM start to the first API call; describes: admitted"
+echo " DescribeAccelerationDomains calls, reading the live state before and verifying after, on their own budget)"
 echo
 
 rows 200 5000 > "$work/million.csv"

@@ -11,6 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.function.Consumer;
 
 /** Writes the per-row report (SPEC: The results) from the results table, replacing the file at once. */
@@ -30,28 +34,113 @@ public class ReportWriter {
         write(report, row -> results.forEachRow(instanceId, row));
     }
 
-    /** Writes the rows {@code source} hands over, in the order it hands them. */
+    /**
+     * Writes the rows {@code source} hands over, in the order it hands them. Formatting runs on a thread of
+     * its own, so a source that reads and validates a large file keeps one core and the CSV the other.
+     */
     public void write(Path report, Consumer<Consumer<ResultRow>> source) {
         Path target = report.toAbsolutePath();
+        Path partial = null;
         try {
             Files.createDirectories(target.getParent());
-            Path partial = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".partial");
+            partial = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".partial");
             try (Writer writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8);
-                 CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(COLUMNS).get())) {
-                source.accept(row -> print(csv, row));
+                 CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(COLUMNS).get());
+                 BackgroundPrinter printer = new BackgroundPrinter(csv)) {
+                source.accept(printer);
             }
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report " + target + ": " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(partial);
         }
     }
 
-    private static void print(CSVPrinter csv, ResultRow row) {
+    private static void deleteQuietly(Path partial) {
         try {
-            csv.printRecord(row.line(), row.zoneId(), row.host(), row.mode(), row.certIds(), row.status(),
-                    row.errorCode(), row.errorMessage(), row.requestId(), row.attempts(), row.updatedAt());
+            if (partial != null) {
+                Files.deleteIfExists(partial);
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // a leftover .partial file is harmless
+        }
+    }
+
+    /** Takes rows in batches and prints them on its own thread; {@link #close()} waits for the last one. */
+    private static final class BackgroundPrinter implements Consumer<ResultRow>, AutoCloseable {
+
+        private static final int BATCH = 1_000;
+        private static final List<ResultRow> END = List.of();
+
+        private final BlockingQueue<List<ResultRow>> batches = new ArrayBlockingQueue<>(16);
+        private final CSVPrinter csv;
+        private final Thread thread;
+        private List<ResultRow> batch = new ArrayList<>(BATCH);
+        private volatile IOException failure;
+
+        BackgroundPrinter(CSVPrinter csv) {
+            this.csv = csv;
+            this.thread = new Thread(this::printAll, "report-writer");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        @Override
+        public void accept(ResultRow row) {
+            batch.add(row);
+            if (batch.size() == BATCH) {
+                hand(batch);
+                batch = new ArrayList<>(BATCH);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            hand(batch);
+            hand(END);
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while writing the report", e);
+            }
+            if (failure != null) {
+                throw failure;
+            }
+        }
+
+        private void hand(List<ResultRow> rows) {
+            try {
+                batches.put(rows);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while writing the report", e);
+            }
+        }
+
+        /** After a failure it keeps taking batches, so the source never blocks on a full queue. */
+        private void printAll() {
+            try {
+                for (List<ResultRow> rows = batches.take(); rows != END; rows = batches.take()) {
+                    if (failure == null) {
+                        print(rows);
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private void print(List<ResultRow> rows) {
+            try {
+                for (ResultRow row : rows) {
+                    csv.printRecord(row.line(), row.zoneId(), row.host(), row.mode(), row.certIds(), row.status(),
+                            row.errorCode(), row.errorMessage(), row.requestId(), row.attempts(), row.updatedAt());
+                }
+            } catch (IOException e) {
+                failure = e;
+            }
         }
     }
 }

@@ -7,10 +7,13 @@ import java.util.Locale;
 /**
  * What one action saw over a simulator's life: the figures a benchmark quotes against the API's limit.
  *
- * @param admittedSpan from the first to the last admitted arrival
+ * @param medianAdmittedPerSecond the median of admitted calls per whole second from the first arrival: the
+ *                                steady rate, without the quiet tail of a run waiting for its last retries
+ * @param admittedSpan            from the first to the last admitted arrival
  */
 public record ActionSummary(String action, long received, long admitted, long rateRefusals, int maxAdmittedInOneSecond,
-                            Duration admittedSpan, Instant firstArrival, Instant lastArrival) {
+                            int medianAdmittedPerSecond, Duration admittedSpan, Instant firstArrival,
+                            Instant lastArrival) {
 
     /** Admitted calls per second: N arrivals span N - 1 intervals. */
     public double admittedPerSecond() {
@@ -20,8 +23,9 @@ public record ActionSummary(String action, long received, long admitted, long ra
     /** One line, {@code key=value} pairs, for people and for scripts. */
     public String line() {
         return String.format(Locale.ROOT, "summary action=%s received=%d admitted=%d refused_for_rate=%d "
-                        + "max_admitted_in_1s=%d admitted_per_s=%.2f span_s=%.2f first_arrival_ms=%d last_arrival_ms=%d",
-                action, received, admitted, rateRefusals, maxAdmittedInOneSecond, admittedPerSecond(),
+                        + "max_admitted_in_1s=%d median_admitted_per_1s=%d admitted_per_s=%.2f span_s=%.2f first_arrival_ms=%d last_arrival_ms=%d",
+                action, received, admitted, rateRefusals, maxAdmittedInOneSecond, medianAdmittedPerSecond,
+                admittedPerSecond(),
                 admittedSpan.toMillis() / 1000d, firstArrival == null ? 0 : firstArrival.toEpochMilli(),
                 lastArrival == null ? 0 : lastArrival.toEpochMilli());
     }

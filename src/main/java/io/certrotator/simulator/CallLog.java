@@ -70,9 +70,30 @@ public final class CallLog {
         Duration span = admitted.isEmpty() ? Duration.ZERO : Duration.ofNanos(
                 admitted.get(admitted.size() - 1).arrivalNanos() - admitted.get(0).arrivalNanos());
         return new ActionSummary(action, calls.size(), admitted.size(), rateLimitRefusals(action),
-                maxAdmittedInAnyWindow(action, Duration.ofSeconds(1)), span,
+                maxAdmittedInAnyWindow(action, Duration.ofSeconds(1)), medianPerSecond(admitted), span,
                 admitted.isEmpty() ? null : admitted.get(0).arrivedAt(),
                 admitted.isEmpty() ? null : admitted.get(admitted.size() - 1).arrivedAt());
+    }
+
+    /** The median count of arrivals per whole second from the first one (a last, partial second left out). */
+    private static int medianPerSecond(List<CallRecord> sortedArrivals) {
+        if (sortedArrivals.isEmpty()) {
+            return 0;
+        }
+        long first = sortedArrivals.get(0).arrivalNanos();
+        int seconds = (int) ((sortedArrivals.get(sortedArrivals.size() - 1).arrivalNanos() - first) / 1_000_000_000L);
+        if (seconds == 0) {
+            return sortedArrivals.size();
+        }
+        int[] perSecond = new int[seconds];
+        for (CallRecord call : sortedArrivals) {
+            int second = (int) ((call.arrivalNanos() - first) / 1_000_000_000L);
+            if (second < seconds) {
+                perSecond[second]++;
+            }
+        }
+        java.util.Arrays.sort(perSecond);
+        return perSecond[seconds / 2];
     }
 
     /** The calls that changed or tried to change these hosts, e.g. to count how often a host was sent. */
