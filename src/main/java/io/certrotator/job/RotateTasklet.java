@@ -20,8 +20,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Rotates every PENDING row: reads them in group order, plans each zone from its live state, forms host groups
@@ -66,7 +64,7 @@ class RotateTasklet implements Tasklet {
         EdgeOneClient client = access.newClient(rateBudget.pacer(access, ModifyHostsCertificate.ACTION,
                 parameters.rate()));
         GroupOutcomeRecorder recorder = new GroupOutcomeRecorder(results, transactions, instanceId);
-        ExecutorService describeThreads = Executors.newFixedThreadPool(DESCRIBE_THREADS, daemon("describe-"));
+        ExecutorService describeThreads = Executors.newFixedThreadPool(DESCRIBE_THREADS, DaemonThreads.named("describe-"));
         LiveStateReader reader = new LiveStateReader(access.newClient(
                 rateBudget.pacer(access, DescribeAccelerationDomains.ACTION, parameters.rate())), retryPolicy,
                 describeThreads);
@@ -122,14 +120,6 @@ class RotateTasklet implements Tasklet {
         }
     }
 
-    private static ThreadFactory daemon(String prefix) {
-        AtomicLong count = new AtomicLong();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
 
     /** Ends the reading of pending rows once the run stops: a million rows need not be read to send nothing. */
     static final class StopReading extends RuntimeException {

@@ -18,7 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -63,8 +62,8 @@ class RotationDispatcher implements RunControl, AutoCloseable {
         this.recorder = recorder;
         this.accepted = accepted;
         this.maxOutstanding = concurrency * 4;
-        this.workers = Executors.newFixedThreadPool(concurrency, daemon("rotate-"));
-        this.retryTimer = Executors.newSingleThreadScheduledExecutor(daemon("retry-timer"));
+        this.workers = Executors.newFixedThreadPool(concurrency, DaemonThreads.named("rotate-"));
+        this.retryTimer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("retry-timer"));
     }
 
     /** Queues a group; blocks while many are outstanding so the reader never runs far ahead. */
@@ -280,14 +279,5 @@ class RotationDispatcher implements RunControl, AutoCloseable {
     public void close() {
         retryTimer.shutdownNow();
         workers.shutdownNow();
-    }
-
-    private static ThreadFactory daemon(String prefix) {
-        AtomicLong count = new AtomicLong();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }
