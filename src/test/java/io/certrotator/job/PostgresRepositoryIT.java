@@ -32,6 +32,7 @@ import static io.certrotator.job.Rotator.csv;
 import static io.certrotator.job.Rotator.hostsOnOneCertificate;
 import static io.certrotator.job.Rotator.report;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The rotation job with a PostgreSQL job repository: the command line, a real server, the simulator. */
 @ExtendWith(PostgresExtension.class)
@@ -156,6 +157,9 @@ class PostgresRepositoryIT {
 
         CompletableFuture<Integer> eastRun = CompletableFuture.supplyAsync(() -> RotateCommand.run(CREDENTIAL,
                 arguments(east, "east-home", "--max-hosts-per-call=1")));
+        // Runners are separate JVMs in production; two Spring Boot applications starting at the same moment
+        // in one JVM race for its one logging system, so the second starts once the first is sending.
+        await().atMost(Duration.ofSeconds(30)).until(() -> !simulator.callLog().records(MODIFY).isEmpty());
         CompletableFuture<Integer> westRun = CompletableFuture.supplyAsync(() -> RotateCommand.run(CREDENTIAL,
                 arguments(west, "west-home", "--max-hosts-per-call=1")));
 
@@ -171,10 +175,7 @@ class PostgresRepositoryIT {
                 combinedRate, maxInWindow, simulator.callLog().rateLimitRefusals(MODIFY));
         assertThat(maxInWindow).isLessThanOrEqualTo(20);
         assertThat(combinedRate).isGreaterThanOrEqualTo(18.0);
-        // Calls leave on the shared schedule but are counted where they arrive: on a loaded two-core machine a
-        // thread now and then wakes or sends tens of milliseconds late, more than the 2% margin (1 ms a call)
-        // absorbs, and the call after it is refused and retried. A handful in 300, never a wrong result.
-        assertThat(simulator.callLog().rateLimitRefusals(MODIFY)).isLessThanOrEqualTo(arrivals.length / 20);
+        assertThat(simulator.callLog().rateLimitRefusals(MODIFY)).isZero();
         assertThat(simulator.callLog().records(MODIFY).stream().filter(CallRecord::succeeded)
                 .collect(Collectors.groupingBy(c -> c.hosts().get(0), Collectors.counting())))
                 .hasSize(300).allSatisfy((host, count) -> assertThat(count).isEqualTo(1L));
