@@ -150,6 +150,7 @@ class RotationRunner implements ApplicationRunner, ExitCodeGenerator {
         long instanceId = execution.getJobInstance().getInstanceId();
         StatusCounts counts = results.countByStatus(instanceId);
         int code = ExitCodes.of(execution, counts);
+        execution.getAllFailureExceptions().forEach(failure -> log.debug("the run ended with", failure));
         if (code == ExitCodes.BAD_INPUT) {
             if (ExitCodes.failedOnInput(execution)) {
                 System.err.println("cert-rotator: " + rootMessage(execution));

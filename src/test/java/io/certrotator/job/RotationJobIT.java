@@ -247,6 +247,7 @@ class RotationJobIT {
 
         assertThat(stopped.exitCode()).isEqualTo(1);
         assertThat(stopped.out()).contains("AuthFailure").contains("run the same command again");
+        assertThat(stopped.out() + stopped.err()).as("no stack trace for a stopped run").doesNotContain("\tat ");
         Map<Long, Map<String, String>> afterStop = report(dir.resolve("revoke.results.csv"));
         assertThat(afterStop.values()).anySatisfy(r -> assertThat(r.get("status")).isEqualTo("PENDING"));
         assertThat(afterStop.values()).noneSatisfy(r -> assertThat(r.get("status")).isEqualTo("FAILED"));
