@@ -6,9 +6,9 @@ import io.certrotator.simulator.BadBody;
 import io.certrotator.simulator.CallRecord;
 import io.certrotator.simulator.EdgeOneSimulator;
 import io.certrotator.simulator.Faults;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import static io.certrotator.job.Rotator.csv;
 import static io.certrotator.job.Rotator.hostsOnOneCertificate;
@@ -66,34 +65,29 @@ class FaultToleranceIT {
     @TempDir
     Path dir;
     Rotator rotator;
-    EdgeOneSimulator simulator;
+    @RegisterExtension
+    final SimulatedApi api = new SimulatedApi(CREDENTIAL);
 
     @BeforeEach
     void setUp() throws IOException {
         rotator = new Rotator(Files.createDirectories(dir.resolve("home")));
     }
 
-    @AfterEach
-    void stopSimulator() {
-        if (simulator != null) {
-            simulator.close();
-        }
-    }
-
     private void simulatorSeededWith(Path csv, UnaryOperator<EdgeOneSimulator.Builder> more) {
-        simulator = more.apply(EdgeOneSimulator.builder().credentials(SECRET_ID, SECRET_KEY).seedCsv(csv)).build()
-                .start();
+        api.seededWith(csv, more);
     }
 
     private void simulatorWithState() throws IOException {
         Path state = Files.writeString(dir.resolve("state.json"), STATE);
-        simulator = EdgeOneSimulator.builder().credentials(SECRET_ID, SECRET_KEY).stateFile(state).build().start();
+        api.start(builder -> builder.stateFile(state));
+    }
+
+    private EdgeOneSimulator simulator() {
+        return api.simulator();
     }
 
     private Rotator.Result rotate(Credential credential, Path input, String... options) {
-        String[] args = Stream.concat(Stream.of("--input=" + input, "--endpoint=http://127.0.0.1:" + simulator.port()),
-                Stream.of(options)).toArray(String[]::new);
-        return rotator.run(credential, args);
+        return rotator.rotate(credential, input, api.endpointOption(), options);
     }
 
     private Rotator.Result rotate(Path input, String... options) {
@@ -101,7 +95,7 @@ class FaultToleranceIT {
     }
 
     private List<CallRecord> modifyCalls() {
-        return simulator.callLog().records(MODIFY);
+        return simulator().callLog().records(MODIFY);
     }
 
     private static Map<String, Map<String, String>> byHost(Path report) {
@@ -146,9 +140,9 @@ class FaultToleranceIT {
                 .containsEntry("error_code", "InvalidParameter.CertNotMatchDomain");
         assertThat(rows.get("ghost.example.org")).containsEntry("status", "FAILED")
                 .containsEntry("error_code", "ResourceUnavailable.HostNotFound");
-        assertThat(simulator.hostCertificate("zone-mixed1", "a.example.org")).get()
+        assertThat(simulator().hostCertificate("zone-mixed1", "a.example.org")).get()
                 .satisfies(h -> assertThat(h.certIds()).containsExactly("cert-org"));
-        assertThat(simulator.hostCertificate("zone-mixed1", "x.other.net")).get()
+        assertThat(simulator().hostCertificate("zone-mixed1", "x.other.net")).get()
                 .satisfies(h -> assertThat(h.certIds()).containsExactly("cert-old"));
     }
 
@@ -185,7 +179,7 @@ class FaultToleranceIT {
         Path input = csv(dir, "third.csv", hostsOnOneCertificate("zone-third1", "cert-t", 3,
                 i -> "h" + i + ".example.com"));
         simulatorSeededWith(input, b -> b);
-        simulator.failFirstCalls("h1.example.com", 2);
+        simulator().failFirstCalls("h1.example.com", 2);
 
         Rotator.Result result = rotate(input);
 
@@ -204,10 +198,10 @@ class FaultToleranceIT {
         AtomicInteger failures = new AtomicInteger();
         simulatorSeededWith(input, b -> b.onCall(call -> {
             if (call.hosts().contains("h2.example.com") && failures.incrementAndGet() == 3) {
-                simulator.failFirstCalls("h2.example.com", 100, "InternalError.ConfigLocked");
+                simulator().failFirstCalls("h2.example.com", 100, "InternalError.ConfigLocked");
             }
         }));
-        simulator.failFirstCalls("h2.example.com", 3, "InvalidParameter.ActionInProgress");
+        simulator().failFirstCalls("h2.example.com", 3, "InvalidParameter.ActionInProgress");
 
         Rotator.Result result = rotate(input, "--max-hosts-per-call=1");
 
@@ -227,7 +221,7 @@ class FaultToleranceIT {
         Path input = csv(dir, "busy.csv", hostsOnOneCertificate("zone-busy1", "cert-b", 8,
                 i -> "h" + i + ".example.com"));
         simulatorSeededWith(input, b -> b);
-        simulator.failFirstCalls("h0.example.com", 3);
+        simulator().failFirstCalls("h0.example.com", 3);
 
         Rotator.Result result = rotate(input, "--max-hosts-per-call=1", "--cert-rotator.concurrency=1");
 

@@ -5,9 +5,9 @@ import io.certrotator.simulator.CallRecord;
 import io.certrotator.simulator.EdgeOneSimulator;
 import io.certrotator.simulator.Faults;
 import io.certrotator.simulator.HostCertificate;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -41,29 +41,25 @@ class LiveStateIT {
     @TempDir
     Path dir;
     Rotator rotator;
-    EdgeOneSimulator simulator;
+    @RegisterExtension
+    final SimulatedApi api = new SimulatedApi(CREDENTIAL);
 
     @BeforeEach
     void setUp() throws IOException {
         rotator = new Rotator(Files.createDirectories(dir.resolve("home")));
     }
 
-    @AfterEach
-    void stopSimulator() {
-        if (simulator != null) {
-            simulator.close();
-        }
+    private void simulatorSeededWith(Path csv, UnaryOperator<EdgeOneSimulator.Builder> more) {
+        api.seededWith(csv, more);
     }
 
-    private void simulatorSeededWith(Path csv, UnaryOperator<EdgeOneSimulator.Builder> more) {
-        simulator = more.apply(EdgeOneSimulator.builder().credentials(SECRET_ID, SECRET_KEY).seedCsv(csv)).build()
-                .start();
+    private EdgeOneSimulator simulator() {
+        return api.simulator();
     }
 
     private Rotator.Result rotate(Path input, String... options) {
-        String[] args = Stream.concat(Stream.of("--input=" + input, "--endpoint=http://127.0.0.1:" + simulator.port(),
-                "--cert-rotator.verify.timeout=2s"), Stream.of(options)).toArray(String[]::new);
-        return rotator.run(CREDENTIAL, args);
+        return rotator.rotate(CREDENTIAL, input, api.endpointOption(),
+                Stream.concat(Stream.of("--cert-rotator.verify.timeout=2s"), Stream.of(options)).toArray(String[]::new));
     }
 
     private static String host(int i) {
@@ -79,10 +75,10 @@ class LiveStateIT {
         Path input = csv(dir, "live.csv", hostsOnOneCertificate(ZONE, "cert-new", 30, LiveStateIT::host));
         simulatorSeededWith(input, b -> b);
         for (int i = 0; i < 10; i++) {
-            simulator.state().putHost(ZONE, host(i), HostCertificate.deployed("sslcert", List.of("cert-new")));
+            simulator().state().putHost(ZONE, host(i), HostCertificate.deployed("sslcert", List.of("cert-new")));
         }
         for (int i = 20; i < 30; i++) {
-            simulator.state().putHost(ZONE, host(i), HostCertificate.deployed("sslcert", List.of("cert-old-b")));
+            simulator().state().putHost(ZONE, host(i), HostCertificate.deployed("sslcert", List.of("cert-old-b")));
         }
         return input;
     }
@@ -90,13 +86,13 @@ class LiveStateIT {
     @Test
     void doneHostsAreSkippedOldCertificatesNeverMixAndSilentHostsFailVerification() {
         Path input = partlyRotatedZone();
-        simulator.silence(host(12));
-        simulator.silence(host(25));
+        simulator().silence(host(12));
+        simulator().silence(host(25));
 
         Rotator.Result result = rotate(input);
 
         assertThat(result.exitCode()).as(result.out()).isEqualTo(3);
-        List<CallRecord> modify = simulator.callLog().records(MODIFY);
+        List<CallRecord> modify = simulator().callLog().records(MODIFY);
         assertThat(modify).hasSize(2).allSatisfy(call -> assertThat(call.succeeded()).isTrue());
         assertThat(modify.stream().flatMap(call -> call.hosts().stream()))
                 .doesNotContainAnyElementsOf(IntStream.range(0, 10).mapToObj(LiveStateIT::host).toList())
@@ -126,15 +122,15 @@ class LiveStateIT {
         Path input = csv(dir, "ghost.csv", "zone_id,host,mode,cert_ids",
                 ZONE + ",a.example.com,sslcert,cert-new", ZONE + ",b.example.com,sslcert,cert-new");
         simulatorSeededWith(input, b -> b);
-        simulator.state().clear();
-        simulator.state().putHost(ZONE, "a.example.com", HostCertificate.deployed("sslcert", List.of("cert-old")));
-        simulator.state().putCertificate(new io.certrotator.simulator.Certificate("cert-new",
+        simulator().state().clear();
+        simulator().state().putHost(ZONE, "a.example.com", HostCertificate.deployed("sslcert", List.of("cert-old")));
+        simulator().state().putCertificate(new io.certrotator.simulator.Certificate("cert-new",
                 java.util.Set.of("*.example.com"), java.time.Instant.parse("2099-01-01T00:00:00Z")));
 
         Rotator.Result result = rotate(input);
 
         assertThat(result.exitCode()).isEqualTo(3);
-        assertThat(simulator.callLog().records(MODIFY)).singleElement()
+        assertThat(simulator().callLog().records(MODIFY)).singleElement()
                 .satisfies(call -> assertThat(call.hosts()).containsExactly("a.example.com"));
         assertThat(byHost(dir.resolve("ghost.results.csv")).get("b.example.com"))
                 .containsEntry("status", "FAILED").containsEntry("error_code", "ResourceUnavailable.HostNotFound")
@@ -145,7 +141,7 @@ class LiveStateIT {
     void aSecondRunOverARotatedEstateWithANewInputOnlyReads() throws IOException {
         Path input = partlyRotatedZone();
         assertThat(rotate(input).exitCode()).isZero();
-        simulator.callLog().clear();
+        simulator().callLog().clear();
 
         List<String> reordered = new ArrayList<>(Files.readAllLines(input).subList(1, 31));
         Collections.reverse(reordered);
@@ -154,8 +150,8 @@ class LiveStateIT {
         Rotator.Result result = rotate(again);
 
         assertThat(result.exitCode()).isZero();
-        assertThat(simulator.callLog().records(MODIFY)).isEmpty();
-        assertThat(simulator.callLog().records(DESCRIBE)).as("30 hosts in the zone: one page").hasSize(1);
+        assertThat(simulator().callLog().records(MODIFY)).isEmpty();
+        assertThat(simulator().callLog().records(DESCRIBE)).as("30 hosts in the zone: one page").hasSize(1);
         assertThat(report(dir.resolve("again.results.csv")).values()).hasSize(30).allSatisfy(row ->
                 assertThat(row).containsEntry("status", "SUCCEEDED").containsEntry("error_message", "unchanged"));
     }
@@ -164,15 +160,15 @@ class LiveStateIT {
     void aZoneOfMoreThan200HostsIsReadPageByPage() {
         Path input = csv(dir, "big.csv", hostsOnOneCertificate(ZONE, "cert-new", 450, LiveStateIT::host));
         simulatorSeededWith(input, b -> b);
-        simulator.silence(host(449));
+        simulator().silence(host(449));
 
         Rotator.Result result = rotate(input);
 
         assertThat(result.exitCode()).isEqualTo(3);
-        List<CallRecord> modify = simulator.callLog().records(MODIFY);
+        List<CallRecord> modify = simulator().callLog().records(MODIFY);
         assertThat(modify).hasSize(5);
         long firstModify = modify.stream().mapToLong(CallRecord::arrivalNanos).min().orElseThrow();
-        List<CallRecord> describe = simulator.callLog().records(DESCRIBE);
+        List<CallRecord> describe = simulator().callLog().records(DESCRIBE);
         // 3 pages before the calls, 3 to read back, then the silent host alone: by name, 23 calls each time
         assertThat(describe.stream().filter(call -> call.arrivalNanos() < firstModify)).hasSize(3);
         assertThat(describe).hasSizeBetween(7, 15);
@@ -188,16 +184,16 @@ class LiveStateIT {
         AtomicInteger calls = new AtomicInteger();
         simulatorSeededWith(input, b -> b.transientErrorRate(1).onCall(call -> {
             if (calls.incrementAndGet() == 2) {
-                simulator.faults(Faults.NONE);
+                simulator().faults(Faults.NONE);
             }
         }));
 
         Rotator.Result result = rotate(input, "--max-hosts-per-call=10");
 
         assertThat(result.exitCode()).as(result.out()).isZero();
-        assertThat(simulator.callLog().records(DESCRIBE)).hasSize(4).extracting(CallRecord::succeeded)
+        assertThat(simulator().callLog().records(DESCRIBE)).hasSize(4).extracting(CallRecord::succeeded)
                 .containsExactly(false, false, true, true);
-        assertThat(simulator.callLog().records(MODIFY)).hasSize(6);
+        assertThat(simulator().callLog().records(MODIFY)).hasSize(6);
         assertThat(report(dir.resolve("flaky.results.csv")).values()).hasSize(60)
                 .allSatisfy(row -> assertThat(row.get("status")).isEqualTo("SUCCEEDED"));
     }
@@ -206,13 +202,13 @@ class LiveStateIT {
     void aFatalDescribeErrorStopsTheRunBeforeAnyModify() {
         Path input = csv(dir, "fatal.csv", hostsOnOneCertificate(ZONE, "cert-new", 10, LiveStateIT::host));
         simulatorSeededWith(input, b -> b);
-        simulator.revokeCredentials(SECRET_ID);
+        simulator().revokeCredentials(SECRET_ID);
 
         Rotator.Result result = rotate(input);
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.out()).contains("AuthFailure");
-        assertThat(simulator.callLog().records(MODIFY)).isEmpty();
+        assertThat(simulator().callLog().records(MODIFY)).isEmpty();
         assertThat(report(dir.resolve("fatal.results.csv")).values())
                 .allSatisfy(row -> assertThat(row.get("status")).isEqualTo("PENDING"));
     }
@@ -220,14 +216,14 @@ class LiveStateIT {
     @Test
     void noVerifySendsNoDescribeAfterTheCalls() {
         Path input = partlyRotatedZone();
-        simulator.silence(host(12));
+        simulator().silence(host(12));
 
         Rotator.Result result = rotate(input, "--no-verify");
 
         assertThat(result.exitCode()).isZero();
-        long firstModify = simulator.callLog().records(MODIFY).stream().mapToLong(CallRecord::arrivalNanos).min()
+        long firstModify = simulator().callLog().records(MODIFY).stream().mapToLong(CallRecord::arrivalNanos).min()
                 .orElseThrow();
-        assertThat(simulator.callLog().records(DESCRIBE)).isNotEmpty()
+        assertThat(simulator().callLog().records(DESCRIBE)).isNotEmpty()
                 .allSatisfy(call -> assertThat(call.arrivalNanos()).isLessThan(firstModify));
         assertThat(byHost(dir.resolve("live.results.csv")).get(host(12))).containsEntry("status", "SUCCEEDED");
     }
@@ -241,6 +237,6 @@ class LiveStateIT {
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).contains("live state: 10 host(s) already on their target, 0 not in their zone")
                 .contains("20 host(s) in 1 target(s) -> 2 call(s)");
-        assertThat(simulator.callLog().records(MODIFY)).isEmpty();
+        assertThat(simulator().callLog().records(MODIFY)).isEmpty();
     }
 }

@@ -6,9 +6,9 @@ import io.certrotator.postgres.PostgresExtension;
 import io.certrotator.postgres.PostgresServer;
 import io.certrotator.simulator.CallRecord;
 import io.certrotator.simulator.EdgeOneSimulator;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,7 +34,7 @@ import static io.certrotator.job.Rotator.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The rotation job with a PostgreSQL job repository: the command line, a real server, the simulator. */
+/** The rotation job with a PostgreSQL job repository: the command line, a real server, the simulator(). */
 @ExtendWith(PostgresExtension.class)
 class PostgresRepositoryIT {
 
@@ -47,7 +47,8 @@ class PostgresRepositoryIT {
     Path dir;
     PostgresServer server;
     PostgresServer.Database database;
-    EdgeOneSimulator simulator;
+    @RegisterExtension
+    final SimulatedApi api = new SimulatedApi(CREDENTIAL);
 
     @BeforeEach
     void setUp(PostgresServer server) {
@@ -55,31 +56,25 @@ class PostgresRepositoryIT {
         database = server.newDatabase();
     }
 
-    @AfterEach
-    void stopSimulator() {
-        if (simulator != null) {
-            simulator.close();
-        }
+    private EdgeOneSimulator simulatorSeededWith(Path csv, UnaryOperator<EdgeOneSimulator.Builder> more) {
+        return api.seededWith(csv, more);
     }
 
-    private EdgeOneSimulator simulatorSeededWith(Path csv, UnaryOperator<EdgeOneSimulator.Builder> more) {
-        simulator = more.apply(EdgeOneSimulator.builder().credentials(SECRET_ID, SECRET_KEY).seedCsv(csv)).build()
-                .start();
-        return simulator;
+    private EdgeOneSimulator simulator() {
+        return api.simulator();
     }
 
     /** The command line an operator would type; each runner has its own home, as on its own machine. */
     private String[] arguments(Path input, String home, String... options) {
-        return Stream.of(Stream.of("--input=" + input, "--endpoint=http://127.0.0.1:" + simulator.port(),
+        return Stream.of(Stream.of("--input=" + input, api.endpointOption(),
                                 "--cert-rotator.home=" + dir.resolve(home), "--cert-rotator.retry.base-delay=100ms"),
                         database.springOptions().stream(), Stream.of(options))
                 .flatMap(s -> s).toArray(String[]::new);
     }
 
     private Rotator.Result rotate(Path input, String... options) {
-        return new Rotator(dir.resolve("home")).run(CREDENTIAL, Stream.concat(database.springOptions().stream(),
-                Stream.concat(Stream.of("--input=" + input, "--endpoint=http://127.0.0.1:" + simulator.port()),
-                        Stream.of(options))).toArray(String[]::new));
+        return new Rotator(dir.resolve("home")).rotate(CREDENTIAL, input, api.endpointOption(),
+                Stream.concat(database.springOptions().stream(), Stream.of(options)).toArray(String[]::new));
     }
 
     @Test
@@ -121,7 +116,7 @@ class PostgresRepositoryIT {
         AtomicInteger calls = new AtomicInteger();
         simulatorSeededWith(input, b -> b.onCall(call -> {
             if (call.action().equals(MODIFY) && calls.incrementAndGet() == 20) {
-                simulator.revokeCredentials(SECRET_ID);
+                simulator().revokeCredentials(SECRET_ID);
             }
         }));
 
@@ -131,13 +126,13 @@ class PostgresRepositoryIT {
         assertThat(report(dir.resolve("revoke.results.csv")).values())
                 .anySatisfy(r -> assertThat(r.get("status")).isEqualTo("PENDING"));
 
-        simulator.putCredentials(SECRET_ID, SECRET_KEY);
+        simulator().putCredentials(SECRET_ID, SECRET_KEY);
         Rotator.Result resumed = rotate(input, "--max-hosts-per-call=1");
 
         assertThat(resumed.exitCode()).isZero();
         assertThat(report(dir.resolve("revoke.results.csv"))).hasSize(60)
                 .allSatisfy((line, r) -> assertThat(r.get("status")).isEqualTo("SUCCEEDED"));
-        Map<String, Long> okCallsPerHost = simulator.callLog().records(MODIFY).stream().filter(CallRecord::succeeded)
+        Map<String, Long> okCallsPerHost = simulator().callLog().records(MODIFY).stream().filter(CallRecord::succeeded)
                 .collect(Collectors.groupingBy(c -> c.hosts().get(0), Collectors.counting()));
         assertThat(okCallsPerHost).hasSize(60).allSatisfy((host, count) -> assertThat(count).isEqualTo(1L));
     }
@@ -153,30 +148,30 @@ class PostgresRepositoryIT {
         // A deployment's first run creates the schema, and a JVM's first call is slow (class loading) and
         // would arrive together with the next ones: the runners measured here start warm, on an existing schema.
         assertThat(rotate(warmUp).exitCode()).isZero();
-        simulator.callLog().clear();
+        simulator().callLog().clear();
 
         CompletableFuture<Integer> eastRun = CompletableFuture.supplyAsync(() -> RotateCommand.run(CREDENTIAL,
                 arguments(east, "east-home", "--max-hosts-per-call=1")));
         // Runners are separate JVMs in production; two Spring Boot applications starting at the same moment
         // in one JVM race for its one logging system, so the second starts once the first is sending.
-        await().atMost(Duration.ofSeconds(30)).until(() -> !simulator.callLog().records(MODIFY).isEmpty());
+        await().atMost(Duration.ofSeconds(30)).until(() -> !simulator().callLog().records(MODIFY).isEmpty());
         CompletableFuture<Integer> westRun = CompletableFuture.supplyAsync(() -> RotateCommand.run(CREDENTIAL,
                 arguments(west, "west-home", "--max-hosts-per-call=1")));
 
         assertThat(List.of(eastRun.get(), westRun.get())).containsExactly(0, 0);
-        List<CallRecord> admitted = simulator.callLog().records(MODIFY).stream().filter(CallRecord::admitted).toList();
+        List<CallRecord> admitted = simulator().callLog().records(MODIFY).stream().filter(CallRecord::admitted).toList();
         assertThat(admitted).hasSize(300);
         long[] arrivals = admitted.stream().mapToLong(CallRecord::arrivalNanos).sorted().toArray();
         double seconds = (arrivals[arrivals.length - 1] - arrivals[0]) / 1e9;
         double combinedRate = (arrivals.length - 1) / seconds;
-        int maxInWindow = simulator.callLog().maxAdmittedInAnyWindow(MODIFY, Duration.ofSeconds(1));
+        int maxInWindow = simulator().callLog().maxAdmittedInAnyWindow(MODIFY, Duration.ofSeconds(1));
         System.out.printf("two runners, one PostgreSQL budget: %d calls in %.2f s = %.2f calls/s combined, "
                 + "at most %d admitted in any 1 s window, %d refused for rate%n", arrivals.length, seconds,
-                combinedRate, maxInWindow, simulator.callLog().rateLimitRefusals(MODIFY));
+                combinedRate, maxInWindow, simulator().callLog().rateLimitRefusals(MODIFY));
         assertThat(maxInWindow).isLessThanOrEqualTo(20);
         assertThat(combinedRate).isGreaterThanOrEqualTo(18.0);
-        assertThat(simulator.callLog().rateLimitRefusals(MODIFY)).isZero();
-        assertThat(simulator.callLog().records(MODIFY).stream().filter(CallRecord::succeeded)
+        assertThat(simulator().callLog().rateLimitRefusals(MODIFY)).isZero();
+        assertThat(simulator().callLog().records(MODIFY).stream().filter(CallRecord::succeeded)
                 .collect(Collectors.groupingBy(c -> c.hosts().get(0), Collectors.counting())))
                 .hasSize(300).allSatisfy((host, count) -> assertThat(count).isEqualTo(1L));
     }

@@ -3,9 +3,9 @@ package io.certrotator.job;
 import com.tencentcloudapi.common.Credential;
 import io.certrotator.simulator.CallRecord;
 import io.certrotator.simulator.EdgeOneSimulator;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -34,39 +34,33 @@ class RotationJobIT {
     @TempDir
     Path dir;
     Rotator rotator;
-    EdgeOneSimulator simulator;
+    @RegisterExtension
+    final SimulatedApi api = new SimulatedApi(CREDENTIAL);
 
     @BeforeEach
     void setUp() throws IOException {
         rotator = new Rotator(Files.createDirectories(dir.resolve("home")));
     }
 
-    @AfterEach
-    void stopSimulator() {
-        if (simulator != null) {
-            simulator.close();
-        }
-    }
-
     private EdgeOneSimulator simulatorSeededWith(Path csv) {
-        return simulatorSeededWith(csv, b -> b);
+        return api.seededWith(csv);
     }
 
     private EdgeOneSimulator simulatorSeededWith(Path csv,
                                                  java.util.function.UnaryOperator<EdgeOneSimulator.Builder> more) {
-        simulator = more.apply(EdgeOneSimulator.builder().credentials(SECRET_ID, SECRET_KEY).seedCsv(csv)).build()
-                .start();
-        return simulator;
+        return api.seededWith(csv, more);
+    }
+
+    private EdgeOneSimulator simulator() {
+        return api.simulator();
     }
 
     private Rotator.Result rotate(Path input, String... options) {
-        String[] args = Stream.concat(Stream.of("--input=" + input, "--endpoint=http://127.0.0.1:" + simulator.port()),
-                Stream.of(options)).toArray(String[]::new);
-        return rotator.run(CREDENTIAL, args);
+        return rotator.rotate(CREDENTIAL, input, api.endpointOption(), options);
     }
 
     private List<CallRecord> modifyCalls() {
-        return simulator.callLog().records(MODIFY);
+        return simulator().callLog().records(MODIFY);
     }
 
     @Test
@@ -83,7 +77,7 @@ class RotationJobIT {
             assertThat(row.get("attempts")).isEqualTo("1");
             assertThat(row.get("request_id")).isNotBlank();
         });
-        assertThat(simulator.hostCertificate("zone-8kq3m1z0pa7", "www.example.com")).get()
+        assertThat(simulator().hostCertificate("zone-8kq3m1z0pa7", "www.example.com")).get()
                 .satisfies(h -> assertThat(h.certIds()).containsExactlyInAnyOrder("cert-rsa2025x1", "cert-ecc2025x1"));
         assertThat(result.out()).contains("rows: 17 total, 17 succeeded").contains("report: ");
     }
@@ -133,7 +127,7 @@ class RotationJobIT {
 
         assertThat(modifyCalls()).singleElement()
                 .satisfies(call -> assertThat(call.certIds()).containsExactly("cert-rsa1", "cert-ecc1"));
-        assertThat(simulator.hostCertificate("zone-dual1", "www.dual.example.com")).get()
+        assertThat(simulator().hostCertificate("zone-dual1", "www.dual.example.com")).get()
                 .satisfies(h -> assertThat(h.certIds()).containsExactlyInAnyOrder("cert-rsa1", "cert-ecc1"));
     }
 
@@ -148,7 +142,7 @@ class RotationJobIT {
             assertThat(call.mode()).isEqualTo("eofreecert");
             assertThat(call.certIds()).isEmpty();
         });
-        assertThat(simulator.hostCertificate("zone-free1", "blog.example.com")).get()
+        assertThat(simulator().hostCertificate("zone-free1", "blog.example.com")).get()
                 .satisfies(h -> assertThat(h.mode()).isEqualTo("eofreecert"));
     }
 
@@ -169,7 +163,7 @@ class RotationJobIT {
                 "line 15: same zone and host as line 17 with a different target",
                 "line 17: same zone and host as line 15 with a different target");
         assertThat(result.err()).doesNotContain("Exception");
-        assertThat(simulator.callLog().records()).isEmpty();
+        assertThat(simulator().callLog().records()).isEmpty();
         Map<Long, Map<String, String>> rows = report(dir.resolve("invalid.results.csv"));
         assertThat(rows.get(6L).get("status")).isEqualTo("INVALID");
         assertThat(rows.get(6L).get("error_message")).isEqualTo("unknown mode \"sslcertt\"");
@@ -209,13 +203,13 @@ class RotationJobIT {
                 i -> "h" + i + ".example.com"));
         simulatorSeededWith(input);
         assertThat(rotate(input).exitCode()).isZero();
-        simulator.callLog().clear();
+        simulator().callLog().clear();
 
         Rotator.Result again = rotate(input);
 
         assertThat(again.exitCode()).isZero();
         assertThat(again.out()).contains("already completed");
-        assertThat(simulator.callLog().records()).isEmpty();
+        assertThat(simulator().callLog().records()).isEmpty();
     }
 
     @Test
@@ -224,12 +218,12 @@ class RotationJobIT {
                 i -> "h" + i + ".example.com"));
         simulatorSeededWith(input);
         rotate(input);
-        simulator.callLog().clear();
+        simulator().callLog().clear();
 
         Path moved = Files.copy(input, Files.createDirectories(dir.resolve("elsewhere")).resolve("renamed.csv"));
 
         assertThat(rotate(moved).exitCode()).isZero();
-        assertThat(simulator.callLog().records()).isEmpty();
+        assertThat(simulator().callLog().records()).isEmpty();
     }
 
     @Test
@@ -239,7 +233,7 @@ class RotationJobIT {
         AtomicInteger calls = new AtomicInteger();
         simulatorSeededWith(input, b -> b.onCall(call -> {
             if (call.action().equals(MODIFY) && calls.incrementAndGet() == 20) {
-                simulator.revokeCredentials(SECRET_ID);
+                simulator().revokeCredentials(SECRET_ID);
             }
         }));
 
@@ -252,7 +246,7 @@ class RotationJobIT {
         assertThat(afterStop.values()).anySatisfy(r -> assertThat(r.get("status")).isEqualTo("PENDING"));
         assertThat(afterStop.values()).noneSatisfy(r -> assertThat(r.get("status")).isEqualTo("FAILED"));
 
-        simulator.putCredentials(SECRET_ID, SECRET_KEY);
+        simulator().putCredentials(SECRET_ID, SECRET_KEY);
         Rotator.Result resumed = rotate(input, "--max-hosts-per-call=1");
 
         assertThat(resumed.exitCode()).isZero();
@@ -273,8 +267,8 @@ class RotationJobIT {
 
         assertThat(result.exitCode()).isZero();
         assertThat(modifyCalls()).hasSize(70);
-        assertThat(simulator.callLog().rateLimitRefusals(MODIFY)).isZero();
-        assertThat(simulator.callLog().maxAdmittedInAnyWindow(MODIFY, Duration.ofSeconds(1))).isLessThanOrEqualTo(20);
+        assertThat(simulator().callLog().rateLimitRefusals(MODIFY)).isZero();
+        assertThat(simulator().callLog().maxAdmittedInAnyWindow(MODIFY, Duration.ofSeconds(1))).isLessThanOrEqualTo(20);
     }
 
     @Test
@@ -287,7 +281,7 @@ class RotationJobIT {
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).contains("250 host(s) in 1 target(s) -> 3 call(s)");
-        assertThat(simulator.callLog().records()).as("only the live state is read")
+        assertThat(simulator().callLog().records()).as("only the live state is read")
                 .allSatisfy(call -> assertThat(call.action()).isEqualTo("DescribeAccelerationDomains"));
     }
 

@@ -51,6 +51,12 @@ final class Rotator {
         }
     }
 
+    /** Rotates {@code input} against the endpoint the option names, with more options after. */
+    Result rotate(Credential credential, Path input, String endpointOption, String... options) {
+        return run(credential, Stream.concat(Stream.of("--input=" + input, endpointOption), Stream.of(options))
+                .toArray(String[]::new));
+    }
+
     record Result(int exitCode, String out, String err) {
     }
 
