@@ -38,22 +38,20 @@ public final class CallPacer {
     private static final Logger log = LoggerFactory.getLogger(CallPacer.class);
 
     private final Bucket bucket;
-    private final int rate;
     private final ReentrantLock turn = new ReentrantLock(true);
 
-    private CallPacer(Bucket bucket, int rate) {
+    private CallPacer(Bucket bucket) {
         this.bucket = bucket;
-        this.rate = rate;
     }
 
     public static CallPacer local(int rate) {
-        return new CallPacer(Bucket.builder().addLimit(bandwidth(rate)).build(), rate);
+        return new CallPacer(Bucket.builder().addLimit(bandwidth(rate)).build());
     }
 
     /** The bucket stored under {@code key} by {@code buckets}, created with this pacing if it is absent. */
     public static <K> CallPacer shared(ProxyManager<K> buckets, K key, int rate) {
         BucketConfiguration configuration = BucketConfiguration.builder().addLimit(bandwidth(rate)).build();
-        return new CallPacer(buckets.builder().build(key, () -> configuration), rate);
+        return new CallPacer(buckets.builder().build(key, () -> configuration));
     }
 
     public static Duration spacing(int rate) {
@@ -111,9 +109,5 @@ public final class CallPacer {
         while (System.nanoTime() < deadline) {
             Thread.onSpinWait();
         }
-    }
-
-    public int rate() {
-        return rate;
     }
 }

@@ -9,6 +9,8 @@ import java.util.Set;
  */
 public final class ErrorClassifier {
 
+    /** The API's refusal for rate: a retry, and a figure of the run. */
+    public static final String RATE_LIMIT_EXCEEDED = "LimitExceeded.RateLimitExceeded";
     /** Codes this client gives failures that never reached the API's answer (network, HTTP, bad body). */
     public static final String NETWORK_ERROR = "NetworkError";
     public static final String HTTP_ERROR = "HttpError";
@@ -18,7 +20,7 @@ public final class ErrorClassifier {
 
     private static final Set<String> TRANSIENT = Set.of(
             NOT_SENT,
-            "LimitExceeded.RateLimitExceeded",
+            RATE_LIMIT_EXCEEDED,
             "InvalidParameter.ActionInProgress",
             "OperationDenied.ConfigLocked",
             "FailedOperation.ConfigLocked",

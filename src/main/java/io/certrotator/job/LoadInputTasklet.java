@@ -3,7 +3,6 @@ package io.certrotator.job;
 import io.certrotator.input.RotationCsvReader;
 import io.certrotator.input.RotationRow;
 import io.certrotator.plan.InputSurvey;
-import io.certrotator.plan.PlanSummary;
 import io.certrotator.results.ResultsRepository;
 import io.certrotator.results.RowStatus;
 import io.certrotator.results.StatusCounts;
@@ -12,7 +11,6 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -59,10 +57,6 @@ class LoadInputTasklet implements Tasklet {
         }
         transactions.executeWithoutResult(status -> results.markInvalid(instanceId, survey.conflicts()));
 
-        PlanSummary plan = survey.plan();
-        ExecutionContext context = step.getJobExecution().getExecutionContext();
-        context.putLong(JobFigures.PLANNED_CALLS, plan.calls());
-        context.putLong(JobFigures.PLANNED_HOSTS, plan.hosts());
         StatusCounts counts = results.countByStatus(instanceId);
         contribution.incrementWriteCount(counts.total());
         if (counts.of(RowStatus.INVALID) > 0 && !parameters.skipInvalid()) {

@@ -120,7 +120,6 @@ class RotateTasklet implements Tasklet {
         }
     }
 
-
     /** Ends the reading of pending rows once the run stops: a million rows need not be read to send nothing. */
     static final class StopReading extends RuntimeException {
         StopReading() {

@@ -30,7 +30,6 @@ import java.util.concurrent.atomic.AtomicLong;
 class RotationDispatcher implements RunControl, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RotationDispatcher.class);
-    private static final String RATE_LIMIT_EXCEEDED = "LimitExceeded.RateLimitExceeded";
 
     /**
      * One group on its way. {@code tries} counts the calls for exactly these hosts in this run, against the
@@ -154,8 +153,6 @@ class RotationDispatcher implements RunControl, AutoCloseable {
         boolean settled = true;
         try {
             settled = send(call);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             stop("could not record a result: " + e.getMessage());
         } finally {
@@ -166,7 +163,7 @@ class RotationDispatcher implements RunControl, AutoCloseable {
     }
 
     /** Sends one call for the group and acts on the answer; false when the group lives on as a retry. */
-    private boolean send(Call call) throws InterruptedException {
+    private boolean send(Call call) {
         if (stopReason != null) {
             return true;
         }
@@ -184,7 +181,7 @@ class RotationDispatcher implements RunControl, AutoCloseable {
         if (ErrorClassifier.NOT_SENT.equals(error.code())) {
             return true;
         }
-        if (RATE_LIMIT_EXCEEDED.equals(error.code())) {
+        if (ErrorClassifier.RATE_LIMIT_EXCEEDED.equals(error.code())) {
             rateRefusals.incrementAndGet();
         }
         switch (error.errorClass()) {
