@@ -55,7 +55,7 @@ scenario() {
       n, a, r, r / 20 * 100, med, f, mx, wall, floor, wall / floor, startup, desc, code }'
 }
 
-echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)"
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | sed -n 1p)"
 echo
 printf "%-22s %6s %8s %8s %7s %8s %7s %8s %8s %7s %8s %9s %5s\n" scenario calls "calls/s" "of 20/s" \
   "steady" "refused" "max/1s" "wall s" "floor s" ratio "start s" describes exit
