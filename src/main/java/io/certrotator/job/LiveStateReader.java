@@ -22,8 +22,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Reads the certificate configuration of some hosts of a zone with DescribeAccelerationDomains, in as few calls as
- * it can: by name, 20 a call, or by paging through the whole zone, 200 a call, whichever is fewer. The first page
- * tells the zone's size, so a read of more than 20 hosts starts with it. The client paces every call with the
+ * it can: by name, 20 a call, or by paging through the whole zone, 200 a call, whichever is fewer. A read of more
+ * than 20 hosts starts with the pages that many hosts fill, sent together rather than one after the other (the zone
+ * usually holds about the hosts the input names); the first page tells the zone's size, and what those pages did
+ * not find is then read by the remaining pages or by name. The client paces every call with the
  * Describe pacer; errors are classified and retried like ModifyHostsCertificate's, the wait holding no thread.
  */
 public final class LiveStateReader {
@@ -47,14 +49,16 @@ public final class LiveStateReader {
         if (wanted.size() <= DescribeAccelerationDomains.MAX_NAMES) {
             return byName(zoneId, wanted, run);
         }
-        return call(DescribeAccelerationDomains.page(zoneId, 0), run, 1).thenCompose(first -> {
-            Map<String, HostConfig> found = listed(first, wanted);
+        int firstPages = (int) ceilDiv(wanted.size(), DescribeAccelerationDomains.MAX_LIMIT);
+        List<CompletableFuture<DomainPage>> first = pages(zoneId, 0, firstPages, run);
+        return merged(first, wanted).thenCompose(found -> {
             List<String> missing = wanted.stream().filter(host -> !found.containsKey(host)).toList();
-            long pagesLeft = ceilDiv(first.totalCount(), DescribeAccelerationDomains.MAX_LIMIT) - 1;
-            CompletableFuture<Map<String, HostConfig>> rest = missing.isEmpty()
+            long total = first.get(0).join().totalCount();
+            long pagesLeft = Math.max(0, ceilDiv(total, DescribeAccelerationDomains.MAX_LIMIT) - firstPages);
+            CompletableFuture<Map<String, HostConfig>> rest = missing.isEmpty() || pagesLeft == 0
                     ? CompletableFuture.completedFuture(Map.of())
                     : pagesLeft <= ceilDiv(missing.size(), DescribeAccelerationDomains.MAX_NAMES)
-                    ? pages(zoneId, first.totalCount(), wanted, run)
+                    ? merged(pages(zoneId, firstPages, firstPages + pagesLeft, run), wanted)
                     : byName(zoneId, missing, run);
             return rest.thenApply(more -> {
                 found.putAll(more);
@@ -68,14 +72,14 @@ public final class LiveStateReader {
         return client.callsMade();
     }
 
-    private CompletableFuture<Map<String, HostConfig>> pages(String zoneId, long total, Set<String> wanted,
-                                                             RunControl run) {
+    /** Pages {@code from} (inclusive) to {@code to} (exclusive), all sent at once. */
+    private List<CompletableFuture<DomainPage>> pages(String zoneId, long from, long to, RunControl run) {
         List<CompletableFuture<DomainPage>> pages = new ArrayList<>();
-        for (long offset = DescribeAccelerationDomains.MAX_LIMIT; offset < total;
-             offset += DescribeAccelerationDomains.MAX_LIMIT) {
-            pages.add(call(DescribeAccelerationDomains.page(zoneId, (int) offset), run, 1));
+        for (long page = from; page < to; page++) {
+            pages.add(call(DescribeAccelerationDomains.page(zoneId,
+                    (int) (page * DescribeAccelerationDomains.MAX_LIMIT)), run, 1));
         }
-        return merged(pages, wanted);
+        return pages;
     }
 
     private CompletableFuture<Map<String, HostConfig>> byName(String zoneId, Collection<String> hosts,
