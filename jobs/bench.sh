@@ -33,7 +33,9 @@ field() { local v; v=$(sed -n "s/.*action=$1 .* $2=\([^ ]*\).*/\1/p" "$3"); echo
 scenario() {
   local name="$1" input="$2" per_call="$3"; shift 3
   local dir="$work/$name"; mkdir -p "$dir"
-  java -jar "$jar" simulate --port=0 --port-file="$dir/port" --seed="$input" --random-seed=7 "$@" \
+  # The simulator stands in for a server on another machine: the client compiler alone and the serial
+  # collector keep it from taking the job's CPU on a small machine (its JIT would run during the job's start).
+  java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$jar" simulate --port=0 --port-file="$dir/port" --seed="$input" --random-seed=7 "$@" \
     > "$dir/simulator.out" 2>&1 &
   local sim=$!
   for _ in $(seq 100); do [ -s "$dir/port" ] && break; sleep 0.1; done

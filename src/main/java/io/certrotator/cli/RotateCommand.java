@@ -1,6 +1,7 @@
 package io.certrotator.cli;
 
 import com.tencentcloudapi.common.Credential;
+import io.certrotator.edgeone.EdgeOneClient;
 import io.certrotator.simulator.EdgeOneSimulator;
 
 import java.nio.file.Files;
@@ -33,6 +34,7 @@ public final class RotateCommand {
             System.out.print(RotateOptions.USAGE);
             return ExitCodes.SUCCEEDED;
         }
+        EdgeOneClient.prepareInBackground();
         if (options.simulate()) {
             if (!Files.isReadable(options.input())) {
                 System.err.println("cert-rotator: " + options.input() + ": file not found or not readable");

@@ -26,8 +26,6 @@ public final class EdgeOneClient {
     public static final String SERVICE = "teo";
     public static final String VERSION = "2022-09-01";
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    /** Clients share one connection pool and dispatcher, as the SDK's own do. */
-    private static final OkHttpClient SHARED = new OkHttpClient();
 
     private final CommonClient client;
     private final ArrivalPacing pacing;
@@ -44,15 +42,32 @@ public final class EdgeOneClient {
         this.client = new CommonClient(SERVICE, VERSION, credential, "", profile);
     }
 
+    /**
+     * Makes the HTTP stack ready on a background thread while the caller goes on starting: reading the platform's
+     * trusted certificates takes a good part of a second on a small machine, and would otherwise delay the
+     * first call.
+     */
+    public static void prepareInBackground() {
+        Thread thread = new Thread(Shared.HTTP::connectionPool, "edgeone-client-preparation");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Clients share one connection pool and dispatcher, as the SDK's own do. */
+    private static final class Shared {
+        static final OkHttpClient HTTP = new OkHttpClient();
+    }
+
     /** The HTTP client the SDK would make, plus pacing and the cap on the size of an answer. */
     private static OkHttpClient httpClient(EdgeOneEndpoint endpoint, Duration timeout, ArrivalPacing pacing) {
         long seconds = Math.max(1, timeout.toSeconds());
-        OkHttpClient.Builder http = SHARED.newBuilder()
+        OkHttpClient.Builder http = Shared.HTTP.newBuilder()
                 .connectTimeout(Math.min(seconds, 10), TimeUnit.SECONDS)
                 .readTimeout(seconds, TimeUnit.SECONDS)
                 .writeTimeout(seconds, TimeUnit.SECONDS)
                 .addInterceptor(new ResponseSizeLimit())
-                .addNetworkInterceptor(pacing);
+                .addNetworkInterceptor(pacing)
+                .eventListener(pacing);
         if (endpoint.viaProxy()) {
             http.proxy(new Proxy(Proxy.Type.HTTP, new InetSocketAddress(endpoint.proxyHost(), endpoint.proxyPort())));
         }
