@@ -1,10 +1,14 @@
 package io.certrotator.edgeone;
 
+import okhttp3.Call;
+import okhttp3.EventListener;
 import okhttp3.Interceptor;
+import okhttp3.Request;
 import okhttp3.Response;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -13,8 +17,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * connection open, right before its bytes are written. The server counts arrivals, and a token taken
  * earlier (before a cold start's class loading, or a new connection) leaves room for two calls to arrive
  * closer than the spacing.
+ * <p>
+ * As the calls' event listener it also sees when the request's bytes are written: one written more than
+ * {@link #WRITE_ALLOWANCE} after its token (the thread was paused, or a collection stopped the JVM) pushes
+ * the next tokens back by the excess, so that it and the calls after it still arrive a spacing apart.
  */
-final class ArrivalPacing implements Interceptor {
+final class ArrivalPacing extends EventListener implements Interceptor {
+
+    static final Duration WRITE_ALLOWANCE = Duration.ofMillis(2);
+    private static final ThreadLocal<Long> tokenTakenAt = new ThreadLocal<>();
 
     private final CallPacer pacer;
     private final AtomicLong sent = new AtomicLong();
@@ -41,7 +52,35 @@ final class ArrivalPacing implements Interceptor {
             throw new HaltedException();
         }
         sent.incrementAndGet();
-        return chain.proceed(chain.request());
+        tokenTakenAt.set(System.nanoTime());
+        try {
+            return chain.proceed(chain.request());
+        } finally {
+            tokenTakenAt.remove();
+        }
+    }
+
+    @Override
+    public void requestHeadersEnd(Call call, Request request) {
+        written();
+    }
+
+    @Override
+    public void requestBodyEnd(Call call, long byteCount) {
+        written();
+    }
+
+    /** Called on the thread that took the token, once the headers are written and again after the body. */
+    private void written() {
+        Long takenAt = tokenTakenAt.get();
+        if (takenAt == null) {
+            return;
+        }
+        long late = System.nanoTime() - takenAt - WRITE_ALLOWANCE.toNanos();
+        if (late > 0) {
+            pacer.pushBack(Duration.ofNanos(late));
+            tokenTakenAt.set(takenAt + late);
+        }
     }
 
     /** Requests waiting for a token are not sent any more. */

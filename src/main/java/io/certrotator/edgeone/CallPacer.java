@@ -4,6 +4,7 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +28,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * One caller at a time asks for the token, and takes it only when it is there: it never books a token ahead
  * and sleeps towards it. A booked departure that wakes late is followed by the next one on time, and the
  * two arrive closer than the spacing (a second with 21 arrivals). Taking the token only when awake means a
- * late caller delays the ones after it instead.
+ * late caller delays the ones after it instead. For the same reason a request written late after its token
+ * (its thread paused, a collection stopped the JVM) pushes the next tokens back by as much: see
+ * {@link #pushBack(Duration)}.
+ * <p>
+ * The bucket counts nanoseconds: a call takes one spacing's worth, and a push back takes the delay's worth.
  */
 public final class CallPacer {
 
@@ -35,23 +40,29 @@ public final class CallPacer {
     static final double ARRIVAL_MARGIN = 1.02;
     private static final Duration UNREACHABLE_PAUSE = Duration.ofSeconds(1);
     private static final long SPIN_NANOS = 1_500_000;
+    /** Stored buckets made before tokens counted nanoseconds are replaced, without their tokens. */
+    private static final long CONFIGURATION_VERSION = 2;
     private static final Logger log = LoggerFactory.getLogger(CallPacer.class);
 
     private final Bucket bucket;
+    private final long callTokens;
     private final ReentrantLock turn = new ReentrantLock(true);
 
-    private CallPacer(Bucket bucket) {
+    private CallPacer(Bucket bucket, int rate) {
         this.bucket = bucket;
+        this.callTokens = spacing(rate).toNanos();
     }
 
     public static CallPacer local(int rate) {
-        return new CallPacer(Bucket.builder().addLimit(bandwidth(rate)).build());
+        return new CallPacer(Bucket.builder().addLimit(bandwidth(rate)).build(), rate);
     }
 
     /** The bucket stored under {@code key} by {@code buckets}, created with this pacing if it is absent. */
     public static <K> CallPacer shared(ProxyManager<K> buckets, K key, int rate) {
         BucketConfiguration configuration = BucketConfiguration.builder().addLimit(bandwidth(rate)).build();
-        return new CallPacer(buckets.builder().build(key, () -> configuration));
+        return new CallPacer(buckets.builder()
+                .withImplicitConfigurationReplacement(CONFIGURATION_VERSION, TokensInheritanceStrategy.RESET)
+                .build(key, () -> configuration), rate);
     }
 
     public static Duration spacing(int rate) {
@@ -62,7 +73,8 @@ public final class CallPacer {
         if (rate < 1 || rate > API_LIMIT_PER_SECOND) {
             throw new IllegalArgumentException("rate must be between 1 and " + API_LIMIT_PER_SECOND + ": " + rate);
         }
-        return Bandwidth.builder().capacity(1).refillGreedy(1, spacing(rate)).initialTokens(1).build();
+        long tokens = spacing(rate).toNanos();
+        return Bandwidth.builder().capacity(tokens).refillGreedy(tokens, spacing(rate)).initialTokens(tokens).build();
     }
 
     /** Blocks until this caller may send one request. */
@@ -71,7 +83,7 @@ public final class CallPacer {
         try {
             while (true) {
                 try {
-                    ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+                    ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(callTokens);
                     if (probe.isConsumed()) {
                         return;
                     }
@@ -94,7 +106,19 @@ public final class CallPacer {
      */
     public void awaitFirstPermit() throws InterruptedException {
         awaitPermit();
-        bucket.consumeIgnoringRateLimits(1);
+        bucket.consumeIgnoringRateLimits(callTokens);
+    }
+
+    /**
+     * Delays the next tokens by {@code late}: the request that took the last one was written that much after it,
+     * and the server counts from when it arrives. (A shared bucket that cannot be reached is not pushed back.)
+     */
+    public void pushBack(Duration late) {
+        try {
+            bucket.consumeIgnoringRateLimits(late.toNanos());
+        } catch (RuntimeException e) {
+            log.debug("could not push the shared rate budget back", e);
+        }
     }
 
     /**

@@ -30,6 +30,18 @@ class CallPacerTest {
     }
 
     @Test
+    void aPushBackDelaysTheNextPermitByAsMuch() throws InterruptedException {
+        CallPacer pacer = CallPacer.local(20);
+        pacer.awaitPermit();
+        long start = System.nanoTime();
+        pacer.pushBack(Duration.ofMillis(300));
+        pacer.awaitPermit();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(300).plus(CallPacer.spacing(20)).minusMillis(5));
+    }
+
+    @Test
     void aRateAboveTheApiLimitIsRefused() {
         assertThatThrownBy(() -> CallPacer.local(21)).isInstanceOf(IllegalArgumentException.class);
     }
