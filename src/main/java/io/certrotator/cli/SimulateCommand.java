@@ -88,7 +88,7 @@ public final class SimulateCommand {
                     state.zoneCount(), state.hostCount(), state.certificateCount());
             out.flush();
             stop.join();
-            simulator.callLog().actions().forEach(action -> out.println(simulator.callLog().summary(action).line()));
+            simulator.callLog().actions().forEach(action -> out.println(simulator.callLog().summary(action, simulator.rateLimit()).line()));
             out.flush();
             return 0;
         } catch (UncheckedIOException e) {

@@ -17,14 +17,18 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Sends host groups concurrently; the client paces every request it sends. A call waiting for a
  * retry holds no worker and no token: it is scheduled again after its back-off, so a slow or failing
- * group never holds up the others. Outcomes are recorded as each answer arrives. A zone whose groups have all
+ * group never holds up the others. Once due, a retry (or half of a split group) goes ahead of the groups
+ * not tried yet: behind them it would wait for every queued group's token, several seconds at the rate,
+ * and the run would end waiting for the last retries. Outcomes are recorded as each answer arrives. A zone whose groups have all
  * been submitted ({@link #seal}) and answered for good is reported settled to {@link AcceptedCalls}.
  */
 class RotationDispatcher implements RunControl, AutoCloseable {
@@ -38,12 +42,26 @@ class RotationDispatcher implements RunControl, AutoCloseable {
     private record Call(HostGroup group, int tries) {
     }
 
+    /** Work for a worker: calls tried before first, then in the order they came. */
+    private record Task(Runnable work, boolean triedBefore, long order) implements Runnable, Comparable<Task> {
+        @Override
+        public void run() {
+            work.run();
+        }
+
+        @Override
+        public int compareTo(Task other) {
+            return triedBefore != other.triedBefore ? (triedBefore ? -1 : 1) : Long.compare(order, other.order);
+        }
+    }
+
     private final EdgeOneClient client;
     private final RetryPolicy retryPolicy;
     private final GroupOutcomeRecorder recorder;
     private final AcceptedCalls accepted;
     private final int maxOutstanding;
     private final ExecutorService workers;
+    private final AtomicLong tasks = new AtomicLong();
     private final ScheduledExecutorService retryTimer;
     private final Set<Call> waitingForRetry = ConcurrentHashMap.newKeySet();
     private final AtomicLong rateRefusals = new AtomicLong();
@@ -61,7 +79,8 @@ class RotationDispatcher implements RunControl, AutoCloseable {
         this.recorder = recorder;
         this.accepted = accepted;
         this.maxOutstanding = concurrency * 4;
-        this.workers = Executors.newFixedThreadPool(concurrency, DaemonThreads.named("rotate-"));
+        this.workers = new ThreadPoolExecutor(concurrency, concurrency, 0, TimeUnit.MILLISECONDS,
+                new PriorityBlockingQueue<>(), DaemonThreads.named("rotate-"));
         this.retryTimer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("retry-timer"));
     }
 
@@ -77,7 +96,11 @@ class RotationDispatcher implements RunControl, AutoCloseable {
             outstanding++;
             outstandingByZone.merge(group.zoneId(), 1, Integer::sum);
         }
-        workers.execute(() -> attempt(new Call(group, 0)));
+        execute(new Call(group, 0), false);
+    }
+
+    private void execute(Call call, boolean triedBefore) {
+        workers.execute(new Task(() -> attempt(call), triedBefore, tasks.incrementAndGet()));
     }
 
     /** Every group of the zone has been submitted: the zone settles once they are all answered for good. */
@@ -228,7 +251,7 @@ class RotationDispatcher implements RunControl, AutoCloseable {
         waitingForRetry.add(call);
         retryTimer.schedule(() -> {
             if (waitingForRetry.remove(call)) {
-                workers.execute(() -> attempt(call));
+                execute(call, true);
             }
         }, delay, TimeUnit.MILLISECONDS);
         if (stopReason != null) {
@@ -249,7 +272,7 @@ class RotationDispatcher implements RunControl, AutoCloseable {
             outstanding++;
             outstandingByZone.merge(half.group().zoneId(), 1, Integer::sum);
         }
-        workers.execute(() -> attempt(half));
+        execute(half, true);
     }
 
     /** The zone is reported settled before the call stops counting, so the run cannot end in between. */

@@ -9,11 +9,13 @@ import java.util.Locale;
  *
  * @param medianAdmittedPerSecond the median of admitted calls per whole second from the first arrival: the
  *                                steady rate, without the quiet tail of a run waiting for its last retries
+ * @param shortestSpanOverLimit   the shortest time in which one call more than the limit arrived: over a second
+ *                                is headroom, under it a refusal (null for fewer calls)
  * @param admittedSpan            from the first to the last admitted arrival
  */
 public record ActionSummary(String action, long received, long admitted, long rateRefusals, int maxAdmittedInOneSecond,
-                            int medianAdmittedPerSecond, Duration admittedSpan, Instant firstArrival,
-                            Instant lastArrival) {
+                            int medianAdmittedPerSecond, Duration shortestSpanOverLimit, Duration admittedSpan,
+                            Instant firstArrival, Instant lastArrival) {
 
     /** Admitted calls per second: N arrivals span N - 1 intervals. */
     public double admittedPerSecond() {
@@ -23,9 +25,9 @@ public record ActionSummary(String action, long received, long admitted, long ra
     /** One line, {@code key=value} pairs, for people and for scripts. */
     public String line() {
         return String.format(Locale.ROOT, "summary action=%s received=%d admitted=%d refused_for_rate=%d "
-                        + "max_admitted_in_1s=%d median_admitted_per_1s=%d admitted_per_s=%.2f span_s=%.2f first_arrival_ms=%d last_arrival_ms=%d",
+                        + "max_admitted_in_1s=%d median_admitted_per_1s=%d shortest_span_over_limit_ms=%.1f admitted_per_s=%.2f span_s=%.2f first_arrival_ms=%d last_arrival_ms=%d",
                 action, received, admitted, rateRefusals, maxAdmittedInOneSecond, medianAdmittedPerSecond,
-                admittedPerSecond(),
+                shortestSpanOverLimit == null ? 0 : shortestSpanOverLimit.toNanos() / 1e6, admittedPerSecond(),
                 admittedSpan.toMillis() / 1000d, firstArrival == null ? 0 : firstArrival.toEpochMilli(),
                 lastArrival == null ? 0 : lastArrival.toEpochMilli());
     }

@@ -63,16 +63,31 @@ public final class CallLog {
         return records().stream().map(CallRecord::action).distinct().toList();
     }
 
-    public ActionSummary summary(String action) {
+    /** @param limit the calls per second the simulator admits, for the tightest window */
+    public ActionSummary summary(String action, int limit) {
         List<CallRecord> calls = records(action);
         List<CallRecord> admitted = calls.stream().filter(CallRecord::admitted)
                 .sorted(java.util.Comparator.comparingLong(CallRecord::arrivalNanos)).toList();
         Duration span = admitted.isEmpty() ? Duration.ZERO : Duration.ofNanos(
                 admitted.get(admitted.size() - 1).arrivalNanos() - admitted.get(0).arrivalNanos());
         return new ActionSummary(action, calls.size(), admitted.size(), rateLimitRefusals(action),
-                maxAdmittedInAnyWindow(action, Duration.ofSeconds(1)), medianPerSecond(admitted), span,
+                maxAdmittedInAnyWindow(action, Duration.ofSeconds(1)), medianPerSecond(admitted),
+                shortestSpan(calls, limit + 1), span,
                 admitted.isEmpty() ? null : admitted.get(0).arrivedAt(),
                 admitted.isEmpty() ? null : admitted.get(admitted.size() - 1).arrivedAt());
+    }
+
+    /**
+     * The shortest time in which {@code count} calls arrived, admitted or not (null for fewer calls): above one
+     * second for {@code count = limit + 1}, no second held more than the limit, and the excess is the headroom.
+     */
+    private static Duration shortestSpan(List<CallRecord> calls, int count) {
+        long[] arrivals = calls.stream().mapToLong(CallRecord::arrivalNanos).sorted().toArray();
+        long shortest = Long.MAX_VALUE;
+        for (int i = 0; i + count - 1 < arrivals.length; i++) {
+            shortest = Math.min(shortest, arrivals[i + count - 1] - arrivals[i]);
+        }
+        return shortest == Long.MAX_VALUE ? null : Duration.ofNanos(shortest);
     }
 
     /** The median count of arrivals per whole second from the first one (a last, partial second left out). */

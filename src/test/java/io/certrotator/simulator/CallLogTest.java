@@ -1,0 +1,31 @@
+package io.certrotator.simulator;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CallLogTest {
+
+    private static final String ACTION = "ModifyHostsCertificate";
+
+    @Test
+    void theSummaryGivesTheShortestTimeInWhichOneCallMoreThanTheLimitArrived() {
+        CallLog log = new CallLog();
+        long[] arrivalMillis = {0, 600, 1100, 1500, 2700};
+        for (long millis : arrivalMillis) {
+            log.add(new CallRecord(Duration.ofMillis(millis).toNanos(), Instant.EPOCH.plusMillis(millis), ACTION,
+                    "zone-1", List.of("a.example.com"), "sslcert", List.of("cert-1"), true, CallRecord.OK, "r"));
+        }
+
+        ActionSummary summary = log.summary(ACTION, 2);
+
+        // three arrivals: 0-1100, 600-1500 (the shortest, 900 ms) and 1100-2700
+        assertThat(summary.shortestSpanOverLimit()).isEqualTo(Duration.ofMillis(900));
+        assertThat(summary.line()).contains("shortest_span_over_limit_ms=900.0");
+        assertThat(log.summary(ACTION, 5).shortestSpanOverLimit()).isNull();
+    }
+}
