@@ -234,6 +234,24 @@ class FaultToleranceIT {
     }
 
     @Test
+    void aDueRetryGoesAheadOfTheGroupsNotTriedYet() {
+        Path input = csv(dir, "queue.csv", hostsOnOneCertificate("zone-queue1", "cert-q", 60,
+                i -> "h" + i + ".example.com"));
+        simulatorSeededWith(input, b -> b);
+        simulator().failFirstCalls("h0.example.com", 1);
+
+        // 4 workers and up to 16 groups outstanding: behind the queued groups the retry would wait 12 calls more
+        Rotator.Result result = rotate(input, "--max-hosts-per-call=1", "--cert-rotator.concurrency=4");
+
+        assertThat(result.exitCode()).isZero();
+        List<String> order = modifyCalls().stream().map(call -> call.hosts().get(0)).toList();
+        int firstTry = order.indexOf("h0.example.com");
+        int retry = order.lastIndexOf("h0.example.com");
+        // the back-off (at most 100 ms in tests: 2 spacings) and the 4 workers already waiting for a token
+        assertThat(retry - firstTry - 1).as("calls sent between h0's first try and its retry").isLessThanOrEqualTo(7);
+    }
+
+    @Test
     void aWrongSecretStopsTheRunWithinAFewCallsAndTheRightOneFinishesIt() {
         Path input = csv(dir, "secret.csv", hostsOnOneCertificate("zone-secret1", "cert-s", 30,
                 i -> "h" + i + ".example.com"));
