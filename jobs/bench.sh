@@ -34,8 +34,10 @@ scenario() {
   local name="$1" input="$2" per_call="$3"; shift 3
   local dir="$work/$name"; mkdir -p "$dir"
   # The simulator stands in for a server on another machine: the client compiler alone and the serial
-  # collector keep it from taking the job's CPU on a small machine (its JIT would run during the job's start).
-  java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$jar" simulate --port=0 --port-file="$dir/port" --seed="$input" --random-seed=7 "$@" \
+  # collector keep it from taking the job's CPU on a small machine (its JIT would run during the job's start),
+  # and a young generation too large to fill in one scenario keeps it from collecting: a 20 ms pause of its
+  # own would stamp the calls that came in meanwhile late, as if they had arrived bunched.
+  java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms1g -Xmx1g -Xmn768m -jar "$jar" simulate --port=0 --port-file="$dir/port" --seed="$input" --random-seed=7 "$@" \
     > "$dir/simulator.out" 2>&1 &
   local sim=$!
   for _ in $(seq 100); do [ -s "$dir/port" ] && break; sleep 0.1; done

@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Reads the certificate configuration of some hosts of a zone with DescribeAccelerationDomains, in as few calls as
@@ -45,12 +46,22 @@ public final class LiveStateReader {
      * exceptionally with {@link DescribeFailed} when a call's attempts run out or its error is not retried.
      */
     public CompletableFuture<Map<String, HostConfig>> read(String zoneId, Collection<String> hosts, RunControl run) {
+        return read(zoneId, hosts, run, page -> {
+        });
+    }
+
+    /**
+     * As {@link #read(String, Collection, RunControl)}, and gives each call's share of the hosts to {@code onPage}
+     * as it is answered, on the thread that took the answer: every host found once, before the read completes.
+     */
+    public CompletableFuture<Map<String, HostConfig>> read(String zoneId, Collection<String> hosts, RunControl run,
+                                                           Consumer<Map<String, HostConfig>> onPage) {
         Set<String> wanted = Set.copyOf(hosts);
         if (wanted.size() <= DescribeAccelerationDomains.MAX_NAMES) {
-            return byName(zoneId, wanted, run);
+            return byName(zoneId, wanted, run, onPage);
         }
         int firstPages = (int) ceilDiv(wanted.size(), DescribeAccelerationDomains.MAX_LIMIT);
-        List<CompletableFuture<DomainPage>> first = pages(zoneId, 0, firstPages, run);
+        List<CompletableFuture<DomainPage>> first = pages(zoneId, 0, firstPages, wanted, run, onPage);
         return merged(first, wanted).thenCompose(found -> {
             List<String> missing = wanted.stream().filter(host -> !found.containsKey(host)).toList();
             long total = first.get(0).join().totalCount();
@@ -58,8 +69,8 @@ public final class LiveStateReader {
             CompletableFuture<Map<String, HostConfig>> rest = missing.isEmpty() || pagesLeft == 0
                     ? CompletableFuture.completedFuture(Map.of())
                     : pagesLeft <= ceilDiv(missing.size(), DescribeAccelerationDomains.MAX_NAMES)
-                    ? merged(pages(zoneId, firstPages, firstPages + pagesLeft, run), wanted)
-                    : byName(zoneId, missing, run);
+                    ? merged(pages(zoneId, firstPages, firstPages + pagesLeft, wanted, run, onPage), wanted)
+                    : byName(zoneId, missing, run, onPage);
             return rest.thenApply(more -> {
                 found.putAll(more);
                 return found;
@@ -73,24 +84,35 @@ public final class LiveStateReader {
     }
 
     /** Pages {@code from} (inclusive) to {@code to} (exclusive), all sent at once. */
-    private List<CompletableFuture<DomainPage>> pages(String zoneId, long from, long to, RunControl run) {
+    private List<CompletableFuture<DomainPage>> pages(String zoneId, long from, long to, Set<String> wanted,
+                                                      RunControl run, Consumer<Map<String, HostConfig>> onPage) {
         List<CompletableFuture<DomainPage>> pages = new ArrayList<>();
         for (long page = from; page < to; page++) {
-            pages.add(call(DescribeAccelerationDomains.page(zoneId,
-                    (int) (page * DescribeAccelerationDomains.MAX_LIMIT)), run, 1));
+            pages.add(reported(DescribeAccelerationDomains.page(zoneId,
+                    (int) (page * DescribeAccelerationDomains.MAX_LIMIT)), wanted, run, onPage));
         }
         return pages;
     }
 
     private CompletableFuture<Map<String, HostConfig>> byName(String zoneId, Collection<String> hosts,
-                                                              RunControl run) {
+                                                              RunControl run, Consumer<Map<String, HostConfig>> onPage) {
         List<String> sorted = hosts.stream().sorted().toList();
+        Set<String> wanted = Set.copyOf(hosts);
         List<CompletableFuture<DomainPage>> pages = new ArrayList<>();
         for (int from = 0; from < sorted.size(); from += DescribeAccelerationDomains.MAX_NAMES) {
             List<String> names = sorted.subList(from, Math.min(sorted.size(), from + DescribeAccelerationDomains.MAX_NAMES));
-            pages.add(call(DescribeAccelerationDomains.named(zoneId, names), run, 1));
+            pages.add(reported(DescribeAccelerationDomains.named(zoneId, names), wanted, run, onPage));
         }
-        return merged(pages, Set.copyOf(hosts));
+        return merged(pages, wanted);
+    }
+
+    /** One call, retried as needed; its wanted hosts go to {@code onPage} once it is answered. */
+    private CompletableFuture<DomainPage> reported(DescribeAccelerationDomains request, Set<String> wanted,
+                                                   RunControl run, Consumer<Map<String, HostConfig>> onPage) {
+        return call(request, run, 1).thenApply(page -> {
+            onPage.accept(listed(page, wanted));
+            return page;
+        });
     }
 
     private static CompletableFuture<Map<String, HostConfig>> merged(List<CompletableFuture<DomainPage>> pages,

@@ -7,21 +7,29 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
  * Plans each zone from its live state: takes the pending rows (ordered by zone), and when a zone's rows are all in,
  * reads the hosts' current configuration, settles the rows that need no call (already on the target, or not in
- * the zone), and groups the rest by target and current configuration. A zone whose state cannot be read is
- * grouped by target only: the calls still go, and a call the API refuses for mixed hosts is split.
+ * the zone), and groups the rest by target and current configuration. Each answer of the read is planned as it
+ * comes, so the zone's first calls go while the rest of it is still being read. A zone whose state cannot be read
+ * is grouped by target only (the hosts not read yet): the calls still go, and a call the API refuses for mixed
+ * hosts is split.
  */
 final class ZonePlanner implements Consumer<PendingRow> {
 
     private static final Logger log = LoggerFactory.getLogger(ZonePlanner.class);
     private static final String UNKNOWN = "?";
+    private static final long POLL_MILLIS = 20;
 
     private final LiveStateReader reader;
     private final GroupOutcomeRecorder recorder;
@@ -51,34 +59,62 @@ final class ZonePlanner implements Consumer<PendingRow> {
             return;
         }
         String zoneId = zoneRows.get(0).zoneId();
-        Map<String, HostConfig> live = liveState(zoneId);
-        List<PendingRow> unchanged = new ArrayList<>();
-        List<PendingRow> notListed = new ArrayList<>();
-        for (PendingRow row : zoneRows) {
-            HostConfig config = live == null ? null : live.get(row.host());
-            if (live != null && config == null) {
-                notListed.add(row);
-            } else if (config != null && config.towards(row.mode(), row.certIds()) == HostConfig.Progress.DONE) {
-                unchanged.add(row);
-            } else {
-                grouper.add(row, config == null ? UNKNOWN : config.key());
+        Map<String, List<PendingRow>> unread = new LinkedHashMap<>();
+        zoneRows.forEach(row -> unread.computeIfAbsent(row.host(), host -> new ArrayList<>()).add(row));
+        zoneRows.clear();
+        BlockingQueue<Map<String, HostConfig>> answers = new LinkedBlockingQueue<>();
+        CompletableFuture<Map<String, HostConfig>> read = reader.read(zoneId, List.copyOf(unread.keySet()), dispatcher,
+                answers::add);
+        while (!read.isDone() || !answers.isEmpty()) {
+            Map<String, HostConfig> answer = nextAnswer(answers);
+            if (answer != null) {
+                plan(answer, unread);
             }
         }
-        zoneRows.clear();
-        if (!unchanged.isEmpty()) {
-            recorder.unchanged(unchanged);
-        }
-        if (!notListed.isEmpty()) {
-            recorder.notListed(notListed);
+        boolean readWhole = readWhole(zoneId, read);
+        List<PendingRow> rest = unread.values().stream().flatMap(List::stream).toList();
+        if (readWhole && !rest.isEmpty()) {
+            recorder.notListed(rest);
+        } else {
+            rest.forEach(row -> grouper.add(row, UNKNOWN));
         }
         grouper.flush();
         dispatcher.seal(zoneId);
     }
 
-    /** The zone's live state, or null when it cannot be read; a fatal refusal stops the run. */
-    private Map<String, HostConfig> liveState(String zoneId) {
+    private Map<String, HostConfig> nextAnswer(BlockingQueue<Map<String, HostConfig>> answers) {
         try {
-            return reader.read(zoneId, zoneRows.stream().map(PendingRow::host).toList(), dispatcher).join();
+            return answers.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            dispatcher.stop("interrupted");
+            throw new RotateTasklet.StopReading();
+        }
+    }
+
+    /** Settles or groups the rows of the hosts one answer lists. */
+    private void plan(Map<String, HostConfig> answer, Map<String, List<PendingRow>> unread) {
+        List<PendingRow> unchanged = new ArrayList<>();
+        answer.forEach((host, config) -> {
+            for (PendingRow row : unread.getOrDefault(host, List.of())) {
+                if (config.towards(row.mode(), row.certIds()) == HostConfig.Progress.DONE) {
+                    unchanged.add(row);
+                } else {
+                    grouper.add(row, config.key());
+                }
+            }
+            unread.remove(host);
+        });
+        if (!unchanged.isEmpty()) {
+            recorder.unchanged(unchanged);
+        }
+    }
+
+    /** Whether the zone was read to the end; a fatal refusal stops the run. */
+    private boolean readWhole(String zoneId, CompletableFuture<Map<String, HostConfig>> read) {
+        try {
+            read.join();
+            return true;
         } catch (CompletionException e) {
             if (e.getCause() instanceof DescribeFailed failed && failed.fatal()) {
                 dispatcher.stop(RotationDispatcher.refusal(failed.error()));
@@ -88,7 +124,7 @@ final class ZonePlanner implements Consumer<PendingRow> {
                 throw new RotateTasklet.StopReading();
             }
             log.warn("{}: cannot read the live state ({}); rotating without it", zoneId, e.getCause().getMessage());
-            return null;
+            return false;
         }
     }
 }

@@ -9,18 +9,18 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Forms host groups from rows that arrive ordered by zone, target and host. Hosts share a group when they want
- * the same target and carry the same configuration today (the API may refuse one call for hosts on different
- * certificates). It holds the open groups of one target at a time: a group goes out when the target changes or
- * it has {@code maxHostsPerCall} hosts.
+ * Forms the host groups of one zone at a time. Hosts share a group when they want the same target and carry the
+ * same configuration today (the API may refuse one call for hosts on different certificates). A group goes out
+ * as soon as it is full ({@code maxHostsPerCall} hosts and another host for it arrives), the rest at
+ * {@link #flush()}: rows may come in any order, so a zone's calls can start before all its hosts are known,
+ * and the number of calls stays the least the grouping allows. The rows of one host come one after the other.
  */
 public final class HostGrouper {
 
     private final int maxHostsPerCall;
     private final Consumer<HostGroup> downstream;
-    private PendingRow first;
-    /** current configuration -> the group being formed for it. */
-    private final Map<String, OpenGroup> open = new LinkedHashMap<>();
+    /** target and current configuration -> the group being formed for them. */
+    private final Map<List<String>, OpenGroup> open = new LinkedHashMap<>();
 
     public HostGrouper(int maxHostsPerCall, Consumer<HostGroup> downstream) {
         if (maxHostsPerCall < 1) {
@@ -32,38 +32,41 @@ public final class HostGrouper {
 
     /** @param currentConfig what the host carries today, as a key (any fixed value when unknown) */
     public void add(PendingRow row, String currentConfig) {
-        boolean sameTarget = first != null && first.zoneId().equals(row.zoneId())
-                && first.targetKey().equals(row.targetKey());
-        if (!sameTarget) {
+        if (!open.isEmpty() && !open.values().iterator().next().first.zoneId().equals(row.zoneId())) {
             flush();
-            first = row;
         }
-        OpenGroup group = open.computeIfAbsent(currentConfig, key -> new OpenGroup());
+        List<String> key = List.of(row.targetKey(), currentConfig);
+        OpenGroup group = open.computeIfAbsent(key, k -> new OpenGroup(row));
         if (!group.linesByHost.containsKey(row.host()) && group.linesByHost.size() == maxHostsPerCall) {
             emit(group);
-            group = new OpenGroup();
-            open.put(currentConfig, group);
+            group = new OpenGroup(row);
+            open.put(key, group);
         }
         group.linesByHost.computeIfAbsent(row.host(), h -> new ArrayList<>()).add(row.line());
         group.attempts = Math.max(group.attempts, row.attempts());
     }
 
-    /** Emits the groups being formed, if any; call once after the last row. */
+    /** Emits the groups being formed, if any; call once after the zone's last row. */
     public void flush() {
         open.values().forEach(this::emit);
         open.clear();
-        first = null;
     }
 
     private void emit(OpenGroup group) {
         if (!group.linesByHost.isEmpty()) {
+            PendingRow first = group.first;
             downstream.accept(new HostGroup(first.zoneId(), first.mode(), first.certIds(), group.linesByHost,
                     group.attempts));
         }
     }
 
     private static final class OpenGroup {
+        final PendingRow first;
         final Map<String, List<Long>> linesByHost = new LinkedHashMap<>();
         int attempts;
+
+        OpenGroup(PendingRow first) {
+            this.first = first;
+        }
     }
 }

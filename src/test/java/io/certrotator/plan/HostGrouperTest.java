@@ -54,6 +54,37 @@ class HostGrouperTest {
     }
 
     @Test
+    void aFullGroupGoesOutAtOnceAndTheRestWhenTheZoneEnds() {
+        HostGrouper grouper = new HostGrouper(2, groups::add);
+        grouper.add(row(2, "zone-a", "a1.example.com", "cert-a"), "old");
+        grouper.add(row(3, "zone-a", "b1.example.com", "cert-b"), "old");
+        grouper.add(row(4, "zone-a", "a2.example.com", "cert-a"), "old");
+        grouper.add(row(5, "zone-a", "a3.example.com", "cert-a"), "old");
+
+        assertThat(groups).singleElement()
+                .satisfies(g -> assertThat(g.hosts()).containsExactly("a1.example.com", "a2.example.com"));
+
+        grouper.flush();
+
+        // ceil(3 / 2) + ceil(1 / 2): the least the grouping allows, rows in any order
+        assertThat(groups).hasSize(3);
+        assertThat(groups.subList(1, 3)).extracting(HostGroup::hosts)
+                .containsExactlyInAnyOrder(List.of("b1.example.com"), List.of("a3.example.com"));
+    }
+
+    @Test
+    void hostsOnDifferentCertificatesTodayNeverShareAGroup() {
+        HostGrouper grouper = new HostGrouper(100, groups::add);
+        grouper.add(row(2, "zone-a", "a.example.com", "cert-new"), "sslcert|cert-old1");
+        grouper.add(row(3, "zone-a", "b.example.com", "cert-new"), "sslcert|cert-old2");
+        grouper.add(row(4, "zone-a", "c.example.com", "cert-new"), "sslcert|cert-old1");
+        grouper.flush();
+
+        assertThat(groups).hasSize(2);
+        assertThat(groups.get(0).hosts()).containsExactly("a.example.com", "c.example.com");
+    }
+
+    @Test
     void anExactDuplicateRowAddsALineNotAHost() {
         group(1, row(2, "zone-a", "a.example.com", "cert-1"), row(9, "zone-a", "a.example.com", "cert-1"));
 
