@@ -12,22 +12,31 @@ import java.util.Locale;
  * @param shortestSpanOverLimit   the shortest time in which one call more than the limit arrived: over a second
  *                                is headroom, under it a refusal (null for fewer calls)
  * @param admittedSpan            from the first to the last admitted arrival
+ * @param busySpan                from the first admitted arrival to the one that completes 90% of them: the run
+ *                                without its end, where it may only be waiting for its last retries' back-off
  */
 public record ActionSummary(String action, long received, long admitted, long rateRefusals, int maxAdmittedInOneSecond,
                             int medianAdmittedPerSecond, Duration shortestSpanOverLimit, Duration admittedSpan,
-                            Instant firstArrival, Instant lastArrival) {
+                            Duration busySpan, Instant firstArrival, Instant lastArrival) {
 
     /** Admitted calls per second: N arrivals span N - 1 intervals. */
     public double admittedPerSecond() {
         return admitted < 2 || admittedSpan.isZero() ? 0 : (admitted - 1) * 1e9 / admittedSpan.toNanos();
     }
 
+    /** Admitted calls per second over the first 90% of them. */
+    public double busyAdmittedPerSecond() {
+        long calls = (long) Math.ceil(admitted * CallLog.BUSY_SHARE);
+        return calls < 2 || busySpan.isZero() ? 0 : (calls - 1) * 1e9 / busySpan.toNanos();
+    }
+
     /** One line, {@code key=value} pairs, for people and for scripts. */
     public String line() {
         return String.format(Locale.ROOT, "summary action=%s received=%d admitted=%d refused_for_rate=%d "
-                        + "max_admitted_in_1s=%d median_admitted_per_1s=%d shortest_span_over_limit_ms=%.1f admitted_per_s=%.2f span_s=%.2f first_arrival_ms=%d last_arrival_ms=%d",
+                        + "max_admitted_in_1s=%d median_admitted_per_1s=%d shortest_span_over_limit_ms=%.1f admitted_per_s=%.2f busy_admitted_per_s=%.2f span_s=%.2f first_arrival_ms=%d last_arrival_ms=%d",
                 action, received, admitted, rateRefusals, maxAdmittedInOneSecond, medianAdmittedPerSecond,
                 shortestSpanOverLimit == null ? 0 : shortestSpanOverLimit.toNanos() / 1e6, admittedPerSecond(),
+                busyAdmittedPerSecond(),
                 admittedSpan.toMillis() / 1000d, firstArrival == null ? 0 : firstArrival.toEpochMilli(),
                 lastArrival == null ? 0 : lastArrival.toEpochMilli());
     }
