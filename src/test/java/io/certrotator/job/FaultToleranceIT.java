@@ -216,17 +216,28 @@ class FaultToleranceIT {
         });
     }
 
-    @Test
-    void aCallWaitingForItsRetryDoesNotHoldUpTheOthers() {
-        Path input = csv(dir, "busy.csv", hostsOnOneCertificate("zone-busy1", "cert-b", 8,
+    /** Hosts h0 to h{count - 1} of one zone on one certificate, h0's first {@code failures} calls failing. */
+    private Path hostsWithH0FailingFirst(String zoneId, int count, int failures) {
+        Path input = csv(dir, zoneId + ".csv", hostsOnOneCertificate(zoneId, "cert-1", count,
                 i -> "h" + i + ".example.com"));
         simulatorSeededWith(input, b -> b);
-        simulator().failFirstCalls("h0.example.com", 3);
+        simulator().failFirstCalls("h0.example.com", failures);
+        return input;
+    }
+
+    /** The host of each single-host call, in the order they arrived. */
+    private List<String> hostOrder() {
+        return modifyCalls().stream().map(call -> call.hosts().get(0)).toList();
+    }
+
+    @Test
+    void aCallWaitingForItsRetryDoesNotHoldUpTheOthers() {
+        Path input = hostsWithH0FailingFirst("zone-busy1", 8, 3);
 
         Rotator.Result result = rotate(input, "--max-hosts-per-call=1", "--cert-rotator.concurrency=1");
 
         assertThat(result.exitCode()).isZero();
-        List<String> order = modifyCalls().stream().map(call -> call.hosts().get(0)).toList();
+        List<String> order = hostOrder();
         int firstTry = order.indexOf("h0.example.com");
         int lastTry = order.lastIndexOf("h0.example.com");
         assertThat(order.subList(firstTry, lastTry)).as("calls sent while h0 waited for its retries")
@@ -235,16 +246,13 @@ class FaultToleranceIT {
 
     @Test
     void aDueRetryGoesAheadOfTheGroupsNotTriedYet() {
-        Path input = csv(dir, "queue.csv", hostsOnOneCertificate("zone-queue1", "cert-q", 60,
-                i -> "h" + i + ".example.com"));
-        simulatorSeededWith(input, b -> b);
-        simulator().failFirstCalls("h0.example.com", 1);
+        Path input = hostsWithH0FailingFirst("zone-queue1", 60, 1);
 
         // 4 workers and up to 16 groups outstanding: behind the queued groups the retry would wait 12 calls more
         Rotator.Result result = rotate(input, "--max-hosts-per-call=1", "--cert-rotator.concurrency=4");
 
         assertThat(result.exitCode()).isZero();
-        List<String> order = modifyCalls().stream().map(call -> call.hosts().get(0)).toList();
+        List<String> order = hostOrder();
         int firstTry = order.indexOf("h0.example.com");
         int retry = order.lastIndexOf("h0.example.com");
         // the back-off (at most 100 ms in tests: 2 spacings) and the 4 workers already waiting for a token
