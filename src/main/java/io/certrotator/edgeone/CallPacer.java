@@ -32,7 +32,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * (its thread paused, a collection stopped the JVM) pushes the next tokens back by as much: see
  * {@link #pushBack(Duration)}.
  * <p>
- * The bucket counts nanoseconds: a call takes one spacing's worth, and a push back takes the delay's worth.
+ * The bucket counts millionths of a call, so that a push back can take a fraction of one; a call takes a
+ * million whatever the rate, so runners sharing a bucket made at another rate still fit their calls in it.
  */
 public final class CallPacer {
 
@@ -40,17 +41,18 @@ public final class CallPacer {
     static final double ARRIVAL_MARGIN = 1.02;
     private static final Duration UNREACHABLE_PAUSE = Duration.ofSeconds(1);
     private static final long SPIN_NANOS = 1_500_000;
-    /** Stored buckets made before tokens counted nanoseconds are replaced, without their tokens. */
+    private static final long CALL_TOKENS = 1_000_000;
+    /** Stored buckets made before tokens counted millionths of a call are replaced, without their tokens. */
     private static final long CONFIGURATION_VERSION = 2;
     private static final Logger log = LoggerFactory.getLogger(CallPacer.class);
 
     private final Bucket bucket;
-    private final long callTokens;
+    private final long spacingNanos;
     private final ReentrantLock turn = new ReentrantLock(true);
 
     private CallPacer(Bucket bucket, int rate) {
         this.bucket = bucket;
-        this.callTokens = spacing(rate).toNanos();
+        this.spacingNanos = spacing(rate).toNanos();
     }
 
     public static CallPacer local(int rate) {
@@ -73,8 +75,8 @@ public final class CallPacer {
         if (rate < 1 || rate > API_LIMIT_PER_SECOND) {
             throw new IllegalArgumentException("rate must be between 1 and " + API_LIMIT_PER_SECOND + ": " + rate);
         }
-        long tokens = spacing(rate).toNanos();
-        return Bandwidth.builder().capacity(tokens).refillGreedy(tokens, spacing(rate)).initialTokens(tokens).build();
+        return Bandwidth.builder().capacity(CALL_TOKENS).refillGreedy(CALL_TOKENS, spacing(rate))
+                .initialTokens(CALL_TOKENS).build();
     }
 
     /** Blocks until this caller may send one request. */
@@ -83,7 +85,7 @@ public final class CallPacer {
         try {
             while (true) {
                 try {
-                    ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(callTokens);
+                    ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(CALL_TOKENS);
                     if (probe.isConsumed()) {
                         return;
                     }
@@ -106,7 +108,7 @@ public final class CallPacer {
      */
     public void awaitFirstPermit() throws InterruptedException {
         awaitPermit();
-        bucket.consumeIgnoringRateLimits(callTokens);
+        bucket.consumeIgnoringRateLimits(CALL_TOKENS);
     }
 
     /**
@@ -115,7 +117,8 @@ public final class CallPacer {
      */
     public void pushBack(Duration late) {
         try {
-            bucket.consumeIgnoringRateLimits(late.toNanos());
+            long nanos = Math.min(late.toNanos(), Duration.ofMinutes(1).toNanos());
+            bucket.consumeIgnoringRateLimits(Math.max(1, nanos * CALL_TOKENS / spacingNanos));
         } catch (RuntimeException e) {
             log.debug("could not push the shared rate budget back", e);
         }

@@ -33,6 +33,7 @@ import static io.certrotator.job.Rotator.hostsOnOneCertificate;
 import static io.certrotator.job.Rotator.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /** The rotation job with a PostgreSQL job repository: the command line, a real server, the simulator(). */
 @ExtendWith(PostgresExtension.class)
@@ -174,6 +175,21 @@ class PostgresRepositoryIT {
         assertThat(simulator().callLog().records(MODIFY).stream().filter(CallRecord::succeeded)
                 .collect(Collectors.groupingBy(c -> c.hosts().get(0), Collectors.counting())))
                 .hasSize(300).allSatisfy((host, count) -> assertThat(count).isEqualTo(1L));
+    }
+
+    @Test
+    void aRunnerAtALowerRateUsesTheSharedBudgetMadeAtAHigherOne() {
+        Path fast = csv(dir, "fast.csv", hostsOnOneCertificate("zone-fast1", "cert-f", 3, i -> "f" + i + ".example.com"));
+        Path slow = csv(dir, "slow.csv", hostsOnOneCertificate("zone-slow1", "cert-s", 3, i -> "s" + i + ".example.com"));
+        Path seed = csv(dir, "seed.csv", Stream.concat(readLines(fast).stream(), readLines(slow).stream().skip(1)).toList());
+        simulatorSeededWith(seed, b -> b);
+
+        assertThat(rotate(fast, "--max-hosts-per-call=1", "--rate=20").exitCode()).isZero();
+        Rotator.Result slower = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                () -> rotate(slow, "--max-hosts-per-call=1", "--rate=10"));
+
+        assertThat(slower.exitCode()).isZero();
+        assertThat(slower.out()).contains("rows: 3 total, 3 succeeded");
     }
 
     @Test
