@@ -6,6 +6,7 @@ import io.certrotator.input.InputFileException;
 import io.certrotator.job.JobFigures;
 import io.certrotator.job.RotationJobConfiguration;
 import io.certrotator.job.RotationParameters;
+import io.certrotator.job.RepositoryRunLock;
 import io.certrotator.job.RunLock;
 import io.certrotator.job.RunStoppedException;
 import io.certrotator.results.ReportWriter;
@@ -51,6 +52,7 @@ class RotationRunner implements ApplicationRunner, ExitCodeGenerator {
     private final ObjectProvider<ApiAccess> apiAccess;
     private final ObjectProvider<ApiAccessConfiguration.ReadOnlyAccess> readOnlyAccess;
     private final RowTally tally;
+    private final RepositoryRunLock repositoryRunLock;
     private final Path home;
     private final Duration progressInterval;
     private final RunSummary summary = new RunSummary(System.out);
@@ -60,7 +62,7 @@ class RotationRunner implements ApplicationRunner, ExitCodeGenerator {
     RotationRunner(RotateOptions options, JobRepository jobRepository, JobOperator jobOperator, Job job,
                    ResultsRepository results, ReportWriter reportWriter, ObjectProvider<ApiAccess> apiAccess,
                    ObjectProvider<ApiAccessConfiguration.ReadOnlyAccess> readOnlyAccess, RowTally tally,
-                   @Value("${cert-rotator.home}") Path home,
+                   RepositoryRunLock repositoryRunLock, @Value("${cert-rotator.home}") Path home,
                    @Value("${cert-rotator.progress-interval:5s}") Duration progressInterval) {
         this.options = options;
         this.jobRepository = jobRepository;
@@ -71,6 +73,7 @@ class RotationRunner implements ApplicationRunner, ExitCodeGenerator {
         this.apiAccess = apiAccess;
         this.readOnlyAccess = readOnlyAccess;
         this.tally = tally;
+        this.repositoryRunLock = repositoryRunLock;
         this.home = home;
         this.progressInterval = progressInterval;
     }
@@ -118,13 +121,14 @@ class RotationRunner implements ApplicationRunner, ExitCodeGenerator {
         RotationParameters parameters = new RotationParameters(options.input(), InputDigest.sha256(options.input()),
                 options.maxHostsPerCall(), options.skipInvalid(), !options.noVerify(), options.rate(), options.endpoint());
         JobParameters jobParameters = parameters.toJobParameters();
-        try (RunLock ignored = RunLock.acquire(home.resolve("locks"), parameters.instanceKey())) {
+        try (RunLock ignored = RunLock.acquire(home.resolve("locks"), parameters.instanceKey());
+             AutoCloseable acrossMachines = repositoryRunLock.acquire(parameters.instanceKey())) {
             JobInstance instance = jobRepository.getJobInstance(RotationJobConfiguration.JOB_NAME, jobParameters);
             if (instance != null) {
                 tally.startFrom(results.countByStatus(instance.getInstanceId()));
                 JobExecution last = jobRepository.getLastJobExecution(instance);
                 if (last != null && last.getStatus().isRunning()) {
-                    // We hold the lock, so the process that left this execution running is gone.
+                    // We hold the locks, so the process that left this execution running is gone.
                     jobOperator.recover(last);
                     System.out.println("recovered run " + instance.getInstanceId() + " left running by a process "
                             + "that is gone; resuming it");

@@ -45,7 +45,7 @@ public final class RunLock implements AutoCloseable {
         return new RunLock(channel, lock);
     }
 
-    private static String owner() {
+    static String owner() {
         String host;
         try {
             host = InetAddress.getLocalHost().getHostName();

@@ -178,6 +178,26 @@ class PostgresRepositoryIT {
     }
 
     @Test
+    void theSameInputFromASecondMachineIsRefusedWhileTheFirstRuns() throws Exception {
+        Path input = csv(dir, "twice.csv", hostsOnOneCertificate("zone-twice1", "cert-t", 60, i -> "t" + i + ".example.com"));
+        simulatorSeededWith(input, b -> b.latency(Duration.ofMillis(100), Duration.ofMillis(20)));
+
+        CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> RotateCommand.run(CREDENTIAL,
+                arguments(input, "machine-a", "--max-hosts-per-call=1")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !simulator().callLog().records(MODIFY).isEmpty());
+        // another home: the file lock of machine A is not seen from machine B, only the database is shared
+        Rotator.Result second = new Rotator(dir.resolve("machine-b")).rotate(CREDENTIAL, input, api.endpointOption(),
+                Stream.concat(database.springOptions().stream(), Stream.of("--max-hosts-per-call=1"))
+                        .toArray(String[]::new));
+
+        assertThat(second.exitCode()).isEqualTo(1);
+        assertThat(second.err()).contains("another run of this input is in progress")
+                .contains("cert-rotator pid " + ProcessHandle.current().pid());
+        assertThat(first.get()).isZero();
+        assertThat(simulator().callLog().records(MODIFY)).hasSize(60);
+    }
+
+    @Test
     void aRunnerAtALowerRateUsesTheSharedBudgetMadeAtAHigherOne() {
         Path fast = csv(dir, "fast.csv", hostsOnOneCertificate("zone-fast1", "cert-f", 3, i -> "f" + i + ".example.com"));
         Path slow = csv(dir, "slow.csv", hostsOnOneCertificate("zone-slow1", "cert-s", 3, i -> "s" + i + ".example.com"));
