@@ -46,7 +46,7 @@ final class CommandContext {
             context = application.run(args);
         } catch (RuntimeException e) {
             log.debug("cannot start", e);
-            System.err.println("cert-rotator: cannot start: " + innermost(e).getMessage());
+            System.err.println("cert-rotator: cannot start: " + Causes.innermost(e, t -> false).getMessage());
             System.err.println("check the --spring.* options (the job repository); nothing was sent");
             return ExitCodes.BAD_INPUT;
         }
@@ -68,13 +68,5 @@ final class CommandContext {
             }
         }
         return properties;
-    }
-
-    private static Throwable innermost(Throwable failure) {
-        Throwable t = failure;
-        while (t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
     }
 }

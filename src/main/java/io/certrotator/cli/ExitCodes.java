@@ -38,11 +38,6 @@ public final class ExitCodes {
     }
 
     private static boolean isInputProblem(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof InputFileException) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.first(failure, InputFileException.class::isInstance) != null;
     }
 }

@@ -99,12 +99,7 @@ class RotationRunner implements ApplicationRunner, ExitCodeGenerator {
 
     /** Bad input or configuration, however deep Spring wrapped it. */
     private static Throwable userMistake(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof UsageException || t instanceof InputFileException) {
-                return t;
-            }
-        }
-        return null;
+        return Causes.first(failure, t -> t instanceof UsageException || t instanceof InputFileException);
     }
 
     private int stopped(Exception e) {
@@ -193,11 +188,7 @@ class RotationRunner implements ApplicationRunner, ExitCodeGenerator {
     }
 
     private static Throwable innermost(Throwable failure) {
-        Throwable t = failure;
-        while (t.getCause() != null && !(t instanceof RunStoppedException) && !(t instanceof InputFileException)) {
-            t = t.getCause();
-        }
-        return t;
+        return Causes.innermost(failure, t -> t instanceof RunStoppedException || t instanceof InputFileException);
     }
 
     @Override
