@@ -34,7 +34,9 @@ public final class RotateCommand {
             System.out.print(RotateOptions.USAGE);
             return ExitCodes.SUCCEEDED;
         }
-        EdgeOneClient.prepareInBackground();
+        if (!options.dryRun()) {
+            EdgeOneClient.prepareInBackground();
+        }
         if (options.simulate()) {
             if (!Files.isReadable(options.input())) {
                 System.err.println("cert-rotator: " + options.input() + ": file not found or not readable");
