@@ -12,22 +12,27 @@ import java.util.Locale;
  * @param shortestSpanOverLimit   the shortest time in which one call more than the limit arrived: over a second
  *                                is headroom, under it a refusal (null for fewer calls)
  * @param admittedSpan            from the first to the last admitted arrival
- * @param busySpan                from the first admitted arrival to the one that completes 90% of them: the run
- *                                without its end, where it may only be waiting for its last retries' back-off
+ * @param busyAdmitted            the first 90% of the admitted calls: the run without its end, where it may only
+ *                                be waiting for its last retries' back-off
+ * @param busySpan                from the first of those to the last
  */
 public record ActionSummary(String action, long received, long admitted, long rateRefusals, int maxAdmittedInOneSecond,
                             int medianAdmittedPerSecond, Duration shortestSpanOverLimit, Duration admittedSpan,
-                            Duration busySpan, Instant firstArrival, Instant lastArrival) {
+                            long busyAdmitted, Duration busySpan, Instant firstArrival, Instant lastArrival) {
 
-    /** Admitted calls per second: N arrivals span N - 1 intervals. */
+    /** Admitted calls per second. */
     public double admittedPerSecond() {
-        return admitted < 2 || admittedSpan.isZero() ? 0 : (admitted - 1) * 1e9 / admittedSpan.toNanos();
+        return perSecond(admitted, admittedSpan);
     }
 
     /** Admitted calls per second over the first 90% of them. */
     public double busyAdmittedPerSecond() {
-        long calls = (long) Math.ceil(admitted * CallLog.BUSY_SHARE);
-        return calls < 2 || busySpan.isZero() ? 0 : (calls - 1) * 1e9 / busySpan.toNanos();
+        return perSecond(busyAdmitted, busySpan);
+    }
+
+    /** N arrivals span N - 1 intervals. */
+    private static double perSecond(long arrivals, Duration span) {
+        return arrivals < 2 || span.isZero() ? 0 : (arrivals - 1) * 1e9 / span.toNanos();
     }
 
     /** One line, {@code key=value} pairs, for people and for scripts. */

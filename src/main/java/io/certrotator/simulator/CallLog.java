@@ -3,12 +3,14 @@ package io.certrotator.simulator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /** Every request the simulator received, in the order their outcome was decided. */
 public final class CallLog {
     /** The share of a run's calls before the end, where it may only wait for the back-off of its last retries. */
-    static final double BUSY_SHARE = 0.9;
+    private static final double BUSY_SHARE = 0.9;
 
     private final List<CallRecord> records = new ArrayList<>();
 
@@ -71,22 +73,18 @@ public final class CallLog {
         List<CallRecord> calls = records(action);
         List<CallRecord> admitted = calls.stream().filter(CallRecord::admitted)
                 .sorted(java.util.Comparator.comparingLong(CallRecord::arrivalNanos)).toList();
-        Duration span = admitted.isEmpty() ? Duration.ZERO : Duration.ofNanos(
-                admitted.get(admitted.size() - 1).arrivalNanos() - admitted.get(0).arrivalNanos());
+        List<CallRecord> busy = admitted.subList(0, (int) Math.ceil(admitted.size() * BUSY_SHARE));
         return new ActionSummary(action, calls.size(), admitted.size(), rateLimitRefusals(action),
                 maxAdmittedInAnyWindow(action, Duration.ofSeconds(1)), medianPerSecond(admitted),
-                shortestSpan(calls, limit + 1), span, busySpan(admitted),
+                shortestSpan(calls, limit + 1), spanOf(admitted), busy.size(), spanOf(busy),
                 admitted.isEmpty() ? null : admitted.get(0).arrivedAt(),
                 admitted.isEmpty() ? null : admitted.get(admitted.size() - 1).arrivedAt());
     }
 
-    /** From the first admitted arrival to the one that completes 90% of them (sorted arrivals). */
-    private static Duration busySpan(List<CallRecord> sortedAdmitted) {
-        if (sortedAdmitted.isEmpty()) {
-            return Duration.ZERO;
-        }
-        int last = (int) Math.ceil(sortedAdmitted.size() * BUSY_SHARE) - 1;
-        return Duration.ofNanos(sortedAdmitted.get(last).arrivalNanos() - sortedAdmitted.get(0).arrivalNanos());
+    /** From the first to the last of sorted arrivals. */
+    private static Duration spanOf(List<CallRecord> sortedArrivals) {
+        return sortedArrivals.isEmpty() ? Duration.ZERO : Duration.ofNanos(
+                sortedArrivals.get(sortedArrivals.size() - 1).arrivalNanos() - sortedArrivals.get(0).arrivalNanos());
     }
 
     /**
@@ -121,6 +119,12 @@ public final class CallLog {
         }
         java.util.Arrays.sort(perSecond);
         return perSecond[seconds / 2];
+    }
+
+    /** How many calls of the action succeeded for each host, by a call's first host (one per call when single). */
+    public Map<String, Long> succeededByHost(String action) {
+        return records(action).stream().filter(CallRecord::succeeded)
+                .collect(Collectors.groupingBy(call -> call.hosts().get(0), Collectors.counting()));
     }
 
     /** The calls that changed or tried to change these hosts, e.g. to count how often a host was sent. */

@@ -1,7 +1,6 @@
 package io.certrotator.job;
 
 import com.tencentcloudapi.common.Credential;
-import io.certrotator.simulator.CallRecord;
 import io.certrotator.simulator.EdgeOneSimulator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -83,8 +82,7 @@ class CrashRecoveryIT {
     }
 
     private Map<String, Long> okCallsPerHost() {
-        return simulator.callLog().records(MODIFY).stream().filter(CallRecord::succeeded)
-                .collect(Collectors.groupingBy(c -> c.hosts().get(0), Collectors.counting()));
+        return simulator.callLog().succeededByHost(MODIFY);
     }
 
     private static Map<String, String> statusByHost(Path report) {

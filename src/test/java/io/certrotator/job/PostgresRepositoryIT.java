@@ -23,9 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static io.certrotator.job.Rotator.csv;
@@ -114,12 +112,7 @@ class PostgresRepositoryIT {
     void aRunStoppedByRevokedCredentialsResumesOnPostgresAndFinishesEveryRowOnce() {
         Path input = csv(dir, "revoke.csv", hostsOnOneCertificate("zone-revoke1", "cert-r", 60,
                 i -> "h" + i + ".example.com"));
-        AtomicInteger calls = new AtomicInteger();
-        simulatorSeededWith(input, b -> b.onCall(call -> {
-            if (call.action().equals(MODIFY) && calls.incrementAndGet() == 20) {
-                simulator().revokeCredentials(SECRET_ID);
-            }
-        }));
+        api.seededRevokingCredentialsAt(input, 20);
 
         Rotator.Result stopped = rotate(input, "--max-hosts-per-call=1");
 
@@ -133,9 +126,7 @@ class PostgresRepositoryIT {
         assertThat(resumed.exitCode()).isZero();
         assertThat(report(dir.resolve("revoke.results.csv"))).hasSize(60)
                 .allSatisfy((line, r) -> assertThat(r.get("status")).isEqualTo("SUCCEEDED"));
-        Map<String, Long> okCallsPerHost = simulator().callLog().records(MODIFY).stream().filter(CallRecord::succeeded)
-                .collect(Collectors.groupingBy(c -> c.hosts().get(0), Collectors.counting()));
-        assertThat(okCallsPerHost).hasSize(60).allSatisfy((host, count) -> assertThat(count).isEqualTo(1L));
+        assertThat(simulator().callLog().succeededByHost(MODIFY)).hasSize(60).allSatisfy((host, count) -> assertThat(count).isEqualTo(1L));
     }
 
     @Test
@@ -172,8 +163,7 @@ class PostgresRepositoryIT {
         assertThat(maxInWindow).isLessThanOrEqualTo(20);
         assertThat(combinedRate).isGreaterThanOrEqualTo(18.0);
         assertThat(simulator().callLog().rateLimitRefusals(MODIFY)).isZero();
-        assertThat(simulator().callLog().records(MODIFY).stream().filter(CallRecord::succeeded)
-                .collect(Collectors.groupingBy(c -> c.hosts().get(0), Collectors.counting())))
+        assertThat(simulator().callLog().succeededByHost(MODIFY))
                 .hasSize(300).allSatisfy((host, count) -> assertThat(count).isEqualTo(1L));
     }
 

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -230,12 +229,7 @@ class RotationJobIT {
     void aRunStoppedByRevokedCredentialsExitsOneAndTheRerunFinishesEveryRowOnce() {
         Path input = csv(dir, "revoke.csv", hostsOnOneCertificate("zone-revoke1", "cert-r", 60,
                 i -> "h" + i + ".example.com"));
-        AtomicInteger calls = new AtomicInteger();
-        simulatorSeededWith(input, b -> b.onCall(call -> {
-            if (call.action().equals(MODIFY) && calls.incrementAndGet() == 20) {
-                simulator().revokeCredentials(SECRET_ID);
-            }
-        }));
+        api.seededRevokingCredentialsAt(input, 20);
 
         Rotator.Result stopped = rotate(input, "--max-hosts-per-call=1");
 
@@ -252,9 +246,7 @@ class RotationJobIT {
         assertThat(resumed.exitCode()).isZero();
         Map<Long, Map<String, String>> rows = report(dir.resolve("revoke.results.csv"));
         assertThat(rows).hasSize(60).allSatisfy((line, r) -> assertThat(r.get("status")).isEqualTo("SUCCEEDED"));
-        Map<String, Long> okCallsPerHost = modifyCalls().stream().filter(CallRecord::succeeded)
-                .collect(Collectors.groupingBy(c -> c.hosts().get(0), Collectors.counting()));
-        assertThat(okCallsPerHost).hasSize(60).allSatisfy((host, count) -> assertThat(count).isEqualTo(1L));
+        assertThat(simulator().callLog().succeededByHost(MODIFY)).hasSize(60).allSatisfy((host, count) -> assertThat(count).isEqualTo(1L));
     }
 
     @Test

@@ -1,11 +1,13 @@
 package io.certrotator.job;
 
 import com.tencentcloudapi.common.Credential;
+import io.certrotator.edgeone.ModifyHostsCertificate;
 import io.certrotator.simulator.EdgeOneSimulator;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
 /**
@@ -28,6 +30,16 @@ final class SimulatedApi implements AfterEachCallback {
 
     EdgeOneSimulator seededWith(Path csv, UnaryOperator<EdgeOneSimulator.Builder> more) {
         return start(builder -> more.apply(builder.seedCsv(csv)));
+    }
+
+    /** As {@link #seededWith(Path)}; the credential is revoked at the {@code nth} ModifyHostsCertificate call. */
+    EdgeOneSimulator seededRevokingCredentialsAt(Path csv, int nth) {
+        AtomicInteger modifyCalls = new AtomicInteger();
+        return seededWith(csv, b -> b.onCall(call -> {
+            if (call.action().equals(ModifyHostsCertificate.ACTION) && modifyCalls.incrementAndGet() == nth) {
+                simulator.revokeCredentials(credential.getSecretId());
+            }
+        }));
     }
 
     EdgeOneSimulator start(UnaryOperator<EdgeOneSimulator.Builder> configuration) {
