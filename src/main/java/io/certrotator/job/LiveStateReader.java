@@ -61,15 +61,15 @@ public final class LiveStateReader {
             return byName(zoneId, wanted, run, onPage);
         }
         int firstPages = (int) ceilDiv(wanted.size(), DescribeAccelerationDomains.MAX_LIMIT);
-        List<CompletableFuture<DomainPage>> first = pages(zoneId, 0, firstPages, wanted, run, onPage);
-        return merged(first, wanted).thenCompose(found -> {
+        List<CompletableFuture<Answer>> first = pages(zoneId, 0, firstPages, wanted, run, onPage);
+        return merged(first).thenCompose(found -> {
             List<String> missing = wanted.stream().filter(host -> !found.containsKey(host)).toList();
             long total = first.get(0).join().totalCount();
             long pagesLeft = Math.max(0, ceilDiv(total, DescribeAccelerationDomains.MAX_LIMIT) - firstPages);
             CompletableFuture<Map<String, HostConfig>> rest = missing.isEmpty() || pagesLeft == 0
                     ? CompletableFuture.completedFuture(Map.of())
                     : pagesLeft <= ceilDiv(missing.size(), DescribeAccelerationDomains.MAX_NAMES)
-                    ? merged(pages(zoneId, firstPages, firstPages + pagesLeft, wanted, run, onPage), wanted)
+                    ? merged(pages(zoneId, firstPages, firstPages + pagesLeft, wanted, run, onPage))
                     : byName(zoneId, missing, run, onPage);
             return rest.thenApply(more -> {
                 found.putAll(more);
@@ -84,9 +84,9 @@ public final class LiveStateReader {
     }
 
     /** Pages {@code from} (inclusive) to {@code to} (exclusive), all sent at once. */
-    private List<CompletableFuture<DomainPage>> pages(String zoneId, long from, long to, Set<String> wanted,
-                                                      RunControl run, Consumer<Map<String, HostConfig>> onPage) {
-        List<CompletableFuture<DomainPage>> pages = new ArrayList<>();
+    private List<CompletableFuture<Answer>> pages(String zoneId, long from, long to, Set<String> wanted,
+                                                  RunControl run, Consumer<Map<String, HostConfig>> onPage) {
+        List<CompletableFuture<Answer>> pages = new ArrayList<>();
         for (long page = from; page < to; page++) {
             pages.add(reported(DescribeAccelerationDomains.page(zoneId,
                     (int) (page * DescribeAccelerationDomains.MAX_LIMIT)), wanted, run, onPage));
@@ -98,28 +98,32 @@ public final class LiveStateReader {
                                                               RunControl run, Consumer<Map<String, HostConfig>> onPage) {
         List<String> sorted = hosts.stream().sorted().toList();
         Set<String> wanted = Set.copyOf(hosts);
-        List<CompletableFuture<DomainPage>> pages = new ArrayList<>();
+        List<CompletableFuture<Answer>> pages = new ArrayList<>();
         for (int from = 0; from < sorted.size(); from += DescribeAccelerationDomains.MAX_NAMES) {
             List<String> names = sorted.subList(from, Math.min(sorted.size(), from + DescribeAccelerationDomains.MAX_NAMES));
             pages.add(reported(DescribeAccelerationDomains.named(zoneId, names), wanted, run, onPage));
         }
-        return merged(pages, wanted);
+        return merged(pages);
+    }
+
+    /** One call's answer: the zone's size, and the wanted hosts it lists. */
+    private record Answer(long totalCount, Map<String, HostConfig> found) {
     }
 
     /** One call, retried as needed; its wanted hosts go to {@code onPage} once it is answered. */
-    private CompletableFuture<DomainPage> reported(DescribeAccelerationDomains request, Set<String> wanted,
-                                                   RunControl run, Consumer<Map<String, HostConfig>> onPage) {
+    private CompletableFuture<Answer> reported(DescribeAccelerationDomains request, Set<String> wanted,
+                                               RunControl run, Consumer<Map<String, HostConfig>> onPage) {
         return call(request, run, 1).thenApply(page -> {
-            onPage.accept(listed(page, wanted));
-            return page;
+            Answer answer = new Answer(page.totalCount(), listed(page, wanted));
+            onPage.accept(answer.found());
+            return answer;
         });
     }
 
-    private static CompletableFuture<Map<String, HostConfig>> merged(List<CompletableFuture<DomainPage>> pages,
-                                                                      Set<String> wanted) {
-        return CompletableFuture.allOf(pages.toArray(CompletableFuture[]::new)).thenApply(done -> {
+    private static CompletableFuture<Map<String, HostConfig>> merged(List<CompletableFuture<Answer>> answers) {
+        return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).thenApply(done -> {
             Map<String, HostConfig> found = new HashMap<>();
-            pages.forEach(page -> found.putAll(listed(page.join(), wanted)));
+            answers.forEach(answer -> found.putAll(answer.join().found()));
             return found;
         });
     }
