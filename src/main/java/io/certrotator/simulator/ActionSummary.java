@@ -12,8 +12,9 @@ import java.util.Locale;
  * @param shortestSpanOverLimit   the shortest time in which one call more than the limit arrived: over a second
  *                                is headroom, under it a refusal (null for fewer calls)
  * @param admittedSpan            from the first to the last admitted arrival
- * @param busyAdmitted            the first 90% of the admitted calls: the run without its end, where it may only
- *                                be waiting for its last retries' back-off
+ * @param busyAdmitted            the admitted calls up to the last one that named a host for the first time: the
+ *                                run while it had hosts not tried yet, without an end where it may only be
+ *                                waiting for its last retries' back-off
  * @param busySpan                from the first of those to the last
  */
 public record ActionSummary(String action, long received, long admitted, long rateRefusals, int maxAdmittedInOneSecond,
@@ -25,7 +26,7 @@ public record ActionSummary(String action, long received, long admitted, long ra
         return perSecond(admitted, admittedSpan);
     }
 
-    /** Admitted calls per second over the first 90% of them. */
+    /** Admitted calls per second while the run had hosts it had not tried yet. */
     public double busyAdmittedPerSecond() {
         return perSecond(busyAdmitted, busySpan);
     }

@@ -2,16 +2,16 @@ package io.certrotator.simulator;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /** Every request the simulator received, in the order their outcome was decided. */
 public final class CallLog {
-    /** The share of a run's calls before the end, where it may only wait for the back-off of its last retries. */
-    private static final double BUSY_SHARE = 0.9;
-
     private final List<CallRecord> records = new ArrayList<>();
 
     synchronized void add(CallRecord record) {
@@ -72,13 +72,29 @@ public final class CallLog {
     public ActionSummary summary(String action, int limit) {
         List<CallRecord> calls = records(action);
         List<CallRecord> admitted = calls.stream().filter(CallRecord::admitted)
-                .sorted(java.util.Comparator.comparingLong(CallRecord::arrivalNanos)).toList();
-        List<CallRecord> busy = admitted.subList(0, (int) Math.ceil(admitted.size() * BUSY_SHARE));
+                .sorted(Comparator.comparingLong(CallRecord::arrivalNanos)).toList();
+        long lastFirstAttempt = lastFirstAttempt(calls);
+        List<CallRecord> busy = admitted.stream().filter(call -> call.arrivalNanos() <= lastFirstAttempt).toList();
         return new ActionSummary(action, calls.size(), admitted.size(), rateLimitRefusals(action),
                 maxAdmittedInAnyWindow(action, Duration.ofSeconds(1)), medianPerSecond(admitted),
                 shortestSpan(calls, limit + 1), spanOf(admitted), busy.size(), spanOf(busy),
                 admitted.isEmpty() ? null : admitted.get(0).arrivedAt(),
                 admitted.isEmpty() ? null : admitted.get(admitted.size() - 1).arrivedAt());
+    }
+
+    /**
+     * The arrival of the last call that named a host no earlier call named: until then the run had hosts it had not
+     * tried yet; after it, it only retries. {@link Long#MAX_VALUE} when no call names a host (reads of whole pages).
+     */
+    private static long lastFirstAttempt(List<CallRecord> calls) {
+        Set<String> named = new HashSet<>();
+        long last = Long.MAX_VALUE;
+        for (CallRecord call : calls.stream().sorted(Comparator.comparingLong(CallRecord::arrivalNanos)).toList()) {
+            if (named.addAll(call.hosts())) {
+                last = call.arrivalNanos();
+            }
+        }
+        return last;
     }
 
     /** From the first to the last of sorted arrivals. */

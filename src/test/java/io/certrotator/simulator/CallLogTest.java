@@ -16,10 +16,14 @@ class CallLogTest {
     private static CallLog arrivals(long... arrivalMillis) {
         CallLog log = new CallLog();
         for (long millis : arrivalMillis) {
-            log.add(new CallRecord(Duration.ofMillis(millis).toNanos(), Instant.EPOCH.plusMillis(millis), ACTION,
-                    "zone-1", List.of("a.example.com"), "sslcert", List.of("cert-1"), true, CallRecord.OK, "r"));
+            log.add(call(millis, "a.example.com"));
         }
         return log;
+    }
+
+    private static CallRecord call(long arrivalMillis, String host) {
+        return new CallRecord(Duration.ofMillis(arrivalMillis).toNanos(), Instant.EPOCH.plusMillis(arrivalMillis),
+                ACTION, "zone-1", List.of(host), "sslcert", List.of("cert-1"), true, CallRecord.OK, "r");
     }
 
     @Test
@@ -35,11 +39,30 @@ class CallLogTest {
     }
 
     @Test
-    void theBusyRateLeavesOutTheLastTenthOfTheCalls() {
-        // nine calls 100 ms apart, then a last retry after a long back-off
-        ActionSummary summary = arrivals(0, 100, 200, 300, 400, 500, 600, 700, 800, 10_000).summary(ACTION, 20);
+    void theBusyRateEndsWithTheLastHostTriedForTheFirstTime() {
+        // hosts 0 to 8, 100 ms apart, with a retry of host 3 among them; then host 5's last retry after a long back-off
+        CallLog log = new CallLog();
+        for (int host = 0; host < 9; host++) {
+            log.add(call(host * 100L + (host > 4 ? 100 : 0), "h" + host + ".example.com"));
+        }
+        log.add(call(500, "h3.example.com"));
+        log.add(call(10_000, "h5.example.com"));
 
+        ActionSummary summary = log.summary(ACTION, 20);
+
+        // ten calls from 0 to 900 ms (host 8's first try), then one at 10 s
         assertThat(summary.busyAdmittedPerSecond()).isCloseTo(10.0, within(0.001));
-        assertThat(summary.admittedPerSecond()).isCloseTo(0.9, within(0.001));
+        assertThat(summary.admittedPerSecond()).isCloseTo(1.0, within(0.001));
+    }
+
+    @Test
+    void readsThatNameNoHostHaveAllTheirCallsInTheBusyRate() {
+        CallLog log = new CallLog();
+        for (long millis : new long[] {0, 100, 200, 5_000}) {
+            log.add(new CallRecord(Duration.ofMillis(millis).toNanos(), Instant.EPOCH.plusMillis(millis), ACTION,
+                    "zone-1", List.of(), null, List.of(), true, CallRecord.OK, "r"));
+        }
+
+        assertThat(log.summary(ACTION, 20).busyAdmittedPerSecond()).isEqualTo(log.summary(ACTION, 20).admittedPerSecond());
     }
 }
