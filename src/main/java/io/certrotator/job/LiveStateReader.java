@@ -55,7 +55,7 @@ public final class LiveStateReader {
      * as it is answered, on the thread that took the answer: every host found once, before the read completes.
      */
     public CompletableFuture<Map<String, HostConfig>> read(String zoneId, Collection<String> hosts, RunControl run,
-                                                           Consumer<Map<String, HostConfig>> onPage) {
+                                                           Consumer<Listing> onPage) {
         Set<String> wanted = Set.copyOf(hosts);
         if (wanted.size() <= DescribeAccelerationDomains.MAX_NAMES) {
             return byName(zoneId, wanted, run, onPage);
@@ -78,6 +78,28 @@ public final class LiveStateReader {
         });
     }
 
+    /**
+     * As {@link #read(String, Collection, RunControl)}, starting with the one page at {@code offset}, where an
+     * earlier read listed the hosts: one call where a read by name would take one per 20 hosts. Hosts the page no
+     * longer lists (the zone's listing moved) are then read as {@code read} reads them.
+     */
+    public CompletableFuture<Map<String, HostConfig>> readPage(String zoneId, int offset, Collection<String> hosts,
+                                                               RunControl run) {
+        Set<String> wanted = Set.copyOf(hosts);
+        return reported(DescribeAccelerationDomains.page(zoneId, offset), wanted, run, listing -> {
+        }).thenCompose(answer -> {
+            List<String> moved = wanted.stream().filter(host -> !answer.found().containsKey(host)).toList();
+            if (moved.isEmpty()) {
+                return CompletableFuture.completedFuture(answer.found());
+            }
+            return read(zoneId, moved, run).thenApply(more -> {
+                Map<String, HostConfig> found = new HashMap<>(answer.found());
+                found.putAll(more);
+                return found;
+            });
+        });
+    }
+
     /** DescribeAccelerationDomains calls sent so far, answered or not. */
     public long callsMade() {
         return client.callsMade();
@@ -85,7 +107,7 @@ public final class LiveStateReader {
 
     /** Pages {@code from} (inclusive) to {@code to} (exclusive), all sent at once. */
     private List<CompletableFuture<Answer>> pages(String zoneId, long from, long to, Set<String> wanted,
-                                                  RunControl run, Consumer<Map<String, HostConfig>> onPage) {
+                                                  RunControl run, Consumer<Listing> onPage) {
         List<CompletableFuture<Answer>> pages = new ArrayList<>();
         for (long page = from; page < to; page++) {
             pages.add(reported(DescribeAccelerationDomains.page(zoneId,
@@ -95,7 +117,7 @@ public final class LiveStateReader {
     }
 
     private CompletableFuture<Map<String, HostConfig>> byName(String zoneId, Collection<String> hosts,
-                                                              RunControl run, Consumer<Map<String, HostConfig>> onPage) {
+                                                              RunControl run, Consumer<Listing> onPage) {
         List<String> sorted = hosts.stream().sorted().toList();
         Set<String> wanted = Set.copyOf(hosts);
         List<CompletableFuture<Answer>> pages = new ArrayList<>();
@@ -106,16 +128,28 @@ public final class LiveStateReader {
         return merged(pages);
     }
 
+    /**
+     * One call's share of the hosts read: those it lists, and where: the {@code offset} of its page in the zone's
+     * listing, or {@link #BY_NAME}.
+     */
+    public record Listing(int offset, Map<String, HostConfig> hosts) {
+        public static final int BY_NAME = -1;
+
+        public boolean onPage() {
+            return offset != BY_NAME;
+        }
+    }
+
     /** One call's answer: the zone's size, and the wanted hosts it lists. */
     private record Answer(long totalCount, Map<String, HostConfig> found) {
     }
 
     /** One call, retried as needed; its wanted hosts go to {@code onPage} once it is answered. */
     private CompletableFuture<Answer> reported(DescribeAccelerationDomains request, Set<String> wanted,
-                                               RunControl run, Consumer<Map<String, HostConfig>> onPage) {
+                                               RunControl run, Consumer<Listing> onPage) {
         return call(request, run, 1).thenApply(page -> {
             Answer answer = new Answer(page.totalCount(), listed(page, wanted));
-            onPage.accept(answer.found());
+            onPage.accept(new Listing(request.names().isEmpty() ? request.offset() : Listing.BY_NAME, answer.found()));
             return answer;
         });
     }

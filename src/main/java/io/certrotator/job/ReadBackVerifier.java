@@ -5,33 +5,56 @@ import io.certrotator.edgeone.RetryPolicy;
 import io.certrotator.plan.HostGroup;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Confirms that the API did what it said: once a zone's calls are all answered, reads its accepted hosts back in
- * as few Describe calls as the reader can, and reads again, with back-off, those whose certificate is still on its
- * way or not there yet, until {@code timeout}. A host that shows the target stays SUCCEEDED; one that shows
- * something else at the end, or a certificate that failed, becomes FAILED with {@code VerificationFailed}.
- * Nothing here holds a worker: the reads run on the reader's executor and wait on a timer.
+ * Confirms that the API did what it said: reads accepted hosts back in as few Describe calls as the reader can, and
+ * reads again, with back-off, those whose certificate is still on its way or not there yet, until {@code timeout}.
+ * A host that shows the target stays SUCCEEDED; one that shows something else at the end, or a certificate that
+ * failed, becomes FAILED with {@code VerificationFailed}.
+ * <p>
+ * A page of the zone's listing is read back as soon as every host it listed for a call is accepted, while the
+ * zone's other calls go on: a zone of 1,000 hosts would otherwise end with five pages read one spacing apart
+ * after its last answer, where now only the last page is left. The hosts of a page with a failed call, and those
+ * not read from a page, are read back once the whole zone is answered. Nothing here holds a worker: the reads
+ * run on the reader's executor and wait on a timer.
  */
 final class ReadBackVerifier implements AcceptedCalls {
 
     private static final long STOP_CHECK_MILLIS = 100;
 
+    /** The hosts one page listed for calls: those not accepted yet, and the accepted ones with their call. */
+    private static final class Page {
+        final int offset;
+        final Set<String> unanswered;
+        final Map<String, HostGroup> accepted = new HashMap<>();
+
+        Page(int offset, Set<String> hosts) {
+            this.offset = offset;
+            this.unanswered = new HashSet<>(hosts);
+        }
+    }
+
     private final LiveStateReader reader;
     private final GroupOutcomeRecorder recorder;
     private final RetryPolicy pollPolicy;
     private final Duration timeout;
-    /** zone -> host -> the accepted call that named it. */
-    private final Map<String, Map<String, HostGroup>> acceptedByZone = new ConcurrentHashMap<>();
     private final Object lock = new Object();
-    private int zonesBeingRead;
-    /** The dispatcher, known from its first report of a settled zone (it needs this verifier to be built). */
+    /** zone -> host -> the page that listed it, until every host of that page is accepted. */
+    private final Map<String, Map<String, Page>> pagesByZone = new HashMap<>();
+    /** zone -> host -> the accepted call that named it, for hosts read back with the rest of the zone. */
+    private final Map<String, Map<String, HostGroup>> acceptedByZone = new HashMap<>();
+    private int readsUnderWay;
+    /** The dispatcher, known from its first report (it needs this verifier to be built). */
     private volatile RunControl run;
 
     ReadBackVerifier(LiveStateReader reader, GroupOutcomeRecorder recorder, RetryPolicy pollPolicy, Duration timeout) {
@@ -42,35 +65,79 @@ final class ReadBackVerifier implements AcceptedCalls {
     }
 
     @Override
-    public void accepted(HostGroup group) {
-        Map<String, HostGroup> hosts = acceptedByZone.computeIfAbsent(group.zoneId(), z -> new ConcurrentHashMap<>());
-        group.hosts().forEach(host -> hosts.put(host, group));
+    public void listed(String zoneId, int pageOffset, Set<String> hosts) {
+        Page page = new Page(pageOffset, hosts);
+        synchronized (lock) {
+            Map<String, Page> pages = pagesByZone.computeIfAbsent(zoneId, zone -> new HashMap<>());
+            hosts.forEach(host -> pages.put(host, page));
+        }
+    }
+
+    @Override
+    public void accepted(HostGroup group, RunControl run) {
+        this.run = run;
+        List<Page> complete = new ArrayList<>();
+        synchronized (lock) {
+            Map<String, Page> pages = pagesByZone.getOrDefault(group.zoneId(), Map.of());
+            for (String host : group.hosts()) {
+                Page page = pages.get(host);
+                if (page == null) {
+                    acceptedByZone.computeIfAbsent(group.zoneId(), zone -> new HashMap<>()).put(host, group);
+                    continue;
+                }
+                page.unanswered.remove(host);
+                page.accepted.put(host, group);
+                if (page.unanswered.isEmpty()) {
+                    page.accepted.keySet().forEach(pages::remove);
+                    complete.add(page);
+                }
+            }
+            if (run.stopped()) {
+                return;
+            }
+            readsUnderWay += complete.size();
+        }
+        complete.forEach(page -> check(group.zoneId(), page.accepted, OptionalInt.of(page.offset), deadline(), 1));
     }
 
     @Override
     public void zoneSettled(String zoneId, RunControl run) {
         this.run = run;
-        Map<String, HostGroup> hosts = acceptedByZone.remove(zoneId);
-        if (hosts == null || run.stopped()) {
-            return;
-        }
+        Map<String, HostGroup> rest;
         synchronized (lock) {
-            zonesBeingRead++;
+            rest = acceptedByZone.getOrDefault(zoneId, new HashMap<>());
+            acceptedByZone.remove(zoneId);
+            Map<String, Page> pages = pagesByZone.remove(zoneId);
+            if (pages != null) {
+                pages.values().stream().distinct().forEach(page -> rest.putAll(page.accepted));
+            }
+            if (rest.isEmpty() || run.stopped()) {
+                return;
+            }
+            readsUnderWay++;
         }
-        check(zoneId, hosts, System.nanoTime() + timeout.toNanos(), 1);
+        check(zoneId, rest, OptionalInt.empty(), deadline(), 1);
     }
 
-    /** Waits until every settled zone is verified, or the run stops (unverified rows stay SUCCEEDED). */
+    /** Waits until every accepted host is verified, or the run stops (unverified rows stay SUCCEEDED). */
     void awaitCompletion() throws InterruptedException {
         synchronized (lock) {
-            while (zonesBeingRead > 0 && (run == null || !run.stopped())) {
+            while (readsUnderWay > 0 && (run == null || !run.stopped())) {
                 lock.wait(STOP_CHECK_MILLIS);
             }
         }
     }
 
-    private void check(String zoneId, Map<String, HostGroup> waiting, long deadline, int round) {
-        reader.read(zoneId, waiting.keySet(), run).whenComplete((live, failure) -> {
+    private long deadline() {
+        return System.nanoTime() + timeout.toNanos();
+    }
+
+    /** Reads {@code waiting} back: from their page, if one listed them all, else as the reader sees fit. */
+    private void check(String zoneId, Map<String, HostGroup> waiting, OptionalInt page, long deadline, int round) {
+        CompletableFuture<Map<String, HostConfig>> read = page.isPresent()
+                ? reader.readPage(zoneId, page.getAsInt(), waiting.keySet(), run)
+                : reader.read(zoneId, waiting.keySet(), run);
+        read.whenComplete((live, failure) -> {
             boolean done = true;
             try {
                 if (run.stopped()) {
@@ -85,14 +152,14 @@ final class ReadBackVerifier implements AcceptedCalls {
                     long delay = Math.min(pollPolicy.delayAfter(round).toNanos(),
                             Math.max(0, deadline - System.nanoTime()));
                     CompletableFuture.delayedExecutor(delay, TimeUnit.NANOSECONDS)
-                            .execute(() -> check(zoneId, again, deadline, round + 1));
+                            .execute(() -> check(zoneId, again, page, deadline, round + 1));
                     done = false;
                 }
             } catch (RuntimeException e) {
                 run.stop("could not record a verification: " + e.getMessage());
             } finally {
                 if (done) {
-                    zoneDone();
+                    readDone();
                 }
             }
         });
@@ -139,9 +206,9 @@ final class ReadBackVerifier implements AcceptedCalls {
                 "could not read the host back: " + cause.getMessage()));
     }
 
-    private void zoneDone() {
+    private void readDone() {
         synchronized (lock) {
-            zonesBeingRead--;
+            readsUnderWay--;
             lock.notifyAll();
         }
     }

@@ -73,12 +73,13 @@ class RotateTasklet implements Tasklet {
         long started = System.nanoTime();
         String stopReason;
         long rateRefusals;
-        try (RotationDispatcher dispatcher = new RotationDispatcher(client, retryPolicy, recorder,
-                verifier == null ? AcceptedCalls.TRUSTED : verifier, concurrency)) {
+        AcceptedCalls verification = verifier == null ? AcceptedCalls.TRUSTED : verifier;
+        try (RotationDispatcher dispatcher = new RotationDispatcher(client, retryPolicy, recorder, verification,
+                concurrency)) {
             stopSignal.attach(dispatcher);
             try {
                 HostGrouper grouper = new HostGrouper(parameters.maxHostsPerCall(), group -> submit(dispatcher, group));
-                ZonePlanner planner = new ZonePlanner(reader, recorder, grouper, dispatcher);
+                ZonePlanner planner = new ZonePlanner(reader, recorder, grouper, dispatcher, verification);
                 try {
                     results.forEachPendingInGroupOrder(instanceId, planner);
                     planner.flush();

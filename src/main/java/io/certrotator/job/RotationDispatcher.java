@@ -197,7 +197,7 @@ class RotationDispatcher implements RunControl, AutoCloseable {
                 group.zoneId(), group.hosts(), group.mode(), group.certIds()).parameters());
         if (response instanceof ApiResponse.Ok ok) {
             recorder.succeeded(attempted, ok.requestId());
-            accepted.accepted(attempted);
+            accepted.accepted(attempted, this);
             return true;
         }
         ApiResponse.Error error = (ApiResponse.Error) response;

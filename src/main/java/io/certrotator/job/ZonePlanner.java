@@ -16,6 +16,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * Plans each zone from its live state: takes the pending rows (ordered by zone), and when a zone's rows are all in,
@@ -35,14 +36,16 @@ final class ZonePlanner implements Consumer<PendingRow> {
     private final GroupOutcomeRecorder recorder;
     private final HostGrouper grouper;
     private final RotationDispatcher dispatcher;
+    private final AcceptedCalls verification;
     private final List<PendingRow> zoneRows = new ArrayList<>();
 
     ZonePlanner(LiveStateReader reader, GroupOutcomeRecorder recorder, HostGrouper grouper,
-                RotationDispatcher dispatcher) {
+                RotationDispatcher dispatcher, AcceptedCalls verification) {
         this.reader = reader;
         this.recorder = recorder;
         this.grouper = grouper;
         this.dispatcher = dispatcher;
+        this.verification = verification;
     }
 
     @Override
@@ -62,13 +65,13 @@ final class ZonePlanner implements Consumer<PendingRow> {
         Map<String, List<PendingRow>> unread = new LinkedHashMap<>();
         zoneRows.forEach(row -> unread.computeIfAbsent(row.host(), host -> new ArrayList<>()).add(row));
         zoneRows.clear();
-        BlockingQueue<Map<String, HostConfig>> answers = new LinkedBlockingQueue<>();
+        BlockingQueue<LiveStateReader.Listing> answers = new LinkedBlockingQueue<>();
         CompletableFuture<Map<String, HostConfig>> read = reader.read(zoneId, List.copyOf(unread.keySet()), dispatcher,
                 answers::add);
         while (!read.isDone() || !answers.isEmpty()) {
-            Map<String, HostConfig> answer = nextAnswer(answers);
+            LiveStateReader.Listing answer = nextAnswer(answers);
             if (answer != null) {
-                plan(answer, unread);
+                plan(zoneId, answer, unread);
             }
         }
         boolean readWhole = readWhole(zoneId, read);
@@ -82,7 +85,7 @@ final class ZonePlanner implements Consumer<PendingRow> {
         dispatcher.seal(zoneId);
     }
 
-    private Map<String, HostConfig> nextAnswer(BlockingQueue<Map<String, HostConfig>> answers) {
+    private LiveStateReader.Listing nextAnswer(BlockingQueue<LiveStateReader.Listing> answers) {
         try {
             return answers.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -92,19 +95,28 @@ final class ZonePlanner implements Consumer<PendingRow> {
         }
     }
 
-    /** Settles or groups the rows of the hosts one answer lists. */
-    private void plan(Map<String, HostConfig> answer, Map<String, List<PendingRow>> unread) {
+    /**
+     * Settles or groups the rows of the hosts one answer lists; those that go to calls are first made known to
+     * verification with their page.
+     */
+    private void plan(String zoneId, LiveStateReader.Listing answer, Map<String, List<PendingRow>> unread) {
         List<PendingRow> unchanged = new ArrayList<>();
-        answer.forEach((host, config) -> {
+        List<Map.Entry<PendingRow, String>> toSend = new ArrayList<>();
+        answer.hosts().forEach((host, config) -> {
             for (PendingRow row : unread.getOrDefault(host, List.of())) {
                 if (config.towards(row.mode(), row.certIds()) == HostConfig.Progress.DONE) {
                     unchanged.add(row);
                 } else {
-                    grouper.add(row, config.key());
+                    toSend.add(Map.entry(row, config.key()));
                 }
             }
             unread.remove(host);
         });
+        if (answer.onPage() && !toSend.isEmpty()) {
+            verification.listed(zoneId, answer.offset(),
+                    toSend.stream().map(entry -> entry.getKey().host()).collect(Collectors.toSet()));
+        }
+        toSend.forEach(entry -> grouper.add(entry.getKey(), entry.getValue()));
         if (!unchanged.isEmpty()) {
             recorder.unchanged(unchanged);
         }

@@ -180,6 +180,46 @@ class LiveStateIT {
     }
 
     @Test
+    void aPageIsReadBackOnceItsHostsAreAcceptedWhileTheRestOfTheZoneIsStillSent() {
+        Path input = csv(dir, "pages.csv", hostsOnOneCertificate(ZONE, "cert-new", 450, LiveStateIT::host));
+        simulatorSeededWith(input, b -> b);
+        // the call for hosts 400-449 (the third page) is answered for good only after two retries, seconds later
+        simulator().failFirstCalls(host(449), 2);
+
+        Rotator.Result result = rotate(input);
+
+        assertThat(result.exitCode()).as(result.out()).isZero();
+        long lastModify = simulator().callLog().records(MODIFY).stream().mapToLong(CallRecord::arrivalNanos).max()
+                .orElseThrow();
+        List<CallRecord> describe = simulator().callLog().records(DESCRIBE);
+        // 3 pages to plan; the first two read back while the third page's call waits for its retries; then the third
+        assertThat(describe.stream().filter(call -> call.arrivalNanos() < lastModify)).hasSize(5);
+        assertThat(describe).hasSize(6);
+        assertThat(report(dir.resolve("pages.results.csv")).values()).hasSize(450)
+                .allSatisfy(row -> assertThat(row.get("status")).isEqualTo("SUCCEEDED"));
+    }
+
+    @Test
+    void aHostThatMovedToAnotherPageBeforeItsReadBackIsStillFound() {
+        Path input = csv(dir, "moved.csv", hostsOnOneCertificate(ZONE, "cert-new", 450, LiveStateIT::host));
+        AtomicInteger modifyCalls = new AtomicInteger();
+        simulatorSeededWith(input, b -> b.onCall(call -> {
+            // once every page has been read for planning: a new host listed first moves each page's last host on
+            if (call.action().equals(MODIFY) && modifyCalls.incrementAndGet() == 4) {
+                simulator().state().putHost(ZONE, "a-new.example.com", HostCertificate.deployed("sslcert", List.of()));
+            }
+        }));
+
+        Rotator.Result result = rotate(input);
+
+        assertThat(result.exitCode()).as(result.out()).isZero();
+        assertThat(report(dir.resolve("moved.results.csv")).values()).hasSize(450)
+                .allSatisfy(row -> assertThat(row.get("status")).isEqualTo("SUCCEEDED"));
+        // 3 pages to plan, 3 to read back, and a read by name for each page whose last host moved on
+        assertThat(simulator().callLog().records(DESCRIBE)).hasSizeBetween(7, 9);
+    }
+
+    @Test
     void describeFailuresAreRetriedLikeModifyFailures() {
         Path input = csv(dir, "flaky.csv", hostsOnOneCertificate(ZONE, "cert-new", 60, LiveStateIT::host));
         AtomicInteger calls = new AtomicInteger();
