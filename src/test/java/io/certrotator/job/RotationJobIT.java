@@ -24,6 +24,7 @@ import static io.certrotator.job.Rotator.csv;
 import static io.certrotator.job.Rotator.hostsOnOneCertificate;
 import static io.certrotator.job.Rotator.report;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.contentOf;
 import static org.awaitility.Awaitility.await;
 
 /** The rotation job end to end: the command line, an H2 file repository, the simulator over HTTP. */
@@ -198,6 +199,21 @@ class RotationJobIT {
                 .isNotEmpty().allSatisfy(row -> assertThat(row.get("status")).isEqualTo("SUCCEEDED"));
         assertThat(modifyCalls().stream().flatMap(c -> c.hosts().stream()))
                 .allSatisfy(host -> assertThat(host).isLowerCase().doesNotEndWith(".").doesNotContain(" "));
+    }
+
+    @Test
+    void aSecondStartOnTheSameRepositoryDoesNotRunTheBatchSchemaAgain() {
+        List<String> rows = hostsOnOneCertificate("zone-first1", "cert-1", 4, i -> "h" + i + ".example.com");
+        Path first = csv(dir, "first.csv", rows.subList(0, 3));
+        Path second = csv(dir, "second.csv", List.of(rows.get(0), rows.get(3)));
+        simulatorSeededWith(csv(dir, "estate.csv", rows));
+        assertThat(rotate(first).exitCode()).isZero();
+
+        assertThat(rotate(second).exitCode()).isZero();
+
+        // H2 writes every failed statement, such as a CREATE TABLE of a table that exists, to this file
+        Path trace = dir.resolve("home").resolve("jobs.trace.db");
+        assertThat(Files.exists(trace) ? contentOf(trace.toFile()) : "").doesNotContain("already exists");
     }
 
     @Test
