@@ -1,5 +1,6 @@
 package io.certrotator.job;
 
+import org.springframework.batch.core.repository.dao.AbstractJdbcBatchMetadataDao;
 import org.springframework.boot.batch.jdbc.autoconfigure.BatchDataSourceScriptDatabaseInitializer;
 import org.springframework.boot.batch.jdbc.autoconfigure.BatchJdbcProperties;
 import org.springframework.context.annotation.Bean;
@@ -10,9 +11,7 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.LinkedHashSet;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Creates Spring Batch's tables only where the job repository has none. Its scripts have no IF NOT EXISTS: run on
@@ -23,13 +22,11 @@ import java.util.Set;
 @Configuration(proxyBeanMethods = false)
 class BatchSchemaConfiguration {
 
-    private static final String DEFAULT_TABLE_PREFIX = "BATCH_";
-
     @Bean
     BatchDataSourceScriptDatabaseInitializer batchDataSourceInitializer(DataSource dataSource,
                                                                        BatchJdbcProperties properties) {
-        String jobInstanceTable = (properties.getTablePrefix() == null ? DEFAULT_TABLE_PREFIX
-                : properties.getTablePrefix()) + "JOB_INSTANCE";
+        String jobInstanceTable = (properties.getTablePrefix() == null
+                ? AbstractJdbcBatchMetadataDao.DEFAULT_TABLE_PREFIX : properties.getTablePrefix()) + "JOB_INSTANCE";
         return new BatchDataSourceScriptDatabaseInitializer(dataSource, properties) {
             @Override
             public boolean initializeDatabase() {
@@ -38,35 +35,26 @@ class BatchSchemaConfiguration {
         };
     }
 
-    /** Whether the table exists, in the connection's own schema unless it names one (in any letter case). */
+    /**
+     * Whether the table exists, in the connection's own schema unless it names one; its name is matched in the
+     * letter case the database keeps unquoted names in (upper for H2, lower for PostgreSQL).
+     */
     static boolean tableExists(DataSource dataSource, String qualifiedName) {
         int dot = qualifiedName.lastIndexOf('.');
         try (Connection connection = dataSource.getConnection()) {
             DatabaseMetaData metaData = connection.getMetaData();
-            String schema = dot < 0 ? connection.getSchema() : qualifiedName.substring(0, dot);
-            for (String inSchema : caseVariants(schema)) {
-                for (String table : caseVariants(qualifiedName.substring(dot + 1))) {
-                    try (ResultSet tables = metaData.getTables(connection.getCatalog(), inSchema, table, null)) {
-                        if (tables.next()) {
-                            return true;
-                        }
-                    }
-                }
+            String schema = dot < 0 ? connection.getSchema() : stored(metaData, qualifiedName.substring(0, dot));
+            try (ResultSet tables = metaData.getTables(connection.getCatalog(), schema,
+                    stored(metaData, qualifiedName.substring(dot + 1)), null)) {
+                return tables.next();
             }
-            return false;
         } catch (SQLException e) {
             return false;
         }
     }
 
-    /** H2 keeps unquoted names in upper case, PostgreSQL in lower case. */
-    private static Set<String> caseVariants(String name) {
-        Set<String> variants = new LinkedHashSet<>();
-        variants.add(name);
-        if (name != null) {
-            variants.add(name.toUpperCase(Locale.ROOT));
-            variants.add(name.toLowerCase(Locale.ROOT));
-        }
-        return variants;
+    private static String stored(DatabaseMetaData metaData, String unquotedName) throws SQLException {
+        return metaData.storesLowerCaseIdentifiers() ? unquotedName.toLowerCase(Locale.ROOT)
+                : metaData.storesUpperCaseIdentifiers() ? unquotedName.toUpperCase(Locale.ROOT) : unquotedName;
     }
 }
