@@ -100,6 +100,11 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     /** A new, empty database on this server. */
+    /** The server's log: what it reports of every database, errors of failed statements among it. */
+    public Path log() {
+        return dir.resolve("server.log");
+    }
+
     public Database newDatabase() {
         String name = "certrotator" + databases.incrementAndGet();
         try (Connection admin = DriverManager.getConnection(url("postgres"), USER, PASSWORD)) {
