@@ -70,9 +70,9 @@ public final class CallLog {
 
     /** @param limit the calls per second the simulator admits, for the tightest window */
     public ActionSummary summary(String action, int limit) {
-        List<CallRecord> calls = records(action);
-        List<CallRecord> admitted = calls.stream().filter(CallRecord::admitted)
-                .sorted(Comparator.comparingLong(CallRecord::arrivalNanos)).toList();
+        List<CallRecord> calls = records(action).stream().sorted(Comparator.comparingLong(CallRecord::arrivalNanos))
+                .toList();
+        List<CallRecord> admitted = calls.stream().filter(CallRecord::admitted).toList();
         long lastFirstAttempt = lastFirstAttempt(calls);
         List<CallRecord> busy = admitted.stream().filter(call -> call.arrivalNanos() <= lastFirstAttempt).toList();
         return new ActionSummary(action, calls.size(), admitted.size(), rateLimitRefusals(action),
@@ -86,10 +86,10 @@ public final class CallLog {
      * The arrival of the last call that named a host no earlier call named: until then the run had hosts it had not
      * tried yet; after it, it only retries. {@link Long#MAX_VALUE} when no call names a host (reads of whole pages).
      */
-    private static long lastFirstAttempt(List<CallRecord> calls) {
+    private static long lastFirstAttempt(List<CallRecord> sortedArrivals) {
         Set<String> named = new HashSet<>();
         long last = Long.MAX_VALUE;
-        for (CallRecord call : calls.stream().sorted(Comparator.comparingLong(CallRecord::arrivalNanos)).toList()) {
+        for (CallRecord call : sortedArrivals) {
             if (named.addAll(call.hosts())) {
                 last = call.arrivalNanos();
             }

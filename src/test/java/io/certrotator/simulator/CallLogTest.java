@@ -21,9 +21,9 @@ class CallLogTest {
         return log;
     }
 
-    private static CallRecord call(long arrivalMillis, String host) {
+    private static CallRecord call(long arrivalMillis, String... hosts) {
         return new CallRecord(Duration.ofMillis(arrivalMillis).toNanos(), Instant.EPOCH.plusMillis(arrivalMillis),
-                ACTION, "zone-1", List.of(host), "sslcert", List.of("cert-1"), true, CallRecord.OK, "r");
+                ACTION, "zone-1", List.of(hosts), "sslcert", List.of("cert-1"), true, CallRecord.OK, "r");
     }
 
     @Test
@@ -59,8 +59,7 @@ class CallLogTest {
     void readsThatNameNoHostHaveAllTheirCallsInTheBusyRate() {
         CallLog log = new CallLog();
         for (long millis : new long[] {0, 100, 200, 5_000}) {
-            log.add(new CallRecord(Duration.ofMillis(millis).toNanos(), Instant.EPOCH.plusMillis(millis), ACTION,
-                    "zone-1", List.of(), null, List.of(), true, CallRecord.OK, "r"));
+            log.add(call(millis));
         }
 
         assertThat(log.summary(ACTION, 20).busyAdmittedPerSecond()).isEqualTo(log.summary(ACTION, 20).admittedPerSecond());
