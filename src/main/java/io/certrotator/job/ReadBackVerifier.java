@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -105,8 +106,7 @@ final class ReadBackVerifier implements AcceptedCalls {
         this.run = run;
         Map<String, HostGroup> rest;
         synchronized (lock) {
-            rest = acceptedByZone.getOrDefault(zoneId, new HashMap<>());
-            acceptedByZone.remove(zoneId);
+            rest = Objects.requireNonNullElseGet(acceptedByZone.remove(zoneId), HashMap::new);
             Map<String, Page> pages = pagesByZone.remove(zoneId);
             if (pages != null) {
                 pages.values().stream().distinct().forEach(page -> rest.putAll(page.accepted));
