@@ -56,6 +56,7 @@ public record GeneratedCertificate(X509Certificate certificate, KeyPair keyPair)
         try {
             return pem(new JcaPKCS8Generator(keyPair.getPrivate(),
                     new JceOpenSSLPKCS8EncryptorBuilder(PKCS8Generator.AES_256_CBC)
+                            .setProvider(BOUNCY_CASTLE)
                             .setPassword(password.toCharArray())
                             .build()));
         } catch (IOException | OperatorCreationException e) {
@@ -67,7 +68,9 @@ public record GeneratedCertificate(X509Certificate certificate, KeyPair keyPair)
     public String encryptedTraditionalKeyPem(String password) {
         StringWriter text = new StringWriter();
         try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
-            writer.writeObject(keyPair.getPrivate(), new JcePEMEncryptorBuilder("AES-256-CBC").build(password.toCharArray()));
+            writer.writeObject(keyPair.getPrivate(), new JcePEMEncryptorBuilder("AES-256-CBC")
+                    .setProvider(BOUNCY_CASTLE)
+                    .build(password.toCharArray()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -34,7 +34,7 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * Makes keys and certificates for tests (BouncyCastle on the JDK's providers), so that no key lives in a
+ * Makes keys and certificates for tests with BouncyCastle on the JDK's providers, so that no key lives in a
  * fixture file. A certificate is self-signed unless given an issuer, valid around {@link #NOW} unless told
  * otherwise, and has a fresh EC P-256 key (quick to make) unless given one:
  *
