@@ -6,11 +6,9 @@ import java.io.UncheckedIOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
-import java.security.Provider;
 import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
 
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openssl.PKCS8Generator;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
@@ -20,8 +18,6 @@ import org.bouncycastle.operator.OperatorCreationException;
 
 /** A certificate made by {@link TestCertificates} with its key pair, and the PEM texts a test writes to files. */
 public record GeneratedCertificate(X509Certificate certificate, KeyPair keyPair) {
-
-    private static final Provider BOUNCY_CASTLE = new BouncyCastleProvider();
 
     /** One CERTIFICATE block. */
     public String certificatePem() {
@@ -44,7 +40,7 @@ public record GeneratedCertificate(X509Certificate certificate, KeyPair keyPair)
      */
     public String traditionalKeyPem() {
         try {
-            return pem(KeyFactory.getInstance(keyPair.getPrivate().getAlgorithm(), BOUNCY_CASTLE)
+            return pem(KeyFactory.getInstance(keyPair.getPrivate().getAlgorithm(), TestCertificates.BOUNCY_CASTLE)
                     .generatePrivate(new PKCS8EncodedKeySpec(keyPair.getPrivate().getEncoded())));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
@@ -56,7 +52,7 @@ public record GeneratedCertificate(X509Certificate certificate, KeyPair keyPair)
         try {
             return pem(new JcaPKCS8Generator(keyPair.getPrivate(),
                     new JceOpenSSLPKCS8EncryptorBuilder(PKCS8Generator.AES_256_CBC)
-                            .setProvider(BOUNCY_CASTLE)
+                            .setProvider(TestCertificates.BOUNCY_CASTLE)
                             .setPassword(password.toCharArray())
                             .build()));
         } catch (IOException | OperatorCreationException e) {
@@ -69,7 +65,7 @@ public record GeneratedCertificate(X509Certificate certificate, KeyPair keyPair)
         StringWriter text = new StringWriter();
         try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
             writer.writeObject(keyPair.getPrivate(), new JcePEMEncryptorBuilder("AES-256-CBC")
-                    .setProvider(BOUNCY_CASTLE)
+                    .setProvider(TestCertificates.BOUNCY_CASTLE)
                     .build(password.toCharArray()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

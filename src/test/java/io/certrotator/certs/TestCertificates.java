@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.Provider;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
@@ -30,6 +31,7 @@ import org.bouncycastle.cert.CertIOException;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
@@ -50,6 +52,9 @@ public final class TestCertificates {
     public static final Instant NOW = Instant.parse("2026-06-01T00:00:00Z");
     public static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
+    /** For what the JDK's providers cannot do: small EC curves, encrypting keys, SEC1 with the curve. */
+    static final Provider BOUNCY_CASTLE = new BouncyCastleProvider();
+
     private static final AtomicLong SERIALS = new AtomicLong(1000);
 
     private TestCertificates() {
@@ -65,10 +70,13 @@ public final class TestCertificates {
         }
     }
 
-    /** An EC key on a named curve, {@code secp256r1} say; the JDK's SunEC knows secp256r1, 384r1 and 521r1. */
+    /**
+     * An EC key on a named curve, {@code secp256r1} say. BouncyCastle makes it: the JDK 17 knows only P-256,
+     * P-384 and P-521, and a test needs a smaller one.
+     */
     public static KeyPair ecKey(String curve) {
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", BOUNCY_CASTLE);
             generator.initialize(new ECGenParameterSpec(curve));
             return generator.generateKeyPair();
         } catch (GeneralSecurityException e) {
