@@ -119,9 +119,4 @@ class CertificateFilesTest {
         assertThat(bundle.privateKeyPem()).startsWith("-----BEGIN PRIVATE KEY-----");
     }
 
-    @Test
-    void noWarningForAKeyFileOnlyItsOwnerReads() {
-        assertThat(new CertificateFiles(CLOCK).load(write(dir.resolve("fullchain.pem"), leaf.certificatePem()),
-                CertbotLayout.create(dir, "example.com", leaf).privkey()).warnings()).isEmpty();
-    }
 }
