@@ -42,8 +42,8 @@ public final class CertificateFiles {
                     "the private key does not match the certificate (" + subject(leaf) + ")");
         }
         return new CertificateBundle(CertificateNames.of(certificateFile, leaf), leaf.getNotBefore().toInstant(),
-                leaf.getNotAfter().toInstant(), algorithm, PemText.of(chain.certificates()), PemText.of(keyInfo), chain.reordered(),
-                fingerprint(leaf), KeyFilePermissions.warning(keyFile).stream().toList());
+                leaf.getNotAfter().toInstant(), algorithm, PemText.of(chain.certificates()), PemText.of(keyInfo),
+                chain.reordered(), fingerprint(leaf), KeyFilePermissions.warning(keyFile).stream().toList());
     }
 
     private static void requireServerCertificate(Path file, X509Certificate leaf) {

@@ -118,5 +118,4 @@ class CertificateFilesTest {
         }
         assertThat(bundle.privateKeyPem()).startsWith("-----BEGIN PRIVATE KEY-----");
     }
-
 }

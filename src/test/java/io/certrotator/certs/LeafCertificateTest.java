@@ -8,6 +8,7 @@ import static io.certrotator.certs.TestCertificates.write;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.util.stream.Stream;
 
@@ -80,5 +81,14 @@ class LeafCertificateTest {
 
         assertThatLoading(small).hasMessageEndingWith(
                 ": the certificate's key is too small: ECC 192 bits; at least ECC 256 is needed");
+    }
+
+    @Test
+    void refusesAKeyThatIsNeitherRsaNorEc() throws Exception {
+        GeneratedCertificate edwards = certificate("ed.example.com")
+                .key(KeyPairGenerator.getInstance("Ed25519").generateKeyPair()).issuer(root).build();
+
+        assertThatLoading(edwards).hasMessageEndingWith(
+                ": the certificate's key is EdDSA; only RSA and EC keys are supported");
     }
 }
