@@ -70,6 +70,20 @@ class CertificateFileTest {
     }
 
     @Test
+    void refusesABlockThatIsNotBase64() {
+        Path file = write(dir.resolve("cert.pem"), "-----BEGIN CERTIFICATE-----\n!!!!\n-----END CERTIFICATE-----\n");
+
+        assertProblem(file, "PEM block 1 is malformed or of a type this tool does not know");
+    }
+
+    @Test
+    void refusesACertificateBlockThatIsNotACertificate() {
+        Path file = write(dir.resolve("cert.pem"), "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n");
+
+        assertProblem(file, "PEM block 1 is malformed or of a type this tool does not know");
+    }
+
+    @Test
     void refusesAPrivateKeyInTheCertificateFile() {
         Path file = write(dir.resolve("cert.pem"), leaf.certificatePem() + leaf.pkcs8KeyPem());
 
