@@ -4,8 +4,8 @@ package io.certrotator.input;
  * Text from the input (or from an API answer) made safe to show on a terminal, in a log viewer or in the
  * report: every character that is not shown but acts (C0 and C1 controls such as ESC or backspace, DEL,
  * line and paragraph separators, format characters such as the bidi overrides, lone surrogates) is written
- * as a Java-style escape {@code \u001B}, and a backslash as {@code \\}, so the escapes cannot be confused
- * with text. The one place that decides how input is echoed.
+ * as a Java-style escape (a backslash, {@code u} and four hex digits: ESC is backslash-{@code u001B}). The one
+ * place that decides how input is echoed.
  */
 public final class Printable {
 
@@ -15,13 +15,17 @@ public final class Printable {
     private Printable() {
     }
 
-    /** The whole text, escaped; what the report writes. */
+    /**
+     * The whole text, escaped; what the report writes (a backslash stays as it is, so a message that quotes a
+     * value keeps the escapes it has).
+     */
     public static String escaped(String text) {
         return escape(new StringBuilder(text.length()), text, text.length(), false).toString();
     }
 
     /**
-     * The text in double quotes for a message, escaped, with an inner {@code "} as {@code \"}; at most
+     * The text in double quotes for a message, escaped, with an inner {@code "} as {@code \"} and a backslash as
+     * {@code \\}, so that an escape in the message cannot have been typed in the value; at most
      * {@value #QUOTED_PREFIX} characters of it, then how long it was: {@code "aaaa…"…(10485760 chars)}.
      */
     public static String quoted(String text) {
@@ -42,7 +46,7 @@ public final class Printable {
             char c = text.charAt(i);
             int codePoint = text.codePointAt(i);
             int units = Character.charCount(codePoint);
-            if (c == '\\' || (inQuotes && c == '"')) {
+            if (inQuotes && (c == '\\' || c == '"')) {
                 out.append('\\').append(c);
             } else if (acts(codePoint)) {
                 for (int unit = 0; unit < units; unit++) {

@@ -25,8 +25,13 @@ class PrintableTest {
     }
 
     @Test
-    void doublesABackslashSoThatAnEscapeCannotBeForged() {
-        assertThat(Printable.escaped("a\\u001Bb")).isEqualTo("a\\\\u001Bb");
+    void leavesABackslashAloneInTheWholeText() {
+        assertThat(Printable.escaped("host \"a\\u0000\"")).isEqualTo("host \"a\\u0000\"");
+    }
+
+    @Test
+    void doublesABackslashInQuotesSoThatAnEscapeCannotBeTyped() {
+        assertThat(Printable.quoted("a\\u001Bb")).isEqualTo("\"a\\\\u001Bb\"");
     }
 
     @Test
