@@ -99,7 +99,7 @@ public final class RowValidator {
     }
 
     private static boolean isForbidden(char c) {
-        return (Character.getType(c) == Character.CONTROL && c != '\t')
+        return (c < ' ' && c != '\t') || (c >= '\u007F' && c <= '\u009F')
                 || c == '\u061C' || c == '\u200E' || c == '\u200F'
                 || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
     }
