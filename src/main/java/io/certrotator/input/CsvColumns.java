@@ -13,8 +13,10 @@ import org.apache.commons.csv.CSVRecord;
  * name ignored, any order, unknown columns ignored. {@code zone_id} and {@code host} are required;
  * {@code mode} may be left out (every row is {@code sslcert}), and so may {@code cert_ids} (no row names a
  * certificate). A column named twice is an error, since it is unclear which one to use.
+ *
+ * @param width how many cells the header has, and so every row
  */
-record CsvColumns(int zoneId, int host, int mode, int certIds) {
+record CsvColumns(int width, int zoneId, int host, int mode, int certIds) {
 
     static final String ZONE_ID = "zone_id";
     static final String HOST = "host";
@@ -29,24 +31,40 @@ record CsvColumns(int zoneId, int host, int mode, int certIds) {
         List<String> names = new ArrayList<>();
         for (int i = 0; i < header.size(); i++) {
             names.add(header.get(i).trim());
-            String name = header.get(i).trim().toLowerCase(Locale.ROOT);
+            String name = name(header.get(i));
             if (isKnown(name) && indexByName.put(name, i) != null) {
                 throw new InputFileException(file, "column \"" + name + "\" appears twice in the header");
             }
         }
         for (String required : List.of(ZONE_ID, HOST)) {
             if (!indexByName.containsKey(required)) {
-                throw new InputFileException(file, "missing required column \"" + required + "\" (the header has: "
-                        + String.join(",", names) + "; expected " + EXPECTED_HEADER + ")");
+                throw new InputFileException(file, "missing required column \"" + required + "\" (the header has "
+                        + Printable.quoted(String.join(",", names)) + "; expected " + EXPECTED_HEADER + ")");
             }
         }
-        return new CsvColumns(indexByName.get(ZONE_ID), indexByName.get(HOST),
+        return new CsvColumns(header.size(), indexByName.get(ZONE_ID), indexByName.get(HOST),
                 indexByName.getOrDefault(MODE, ABSENT), indexByName.getOrDefault(CERT_IDS, ABSENT));
     }
 
-    /** The field of a row, empty when the column is absent or the row is shorter than the header. */
+    /** The field of a row, empty when the column is absent. */
     static String field(CSVRecord record, int column) {
-        return column >= 0 && column < record.size() ? record.get(column) : "";
+        return column >= 0 ? record.get(column) : "";
+    }
+
+    /** A row that names the required columns again, as where two files were joined. */
+    static boolean isHeader(CSVRecord record) {
+        boolean zoneId = false;
+        boolean host = false;
+        for (String value : record) {
+            String name = name(value);
+            zoneId |= name.equals(ZONE_ID);
+            host |= name.equals(HOST);
+        }
+        return zoneId && host;
+    }
+
+    private static String name(String cell) {
+        return cell.trim().toLowerCase(Locale.ROOT);
     }
 
     private static boolean isKnown(String name) {

@@ -1,8 +1,9 @@
 package io.certrotator.input;
 
-import java.net.IDN;
+import com.ibm.icu.text.IDNA;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Turns a host as written in the CSV into the name EdgeOne knows: trimmed, without leftover surrounding
@@ -11,38 +12,77 @@ import java.util.Optional;
  * ending with {@code -}; at least two labels besides an optional leading {@code *.} wildcard; and a
  * top-level label that is not all digits (which rules out IP addresses).
  *
- * <p>{@link IDN} implements IDNA 2003, so for example {@code ß} becomes {@code ss}.
+ * <p>International names follow UTS #46 with non-transitional processing (IDNA2008, as browsers do): {@code ß}
+ * stays {@code ß} ({@code straße.de} is {@code xn--strae-oqa.de}, not {@code strasse.de}), the bidi and
+ * CONTEXTJ/CONTEXTO rules apply, and a {@code xn--} label written as is must decode to a valid label.
  */
 public final class HostNormalizer {
 
     private static final int MAX_NAME_LENGTH = 253;
     private static final int MAX_LABEL_LENGTH = 63;
     private static final String WILDCARD_PREFIX = "*.";
+    private static final String ACE_PREFIX = "xn--";
+    private static final String NOT_A_DNS_NAME = "is not a valid DNS name";
+    private static final IDNA UTS46 = IDNA.getUTS46Instance(IDNA.NONTRANSITIONAL_TO_ASCII
+            | IDNA.NONTRANSITIONAL_TO_UNICODE | IDNA.CHECK_BIDI | IDNA.CHECK_CONTEXTJ | IDNA.CHECK_CONTEXTO
+            | IDNA.USE_STD3_RULES);
 
     private HostNormalizer() {
     }
 
+    /**
+     * A host as written, normalized, or why it is not a host name.
+     *
+     * @param name    the normalized name; {@code null} when {@code problem} is set
+     * @param problem what is wrong, to follow the quoted host: {@code is not a valid DNS name}
+     */
+    public record Result(String name, String problem) {
+
+        static Result of(String name) {
+            return new Result(name, null);
+        }
+
+        static Result rejected(String problem) {
+            return new Result(null, problem);
+        }
+
+        public boolean valid() {
+            return problem == null;
+        }
+    }
+
     /** The normalized host, or empty when the text is not a valid DNS name. */
     public static Optional<String> normalize(String raw) {
+        return Optional.ofNullable(check(raw).name());
+    }
+
+    /** The normalized host, or why the text is not a valid DNS name. */
+    public static Result check(String raw) {
         String name = stripSurroundingQuotes(raw.trim()).trim().toLowerCase(Locale.ROOT);
         if (name.endsWith(".")) {
             name = name.substring(0, name.length() - 1);
         }
         boolean wildcard = name.startsWith(WILDCARD_PREFIX);
         String rest = wildcard ? name.substring(WILDCARD_PREFIX.length()) : name;
-        if (!isAscii(rest)) {
-            // IDN.toASCII is slow and most names are plain ASCII already, so only international names pay for it
-            try {
-                rest = IDN.toASCII(rest, IDN.USE_STD3_ASCII_RULES);
-            } catch (IllegalArgumentException notAnIdn) {
-                return Optional.empty();
+        if (!isAscii(rest) || hasAceLabel(rest)) {
+            // UTS #46 is slow and most names are plain ASCII already, so only international names pay for it
+            IDNA.Info info = new IDNA.Info();
+            StringBuilder ascii = UTS46.nameToASCII(rest, new StringBuilder(rest.length() + 16), info);
+            if (info.hasErrors()) {
+                return Result.rejected("is not a valid international name (UTS #46: " + info.getErrors().stream()
+                        .map(Enum::name).sorted().collect(Collectors.joining(", ")) + ")");
             }
+            rest = ascii.toString();
         }
         String normalized = wildcard ? WILDCARD_PREFIX + rest : rest;
         if (normalized.length() > MAX_NAME_LENGTH || !isHostname(rest)) {
-            return Optional.empty();
+            return Result.rejected(NOT_A_DNS_NAME);
         }
-        return Optional.of(normalized);
+        return Result.of(normalized);
+    }
+
+    private static boolean hasAceLabel(String name) {
+        return name.startsWith(ACE_PREFIX) || name.contains("." + ACE_PREFIX);
     }
 
     /** Quotes a spreadsheet or a shell left around the name, e.g. {@code 'abc.com'}. */

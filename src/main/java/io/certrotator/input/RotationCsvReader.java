@@ -1,7 +1,9 @@
 package io.certrotator.input;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
@@ -23,8 +25,8 @@ import org.apache.commons.csv.CSVRecord;
  *
  * <p>The file is UTF-8 with or without a BOM, LF or CRLF, RFC 4180 quoting. Blank lines, lines starting
  * with {@code #} and lines whose fields are all blank (such as {@code ,,,} from a spreadsheet) are skipped.
- * The first other line is the header ({@link CsvColumns} has the column rules). A row with fewer fields
- * than the header gets empty values; extra fields are ignored.
+ * The first other line is the header ({@link CsvColumns} has the column rules). Every row has as many
+ * cells as the header; a record is at most {@value #MAX_RECORD_CHARS} characters long.
  *
  * <p>Problems of a single row end up in {@link RotationRow#problem()}; problems of the file as a whole
  * throw {@link InputFileException}, from {@link #open} or from any later call.
@@ -33,6 +35,8 @@ public final class RotationCsvReader implements Iterator<RotationRow>, AutoClose
 
     private static final char BOM = '\uFEFF';
     private static final int BUFFER_CHARS = 64 * 1024;
+    /** The longest record read: far more than any real row, little enough to hold in memory. */
+    static final int MAX_RECORD_CHARS = 64 * 1024;
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
             .setCommentMarker('#')
             .setIgnoreEmptyLines(true)
@@ -52,6 +56,10 @@ public final class RotationCsvReader implements Iterator<RotationRow>, AutoClose
         if (header == null) {
             throw new InputFileException(file, "the file is empty; expected a header row " + CsvColumns.EXPECTED_HEADER);
         }
+        if (header.stream().anyMatch(name -> name.indexOf('\0') >= 0)) {
+            throw new InputFileException(file, "line " + startLine(header) + ", the header, holds NUL characters:"
+                    + " the file looks like UTF-16; save it as UTF-8");
+        }
         this.columns = CsvColumns.fromHeader(header, file);
     }
 
@@ -60,19 +68,44 @@ public final class RotationCsvReader implements Iterator<RotationRow>, AutoClose
         if (Files.isDirectory(file)) {
             throw new InputFileException(file, "is a directory, not a CSV file");
         }
+        InputStream in;
+        try {
+            in = Files.newInputStream(file);
+        } catch (IOException e) {
+            throw fileProblem(file, e);
+        }
+        return open(file, in);
+    }
+
+    /** Reads the CSV from {@code in}, which it closes; {@code file} is the name messages give it. */
+    static RotationCsvReader open(Path file, InputStream in) {
         BufferedReader reader = null;
         try {
-            reader = new BufferedReader(
-                    new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()), BUFFER_CHARS);
+            InputStream bytes = refuseUtf16(file, new BufferedInputStream(in));
+            reader = new BufferedReader(new BoundedRecordReader(
+                    new InputStreamReader(bytes, StandardCharsets.UTF_8.newDecoder()), MAX_RECORD_CHARS), BUFFER_CHARS);
             skipBom(reader);
             return new RotationCsvReader(file, FORMAT.parse(reader));
         } catch (IOException e) {
-            closeQuietly(reader, e);
+            closeQuietly(reader == null ? in : reader, e);
             throw fileProblem(file, e);
         } catch (RuntimeException e) {
-            closeQuietly(reader, e);
+            closeQuietly(reader == null ? in : reader, e);
             throw e;
         }
+    }
+
+    /** A UTF-16 (or UTF-32) byte order mark; without one such a file shows as NULs in the header. */
+    private static InputStream refuseUtf16(Path file, BufferedInputStream in) throws IOException {
+        in.mark(2);
+        int first = in.read();
+        int second = in.read();
+        in.reset();
+        if ((first == 0xFF && second == 0xFE) || (first == 0xFE && second == 0xFF)) {
+            throw new InputFileException(file, String.format("is UTF-16 (it starts with the byte order mark %02X %02X);"
+                    + " save the file as UTF-8", first, second));
+        }
+        return in;
     }
 
     @Override
@@ -106,7 +139,16 @@ public final class RotationCsvReader implements Iterator<RotationRow>, AutoClose
     }
 
     private RotationRow toRow(CSVRecord record) {
-        return RowValidator.validate(startLine(record),
+        long line = startLine(record);
+        if (CsvColumns.isHeader(record)) {
+            throw new InputFileException(file, "line " + line + " is a header row again (were two files joined?);"
+                    + " keep only the first header");
+        }
+        if (record.size() != columns.width()) {
+            throw new InputFileException(file, "line " + line + " has " + record.size() + " cells where the header has "
+                    + columns.width() + " (a comma in a value that is not quoted, or a missing cell?)");
+        }
+        return RowValidator.validate(line,
                 CsvColumns.field(record, columns.zoneId()),
                 CsvColumns.field(record, columns.host()),
                 CsvColumns.field(record, columns.mode()),
@@ -171,6 +213,10 @@ public final class RotationCsvReader implements Iterator<RotationRow>, AutoClose
             OptionalLong line = MalformedUtf8.lineOfFirstError(file);
             String where = line.isPresent() ? " at line " + line.getAsLong() : "";
             return new InputFileException(file, "not valid UTF-8" + where + "; save the file as UTF-8", e);
+        }
+        if (e instanceof BoundedRecordReader.RecordTooLongException tooLong) {
+            return new InputFileException(file, "line " + tooLong.line() + " starts a record longer than "
+                    + MAX_RECORD_CHARS + " characters (a quote that is never closed, or not a rotation CSV?)", e);
         }
         if (e instanceof CSVException) {
             return new InputFileException(file, "broken CSV quoting: " + e.getMessage(), e);

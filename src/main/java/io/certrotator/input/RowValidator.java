@@ -13,7 +13,8 @@ import java.util.Optional;
  * ({@link HostNormalizer}); the mode is one of {@link CertMode} (case-insensitive, empty means
  * {@code sslcert}); certificate IDs are separated by {@code ;}, blanks around them and empty entries are
  * dropped, a repeated ID is kept once, each ID is letters, digits, {@code -} and {@code _}; {@code sslcert}
- * needs at least one and every other mode none.
+ * needs at least one and every other mode none. No cell holds a control character (tab around a value is
+ * blank). A message quotes a value with {@link Printable#quoted}, never as is.
  */
 public final class RowValidator {
 
@@ -27,46 +28,80 @@ public final class RowValidator {
         List<String> problems = new ArrayList<>(0);
 
         String zoneId = rawZoneId.trim();
-        if (zoneId.isEmpty()) {
+        if (hasControl(CsvColumns.ZONE_ID, rawZoneId, problems)) {
+            zoneId = rawZoneId;
+        } else if (zoneId.isEmpty()) {
             problems.add("zone ID is empty");
         } else if (!isZoneId(zoneId)) {
-            problems.add("invalid zone ID \"" + zoneId + "\"");
+            problems.add("invalid zone ID " + Printable.quoted(zoneId));
         }
 
         String host = rawHost.trim();
-        if (host.isEmpty()) {
+        if (hasControl(CsvColumns.HOST, rawHost, problems)) {
+            host = rawHost;
+        } else if (host.isEmpty()) {
             problems.add("host is empty");
         } else {
-            Optional<String> normalized = HostNormalizer.normalize(host);
-            if (normalized.isPresent()) {
-                host = normalized.get();
+            HostNormalizer.Result normalized = HostNormalizer.check(host);
+            if (normalized.valid()) {
+                host = normalized.name();
             } else {
-                problems.add("host \"" + host + "\" is not a valid DNS name");
+                problems.add("host " + Printable.quoted(host) + " " + normalized.problem());
             }
         }
 
-        List<String> certIds = splitCertIds(rawCertIds);
-        for (String certId : certIds) {
-            if (!isCertId(certId)) {
-                problems.add("invalid certificate ID \"" + certId + "\"");
+        // Certificate IDs with a control character stay as written, and the checks that need them split are moot
+        boolean certIdsControl = hasControl(CsvColumns.CERT_IDS, rawCertIds, problems);
+        List<String> certIds = certIdsControl ? List.of(rawCertIds) : splitCertIds(rawCertIds);
+        if (!certIdsControl) {
+            for (String certId : certIds) {
+                if (!isCertId(certId)) {
+                    problems.add("invalid certificate ID " + Printable.quoted(certId));
+                }
             }
         }
 
         String mode = rawMode.trim();
         Optional<CertMode> certMode = mode.isEmpty() ? Optional.of(CertMode.SSLCERT) : CertMode.fromApiValue(mode);
-        if (certMode.isEmpty()) {
-            problems.add("unknown mode \"" + mode + "\"");
+        if (hasControl(CsvColumns.MODE, rawMode, problems)) {
+            mode = rawMode;
+        } else if (certMode.isEmpty()) {
+            problems.add("unknown mode " + Printable.quoted(mode));
         } else {
             mode = certMode.get().apiValue();
-            if (certMode.get().requiresCertIds() && certIds.isEmpty()) {
+            if (!certIdsControl && certMode.get().requiresCertIds() && certIds.isEmpty()) {
                 problems.add("mode " + mode + " needs at least one certificate ID");
-            } else if (!certMode.get().requiresCertIds() && !certIds.isEmpty()) {
-                problems.add("mode " + mode + " takes no certificate IDs, got \"" + String.join(";", certIds) + "\"");
+            } else if (!certIdsControl && !certMode.get().requiresCertIds() && !certIds.isEmpty()) {
+                problems.add("mode " + mode + " takes no certificate IDs, got "
+                        + Printable.quoted(String.join(";", certIds)));
             }
         }
 
         String problem = problems.isEmpty() ? null : String.join("; ", problems);
         return new RotationRow(line, zoneId, host, mode, certIds, problem);
+    }
+
+    /**
+     * A cell may hold no control character (C0 but tab, DEL, C1) and no bidi control: they can hide or
+     * reorder what a name looks like, and no zone ID, host, mode or certificate ID has one. Adds the problem
+     * when the cell has one; the cell's other checks are then moot.
+     */
+    private static boolean hasControl(String column, String cell, List<String> problems) {
+        for (int i = 0; i < cell.length(); i++) {
+            char c = cell.charAt(i);
+            if (isForbidden(c)) {
+                problems.add(column + " " + Printable.quoted(cell) + " holds control character "
+                        + String.format("U+%04X", (int) c) + " at position " + (i + 1));
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isForbidden(char c) {
+        return (c < ' ' && c != '\t') || (c >= '\u007F' && c <= '\u009F')
+                || c == '\u061C' || c == '\u200E' || c == '\u200F'
+                || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
     }
 
     private static List<String> splitCertIds(String raw) {

@@ -1,5 +1,6 @@
 package io.certrotator.results;
 
+import io.certrotator.input.Printable;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.stereotype.Component;
@@ -135,12 +136,21 @@ public class ReportWriter {
         private void print(List<ResultRow> rows) {
             try {
                 for (ResultRow row : rows) {
-                    csv.printRecord(row.line(), row.zoneId(), row.host(), row.mode(), row.certIds(), row.status(),
-                            row.errorCode(), row.errorMessage(), row.requestId(), row.attempts(), row.updatedAt());
+                    csv.printRecord(row.line(), text(row.zoneId()), text(row.host()), text(row.mode()),
+                            text(row.certIds()), row.status(), text(row.errorCode()), text(row.errorMessage()),
+                            text(row.requestId()), row.attempts(), row.updatedAt());
                 }
             } catch (IOException e) {
                 failure = e;
             }
+        }
+
+        /**
+         * A value from the input or an API answer, with its control characters escaped: quoting keeps commas and
+         * line breaks in their column, but a NUL or an ESC would still reach whoever opens the report.
+         */
+        private static String text(String value) {
+            return value == null ? null : Printable.escaped(value);
         }
     }
 }

@@ -31,6 +31,18 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public final class EdgeOneSimulator implements AutoCloseable {
+    /*
+     * The JDK server writes an answer's headers and body in separate packets; with Nagle's algorithm on, the body
+     * waits for the client's delayed ACK, about 40 ms an answer. The server reads this property once, when its
+     * first instance in the JVM is made (sun.net.httpserver.ServerConfig), so it is set here, before any
+     * simulator makes one; a value given on the command line is kept.
+     */
+    static {
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final Map<String, CredentialStore.Secret> initialCredentials;
     private final Path seedCsv;
     private final Path stateFile;

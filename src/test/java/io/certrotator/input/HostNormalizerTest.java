@@ -110,4 +110,41 @@ class HostNormalizerTest {
     void rejectsInvalidDnsNames(String host) {
         assertThat(HostNormalizer.normalize(host)).isEmpty();
     }
+
+    @Test
+    void keepsSharpSUnderNonTransitionalProcessing() {
+        assertThat(HostNormalizer.normalize("straße.de")).contains("xn--strae-oqa.de");
+    }
+
+    @Test
+    void keepsFinalSigmaUnderNonTransitionalProcessing() {
+        assertThat(HostNormalizer.normalize("βόλος.com")).contains("xn--nxasmm1c.com");
+    }
+
+    @Test
+    void mapsAFullWidthDotToADot() {
+        assertThat(HostNormalizer.normalize("bücher\u3002example")).contains("xn--bcher-kva.example");
+    }
+
+    @Test
+    void namesTheBidiErrorOfALabelMixingDirections() {
+        assertThat(HostNormalizer.check("\u05D0a.example").problem())
+                .isEqualTo("is not a valid international name (UTS #46: BIDI)");
+    }
+
+    @Test
+    void namesTheContextjErrorOfAJoinerOutOfPlace() {
+        assertThat(HostNormalizer.check("a\u200Db.example").problem())
+                .isEqualTo("is not a valid international name (UTS #46: CONTEXTJ)");
+    }
+
+    @Test
+    void rejectsAPunycodeLabelThatDoesNotDecode() {
+        assertThat(HostNormalizer.check("xn--a.example").problem()).startsWith("is not a valid international name");
+    }
+
+    @Test
+    void givesTheDnsReasonForAnAsciiName() {
+        assertThat(HostNormalizer.check("a..b.com").problem()).isEqualTo("is not a valid DNS name");
+    }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class RotationCsvReaderTest {
@@ -130,26 +131,140 @@ class RotationCsvReaderTest {
     }
 
     @Test
-    void givesMissingFieldsOfAShortRowEmptyValues() throws IOException {
-        List<RotationRow> rows = readAll("""
+    void rejectsARowWithFewerCellsThanTheHeaderNamingItsLine() throws IOException {
+        Path file = write("""
                 zone_id,host,mode,cert_ids
-                zone-a1,a.example.com
+                zone-a1,a.example.com,sslcert,cert-1
+                zone-a1,b.example.com
                 """);
 
-        assertThat(rows).singleElement().satisfies(row -> {
-            assertThat(row.mode()).isEqualTo("sslcert");
-            assertThat(row.problem()).isEqualTo("mode sslcert needs at least one certificate ID");
-        });
+        assertThatThrownBy(() -> readAll(file))
+                .isInstanceOf(InputFileException.class)
+                .hasMessage(file + ": line 3 has 2 cells where the header has 4"
+                        + " (a comma in a value that is not quoted, or a missing cell?)");
     }
 
     @Test
-    void ignoresExtraFieldsOfALongRow() throws IOException {
-        List<RotationRow> rows = readAll("""
+    void rejectsARowWithMoreCellsThanTheHeaderNamingItsLine() throws IOException {
+        Path file = write("""
                 zone_id,host,mode,cert_ids
-                zone-a1,a.example.com,sslcert,cert-1,surplus,more
+                zone-a1,a.example.com,sslcert,cert-1,cert-2
                 """);
 
+        assertThatThrownBy(() -> readAll(file))
+                .isInstanceOf(InputFileException.class)
+                .hasMessageContaining("line 2 has 5 cells where the header has 4");
+    }
+
+    @Test
+    void rejectsTheHeaderRepeatedMidFileNamingItsLine() throws IOException {
+        Path file = write("""
+                zone_id,host,mode,cert_ids
+                zone-a1,a.example.com,sslcert,cert-1
+                # the second file
+                Zone_ID,Host,Mode,Cert_IDs
+                zone-a1,b.example.com,sslcert,cert-1
+                """);
+
+        assertThatThrownBy(() -> readAll(file))
+                .isInstanceOf(InputFileException.class)
+                .hasMessage(file + ": line 4 is a header row again (were two files joined?); keep only the first header");
+    }
+
+    @Test
+    void rejectsAFileWithAUtf16LittleEndianByteOrderMark() throws IOException {
+        Path file = write("\uFEFFzone_id,host\n".getBytes(StandardCharsets.UTF_16LE));
+
+        assertThatThrownBy(() -> readAll(file))
+                .isInstanceOf(InputFileException.class)
+                .hasMessage(file + ": is UTF-16 (it starts with the byte order mark FF FE); save the file as UTF-8");
+    }
+
+    @Test
+    void rejectsAFileWithAUtf16BigEndianByteOrderMark() throws IOException {
+        Path file = write("\uFEFFzone_id,host\n".getBytes(StandardCharsets.UTF_16BE));
+
+        assertThatThrownBy(() -> readAll(file))
+                .isInstanceOf(InputFileException.class)
+                .hasMessageContaining("is UTF-16 (it starts with the byte order mark FE FF)");
+    }
+
+    @Test
+    void rejectsUtf16WithoutAByteOrderMarkByTheNulsInItsHeader() throws IOException {
+        Path file = write("# exported\nzone_id,host\nzone-a1,a.example.com\n".getBytes(StandardCharsets.UTF_16LE));
+
+        assertThatThrownBy(() -> readAll(file))
+                .isInstanceOf(InputFileException.class)
+                .hasMessage(file + ": line 2, the header, holds NUL characters: the file looks like UTF-16;"
+                        + " save it as UTF-8");
+    }
+
+    @Test
+    void readsARecordJustUnderTheLengthBound() throws IOException {
+        String note = "n".repeat(RotationCsvReader.MAX_RECORD_CHARS - 40);
+        List<RotationRow> rows = readAll("zone_id,host,cert_ids,note\nzone-a1,a.example.com,cert-1," + note + "\n");
+
         assertThat(rows).singleElement().satisfies(row -> assertThat(row.valid()).isTrue());
+    }
+
+    @Test
+    @Timeout(30) // without the bound it reads on until memory runs out
+    void rejectsALineLongerThanTheBoundWithoutReadingTheRestOfTheStream() {
+        CountingStream endless = new CountingStream("zone_id,host\nzone-a1,", 'a');
+
+        assertThatThrownBy(() -> {
+            try (RotationCsvReader reader = RotationCsvReader.open(dir.resolve("huge.csv"), endless)) {
+                reader.forEachRemaining(row -> { });
+            }
+        }).isInstanceOf(InputFileException.class)
+                .hasMessage(dir.resolve("huge.csv") + ": line 2 starts a record longer than 65536 characters"
+                        + " (a quote that is never closed, or not a rotation CSV?)");
+        assertThat(endless.read).isLessThan(1024 * 1024);
+    }
+
+    @Test
+    @Timeout(30)
+    void rejectsAQuoteNeverClosedOnceItsRecordPassesTheBound() {
+        CountingStream endless = new CountingStream("zone_id,host\nzone-a1,a.example.com\nzone-a1,\"b.example.com\n",
+                '\n');
+
+        assertThatThrownBy(() -> {
+            try (RotationCsvReader reader = RotationCsvReader.open(dir.resolve("open-quote.csv"), endless)) {
+                reader.forEachRemaining(row -> { });
+            }
+        }).isInstanceOf(InputFileException.class)
+                .hasMessageContaining("line 3 starts a record longer than 65536 characters");
+        assertThat(endless.read).isLessThan(1024 * 1024);
+    }
+
+    /** A head, then one character for ever; counts what was read. */
+    private static final class CountingStream extends java.io.InputStream {
+        private final byte[] head;
+        private final int filler;
+        long read;
+
+        CountingStream(String head, char filler) {
+            this.head = head.getBytes(StandardCharsets.UTF_8);
+            this.filler = filler;
+        }
+
+        @Override
+        public int read() {
+            return read < head.length ? head[(int) read++] : fill();
+        }
+
+        private int fill() {
+            read++;
+            return filler;
+        }
+    }
+
+    @Test
+    void marksARowWithANulInACellInvalidAndReadsOn() throws IOException {
+        List<RotationRow> rows = readAll("zone_id,host,cert_ids\nzone-a1,a\0.example.com,cert-1\nzone-a1,b.example.com,cert-1\n");
+
+        assertThat(rows).extracting(RotationRow::problem).containsExactly(
+                "host \"a\\u0000.example.com\" holds control character U+0000 at position 2", null);
     }
 
     @Test
@@ -237,7 +352,7 @@ class RotationCsvReaderTest {
 
         assertThatThrownBy(() -> RotationCsvReader.open(file))
                 .isInstanceOf(InputFileException.class)
-                .hasMessage(file + ": missing required column \"host\" (the header has: zone_id,Hostname,cert_ids;"
+                .hasMessage(file + ": missing required column \"host\" (the header has \"zone_id,Hostname,cert_ids\";"
                         + " expected zone_id,host,mode,cert_ids)");
     }
 

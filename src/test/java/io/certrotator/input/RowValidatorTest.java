@@ -3,6 +3,8 @@ package io.certrotator.input;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class RowValidatorTest {
 
@@ -136,5 +138,54 @@ class RowValidatorTest {
     void formatsTheProblemLikeACompiler() {
         assertThat(validate("zone-a1", "a.com", "sslcertt", "cert-1").problemMessage())
                 .isEqualTo("line 7: unknown mode \"sslcertt\"");
+    }
+
+    @ParameterizedTest
+    @ValueSource(chars = {'\0', '\b', '\u001B', '\n', '\r', '\u007F', '\u0085', '\u009B', '\u202E', '\u2066', '\u200F'})
+    void rejectsAControlCharacterInAHostAndEscapesItInTheMessage(char control) {
+        RotationRow row = validate("zone-a1", "www" + control + ".example.com", "", "cert-1");
+
+        assertThat(row.problem()).isEqualTo(String.format(
+                "host \"www\\u%04X.example.com\" holds control character U+%04X at position 4", (int) control, (int) control));
+    }
+
+    @Test
+    void rejectsAControlCharacterInEveryColumnItReads() {
+        RotationRow row = validate("zone-a1\0", "a.com\0", "sslcert\0", "cert-1\0");
+
+        assertThat(row.problem()).isEqualTo("zone_id \"zone-a1\\u0000\" holds control character U+0000 at position 8;"
+                + " host \"a.com\\u0000\" holds control character U+0000 at position 6;"
+                + " cert_ids \"cert-1\\u0000\" holds control character U+0000 at position 7;"
+                + " mode \"sslcert\\u0000\" holds control character U+0000 at position 8");
+    }
+
+    @Test
+    void rejectsAControlCharacterAtTheEdgeOfACellThatTrimmingWouldDrop() {
+        RotationRow row = validate("zone-a1", "\u001B[31ma.com", "", "cert-1");
+
+        assertThat(row.problem()).isEqualTo(
+                "host \"\\u001B[31ma.com\" holds control character U+001B at position 1");
+        assertThat(row.host()).isEqualTo("\u001B[31ma.com");
+    }
+
+    @Test
+    void takesATabAroundAValueAsBlank() {
+        assertThat(validate("\tzone-a1\t", "a.com\t", "\tsslcert", "cert-1\t").valid()).isTrue();
+    }
+
+    @Test
+    void quotesOnlyAShortPrefixOfAHugeValue() {
+        String huge = "a".repeat(10 * 1024 * 1024);
+
+        RotationRow row = validate("zone-a1", huge, "", "cert-1");
+
+        assertThat(row.problemMessage()).isEqualTo("line 7: host \"" + "a".repeat(60) + "\"…(10485760 chars)"
+                + " is not a valid DNS name");
+    }
+
+    @Test
+    void namesTheUts46ErrorOfAnInternationalHostItRejects() {
+        assertThat(validate("zone-a1", "a\u200Db.example", "", "cert-1").problem())
+                .isEqualTo("host \"a\\u200Db.example\" is not a valid international name (UTS #46: CONTEXTJ)");
     }
 }
