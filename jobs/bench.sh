@@ -11,7 +11,6 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 jar="$here/target/cert-rotator.jar"
 [ -f "$jar" ] || (cd "$here" && mvn -q -DskipTests package)
-"$here/jobs/rotate.sh" --help > /dev/null  # makes the start-up archive once, outside the figures
 calls=1000
 [ "${1:-}" = quick ] && calls=200
 work="$(mktemp -d)"

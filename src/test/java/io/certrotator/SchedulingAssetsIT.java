@@ -1,6 +1,7 @@
 package io.certrotator;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -10,6 +11,9 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +30,15 @@ class SchedulingAssetsIT {
     }
 
     private static Run wrapper(String... args) throws IOException, InterruptedException {
+        return wrapper(Map.of(), args);
+    }
+
+    private static Run wrapper(Map<String, String> environment, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(JOBS.resolve("rotate.sh").toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("CERT_ROTATOR_JAR", Path.of("target/cert-rotator.jar").toAbsolutePath().toString());
+        builder.environment().putAll(environment);
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
@@ -49,7 +58,38 @@ class SchedulingAssetsIT {
         Run run = wrapper("--input=whatever.csv", "--rate=99");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.output()).contains("--rate must be a whole number from 1 to 20");
+        assertThat(run.output()).contains("--rate");
+    }
+
+    @Test
+    void theWrapperWritesNothingToTheJobRepositoryButTheRunItself(@TempDir Path dir) throws Exception {
+        Path input = Files.writeString(dir.resolve("rotation.csv"),
+                "zone_id,host,mode,cert_ids\nzone-wrapper1,a.example.com,sslcert,cert-1\n");
+        String repository = "jdbc:h2:file:" + dir.resolve("repository/jobs");
+
+        Run run = wrapper(Map.of("SPRING_DATASOURCE_URL", repository, "TENCENTCLOUD_SECRET_ID", "AKIDwrapper",
+                "TENCENTCLOUD_SECRET_KEY", "wrapper-secret"), "--input=" + input, "--simulate", "--progress=off",
+                "--cert-rotator.home=" + dir.resolve("home"));
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        try (Connection connection = DriverManager.getConnection(repository, "sa", "");
+             ResultSet inputs = connection.createStatement().executeQuery(
+                     "SELECT PARAMETER_VALUE FROM BATCH_JOB_EXECUTION_PARAMS WHERE PARAMETER_NAME = 'input'")) {
+            List<String> runs = new ArrayList<>();
+            while (inputs.next()) {
+                runs.add(inputs.getString(1));
+            }
+            assertThat(runs).containsExactly(input.toString());
+        }
+    }
+
+    @Test
+    void theWrapperBuildsNothingWhenTheJarIsMissing(@TempDir Path dir) throws Exception {
+        Run run = wrapper(Map.of("CERT_ROTATOR_JAR", dir.resolve("missing.jar").toString()), "--help");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.output()).contains("no jar at " + dir.resolve("missing.jar"));
+        assertThat(dir).isEmptyDirectory();
     }
 
     @Test
@@ -64,7 +104,7 @@ class SchedulingAssetsIT {
         assertThat(spec.get("concurrencyPolicy")).isEqualTo("Forbid");
         Map<String, Object> container = map(list(map(map(map(map(spec.get("jobTemplate")).get("spec")).get("template"))
                 .get("spec")).get("containers")).get(0));
-        assertThat(list(container.get("command"))).containsExactly("/opt/cert-rotator/jobs/rotate.sh");
+        assertThat(installed((String) list(container.get("command")).get(0))).isExecutable();
         Map<String, Map<String, Object>> env = new java.util.HashMap<>();
         list(container.get("env")).forEach(e -> env.put((String) map(e).get("name"), map(e)));
         assertThat(map(env.get("TENCENTCLOUD_SECRET_KEY").get("valueFrom"))).containsKey("secretKeyRef");
@@ -74,13 +114,22 @@ class SchedulingAssetsIT {
     }
 
     @Test
-    void systemdAndCronRunTheSameWrapper() throws IOException {
-        assertThat(Files.readString(JOBS.resolve("cert-rotator.service")))
-                .contains("Type=oneshot").contains("ExecStart=/opt/cert-rotator/jobs/rotate.sh --input=");
-        assertThat(Files.readString(JOBS.resolve("cert-rotator.timer"))).contains("OnCalendar=").contains("[Install]");
-        assertThat(Files.readAllLines(JOBS.resolve("crontab.example")).stream()
-                .filter(line -> !line.startsWith("#") && line.contains("rotate.sh")))
-                .singleElement().satisfies(line -> assertThat(line.split("\\s+", 6)[5]).startsWith("/opt/cert-rotator/jobs/rotate.sh"));
+    void systemdAndCronRunThisRepositorysWrapper() throws IOException {
+        String service = Files.readAllLines(JOBS.resolve("cert-rotator.service")).stream()
+                .filter(line -> line.startsWith("ExecStart=")).findFirst().orElseThrow().substring("ExecStart=".length());
+        String cron = Files.readAllLines(JOBS.resolve("crontab.example")).stream()
+                .filter(line -> !line.startsWith("#") && line.matches("^[0-9*].*")).findFirst().orElseThrow()
+                .split("\\s+", 6)[5];
+
+        for (String command : List.of(service, cron)) {
+            assertThat(installed(command.split("\\s+")[0])).as(command).isExecutable();
+        }
+    }
+
+    /** Where a path under the examples' install folder, /opt/cert-rotator, is in this repository. */
+    private static Path installed(String path) {
+        assertThat(path).startsWith("/opt/cert-rotator/");
+        return Path.of(path.substring("/opt/cert-rotator/".length()));
     }
 
     @SuppressWarnings("unchecked")

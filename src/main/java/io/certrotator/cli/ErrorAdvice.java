@@ -45,12 +45,12 @@ final class ErrorAdvice {
     }
 
     static String of(String code) {
+        if (code == null) {
+            return "no error code recorded: see error_message in the report";
+        }
         String known = BY_CODE.get(code);
         if (known != null) {
             return known;
-        }
-        if (code == null) {
-            return "no error code recorded: see error_message in the report";
         }
         if (code.startsWith("AuthFailure") || code.startsWith("UnauthorizedOperation")) {
             return "the credentials were refused or lack permission for teo:ModifyHostsCertificate: fix them and "

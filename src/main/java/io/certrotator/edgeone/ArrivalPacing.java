@@ -52,7 +52,7 @@ final class ArrivalPacing extends EventListener implements Interceptor {
             throw new HaltedException();
         }
         sent.incrementAndGet();
-        tokenTakenAt.set(System.nanoTime());
+        tokenTakenAt.set(pacer.clock().nanoTime());
         try {
             return chain.proceed(chain.request());
         } finally {
@@ -76,7 +76,7 @@ final class ArrivalPacing extends EventListener implements Interceptor {
         if (takenAt == null) {
             return;
         }
-        long late = System.nanoTime() - takenAt - WRITE_ALLOWANCE.toNanos();
+        long late = pacer.clock().nanoTime() - takenAt - WRITE_ALLOWANCE.toNanos();
         if (late > 0) {
             pacer.pushBack(Duration.ofNanos(late));
             tokenTakenAt.set(takenAt + late);

@@ -10,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -40,7 +39,6 @@ public final class CallPacer {
     public static final int API_LIMIT_PER_SECOND = 20;
     static final double ARRIVAL_MARGIN = 1.02;
     private static final Duration UNREACHABLE_PAUSE = Duration.ofSeconds(1);
-    private static final long SPIN_NANOS = 1_500_000;
     private static final long CALL_TOKENS = 1_000_000;
     /** Stored buckets made before tokens counted millionths of a call are replaced, without their tokens. */
     private static final long CONFIGURATION_VERSION = 2;
@@ -48,15 +46,22 @@ public final class CallPacer {
 
     private final Bucket bucket;
     private final long spacingNanos;
+    private final PacingClock clock;
     private final ReentrantLock turn = new ReentrantLock(true);
 
-    private CallPacer(Bucket bucket, int rate) {
+    private CallPacer(Bucket bucket, int rate, PacingClock clock) {
         this.bucket = bucket;
         this.spacingNanos = spacing(rate).toNanos();
+        this.clock = clock;
     }
 
     public static CallPacer local(int rate) {
-        return new CallPacer(Bucket.builder().addLimit(bandwidth(rate)).build(), rate);
+        return local(rate, PacingClock.SYSTEM);
+    }
+
+    static CallPacer local(int rate, PacingClock clock) {
+        return new CallPacer(Bucket.builder().withCustomTimePrecision(clock.meter()).addLimit(bandwidth(rate)).build(),
+                rate, clock);
     }
 
     /** The bucket stored under {@code key} by {@code buckets}, created with this pacing if it is absent. */
@@ -64,7 +69,7 @@ public final class CallPacer {
         BucketConfiguration configuration = BucketConfiguration.builder().addLimit(bandwidth(rate)).build();
         return new CallPacer(buckets.builder()
                 .withImplicitConfigurationReplacement(CONFIGURATION_VERSION, TokensInheritanceStrategy.RESET)
-                .build(key, () -> configuration), rate);
+                .build(key, () -> configuration), rate, PacingClock.SYSTEM);
     }
 
     public static Duration spacing(int rate) {
@@ -89,7 +94,7 @@ public final class CallPacer {
                     if (probe.isConsumed()) {
                         return;
                     }
-                    waitFor(probe.getNanosToWaitForRefill());
+                    clock.waitFor(probe.getNanosToWaitForRefill());
                 } catch (RuntimeException e) {
                     log.warn("the shared rate budget is unreachable ({}); waiting {} s before asking again",
                             e.getMessage(), UNREACHABLE_PAUSE.toSeconds());
@@ -124,17 +129,7 @@ public final class CallPacer {
         }
     }
 
-    /**
-     * Sleeps most of the wait and spins the rest: a sleep overshoots by a fraction of a millisecond, and
-     * the next token only starts to refill once this one is taken, so every overshoot would slow the rate.
-     */
-    private static void waitFor(long nanos) throws InterruptedException {
-        long deadline = System.nanoTime() + nanos;
-        if (nanos > SPIN_NANOS) {
-            TimeUnit.NANOSECONDS.sleep(nanos - SPIN_NANOS);
-        }
-        while (System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
+    PacingClock clock() {
+        return clock;
     }
 }

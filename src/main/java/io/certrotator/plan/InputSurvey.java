@@ -82,11 +82,6 @@ public final class InputSurvey {
         return row.withProblem(conflict.problemFor(row.targetKey()));
     }
 
-    /** The plan without the live state: every host needs a call. */
-    public PlanSummary plan() {
-        return plan(Map.of());
-    }
-
     /**
      * The plan with the live state of the zones in {@code live} (zone -> host -> configuration): hosts already on
      * their target or not in their zone need no call, and hosts on different configurations take separate calls.

@@ -142,9 +142,4 @@ public final class CallLog {
         return records(action).stream().filter(CallRecord::succeeded)
                 .collect(Collectors.groupingBy(call -> call.hosts().get(0), Collectors.counting()));
     }
-
-    /** The calls that changed or tried to change these hosts, e.g. to count how often a host was sent. */
-    public List<CallRecord> naming(String host) {
-        return records().stream().filter(r -> r.hosts().contains(host)).toList();
-    }
 }

@@ -27,8 +27,4 @@ final class CredentialStore {
         secrets.clear();
         secrets.putAll(replacement);
     }
-
-    Map<String, Secret> snapshot() {
-        return Map.copyOf(secrets);
-    }
 }

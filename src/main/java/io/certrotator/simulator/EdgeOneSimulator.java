@@ -68,7 +68,7 @@ public final class EdgeOneSimulator implements AutoCloseable {
         this.port = config.port;
         this.initialRateLimit = config.rateLimit;
         this.initialFaults = config.faults;
-        this.clock = config.clock;
+        this.clock = Clock.systemUTC();
         this.callListener = config.callListener;
         this.rateLimiter = new SlidingWindowRateLimiter(initialRateLimit);
         this.faultInjector = new FaultInjector(initialFaults, config.randomSeed);
@@ -214,7 +214,6 @@ public final class EdgeOneSimulator implements AutoCloseable {
         private int rateLimit = 20;
         private Faults faults = Faults.NONE;
         private long randomSeed = 1;
-        private Clock clock = Clock.systemUTC();
         private Consumer<CallRecord> callListener = record -> { };
 
         private Builder() {
@@ -259,34 +258,12 @@ public final class EdgeOneSimulator implements AutoCloseable {
             return faults(faults.withLatency(mean, jitter));
         }
 
-        public Builder outliers(double rate, Duration latency) {
-            return faults(faults.withOutliers(rate, latency));
-        }
-
         public Builder transientErrorRate(double rate) {
             return faults(faults.withTransientErrorRate(rate));
         }
 
-        public Builder http502Rate(double rate) {
-            return faults(faults.withHttp502Rate(rate));
-        }
-
-        public Builder dropRate(double rate) {
-            return faults(faults.withDropRate(rate));
-        }
-
-        public Builder hangs(double rate, Duration time) {
-            return faults(faults.withHangs(rate, time));
-        }
-
         public Builder randomSeed(long seed) {
             this.randomSeed = seed;
-            return this;
-        }
-
-        /** The server's time, for timestamps (SignatureExpire) and certificate expiry. */
-        public Builder clock(Clock clock) {
-            this.clock = clock;
             return this;
         }
 

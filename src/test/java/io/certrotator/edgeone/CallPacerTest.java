@@ -9,36 +9,29 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CallPacerTest {
 
-    @Test
-    void callsAreSpacedSoNoSecondHoldsMoreThanTheRate() {
-        Duration spacing = CallPacer.spacing(20);
-
-        assertThat(spacing).isGreaterThan(Duration.ofMillis(50));
-        // 21 calls at this spacing span more than one second.
-        assertThat(spacing.multipliedBy(20)).isGreaterThan(Duration.ofSeconds(1));
-    }
+    private final FakePacingClock clock = new FakePacingClock();
+    private final CallPacer pacer = CallPacer.local(20, clock);
 
     @Test
-    void theBucketHasNoBurst() throws InterruptedException {
-        CallPacer pacer = CallPacer.local(20);
-        long start = System.nanoTime();
-        for (int i = 0; i < 5; i++) {
+    void anIdleBucketSavesUpNoBurst() throws InterruptedException {
+        clock.advance(Duration.ofSeconds(10));
+        long start = clock.nanoTime();
+        for (int i = 0; i < 21; i++) {
             pacer.awaitPermit();
         }
-        // Five permits need at least four spacings: a bucket with capacity would hand them out at once.
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(200));
+
+        assertThat(Duration.ofNanos(clock.nanoTime() - start)).isGreaterThanOrEqualTo(CallPacer.spacing(20).multipliedBy(20));
     }
 
     @Test
     void aPushBackDelaysTheNextPermitByAsMuch() throws InterruptedException {
-        CallPacer pacer = CallPacer.local(20);
         pacer.awaitPermit();
-        long start = System.nanoTime();
+        long start = clock.nanoTime();
         pacer.pushBack(Duration.ofMillis(300));
         pacer.awaitPermit();
 
-        assertThat(Duration.ofNanos(System.nanoTime() - start))
-                .isGreaterThanOrEqualTo(Duration.ofMillis(300).plus(CallPacer.spacing(20)).minusMillis(5));
+        assertThat(Duration.ofNanos(clock.nanoTime() - start))
+                .isCloseTo(Duration.ofMillis(300).plus(CallPacer.spacing(20)), Duration.ofNanos(1_000));
     }
 
     @Test

@@ -20,6 +20,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -132,42 +133,46 @@ class PostgresRepositoryIT {
         assertThat(simulator().callLog().succeededByHost(MODIFY)).hasSize(60).allSatisfy((host, count) -> assertThat(count).isEqualTo(1L));
     }
 
+    /**
+     * Each runner at --rate=10 would alone send 10 calls a second, so two together stay under a server's 15 only by
+     * sharing the bucket; the 5 to spare absorb the few milliseconds by which arrivals over real HTTP on a busy
+     * machine can bunch. (How close together runners come to the rate is a throughput figure: jobs/bench.sh.)
+     */
     @Test
-    void twoRunnersOnOneDatabaseShareOneRateBudgetAndTogetherReachIt() throws Exception {
-        Path east = csv(dir, "east.csv", hostsOnOneCertificate("zone-east1", "cert-e", 150, i -> "e" + i + ".example.com"));
-        Path west = csv(dir, "west.csv", hostsOnOneCertificate("zone-west1", "cert-w", 150, i -> "w" + i + ".example.com"));
+    void twoRunnersOnOneDatabaseShareOneRateBudget() throws Exception {
+        Path east = csv(dir, "east.csv", hostsOnOneCertificate("zone-east1", "cert-e", 60, i -> "e" + i + ".example.com"));
+        Path west = csv(dir, "west.csv", hostsOnOneCertificate("zone-west1", "cert-w", 60, i -> "w" + i + ".example.com"));
         Path warmUp = csv(dir, "warm-up.csv", hostsOnOneCertificate("zone-warm1", "cert-x", 1, i -> "x.example.com"));
         Path seed = csv(dir, "seed.csv", Stream.of(readLines(east).stream(), readLines(west).stream().skip(1),
                 readLines(warmUp).stream().skip(1)).flatMap(s -> s).toList());
-        simulatorSeededWith(seed, b -> b.latency(Duration.ofMillis(175), Duration.ofMillis(75)));
+        simulatorSeededWith(seed, b -> b.latency(Duration.ofMillis(175), Duration.ofMillis(75)).rateLimit(15));
         // A deployment's first run creates the schema, and a JVM's first call is slow (class loading) and
         // would arrive together with the next ones: the runners measured here start warm, on an existing schema.
-        assertThat(rotate(warmUp).exitCode()).isZero();
+        assertThat(rotate(warmUp, "--rate=10").exitCode()).isZero();
         simulator().callLog().clear();
 
         CompletableFuture<Integer> eastRun = CompletableFuture.supplyAsync(() -> RotateCommand.run(CREDENTIAL,
-                arguments(east, "east-home", "--max-hosts-per-call=1")));
+                arguments(east, "east-home", "--max-hosts-per-call=1", "--rate=10")));
         // Runners are separate JVMs in production; two Spring Boot applications starting at the same moment
         // in one JVM race for its one logging system, so the second starts once the first is sending.
         await().atMost(Duration.ofSeconds(30)).until(() -> !simulator().callLog().records(MODIFY).isEmpty());
         CompletableFuture<Integer> westRun = CompletableFuture.supplyAsync(() -> RotateCommand.run(CREDENTIAL,
-                arguments(west, "west-home", "--max-hosts-per-call=1")));
+                arguments(west, "west-home", "--max-hosts-per-call=1", "--rate=10")));
 
         assertThat(List.of(eastRun.get(), westRun.get())).containsExactly(0, 0);
-        List<CallRecord> admitted = simulator().callLog().records(MODIFY).stream().filter(CallRecord::admitted).toList();
-        assertThat(admitted).hasSize(300);
-        long[] arrivals = admitted.stream().mapToLong(CallRecord::arrivalNanos).sorted().toArray();
-        double seconds = (arrivals[arrivals.length - 1] - arrivals[0]) / 1e9;
-        double combinedRate = (arrivals.length - 1) / seconds;
-        int maxInWindow = simulator().callLog().maxAdmittedInAnyWindow(MODIFY, Duration.ofSeconds(1));
-        System.out.printf("two runners, one PostgreSQL budget: %d calls in %.2f s = %.2f calls/s combined, "
-                + "at most %d admitted in any 1 s window, %d refused for rate%n", arrivals.length, seconds,
-                combinedRate, maxInWindow, simulator().callLog().rateLimitRefusals(MODIFY));
-        assertThat(maxInWindow).isLessThanOrEqualTo(20);
-        assertThat(combinedRate).isGreaterThanOrEqualTo(18.0);
         assertThat(simulator().callLog().rateLimitRefusals(MODIFY)).isZero();
         assertThat(simulator().callLog().succeededByHost(MODIFY))
-                .hasSize(300).allSatisfy((host, count) -> assertThat(count).isEqualTo(1L));
+                .hasSize(120).allSatisfy((host, count) -> assertThat(count).isEqualTo(1L));
+        List<CallRecord> admitted = simulator().callLog().records(MODIFY).stream().filter(CallRecord::admitted)
+                .sorted(Comparator.comparingLong(CallRecord::arrivalNanos)).toList();
+        long westFirst = admitted.stream().filter(call -> call.hosts().get(0).startsWith("w")).findFirst().orElseThrow()
+                .arrivalNanos();
+        long eastLast = admitted.stream().filter(call -> call.hosts().get(0).startsWith("e"))
+                .mapToLong(CallRecord::arrivalNanos).max().orElseThrow();
+        assertThat(westFirst).as("the runners overlapped").isLessThan(eastLast);
+        assertThat(admitted.stream().filter(call -> call.arrivalNanos() >= westFirst && call.arrivalNanos() <= eastLast)
+                .map(call -> call.hosts().get(0).substring(0, 1)).distinct()).as("both sent while both ran")
+                .containsExactlyInAnyOrder("e", "w");
     }
 
     @Test
