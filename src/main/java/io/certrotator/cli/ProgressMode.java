@@ -14,11 +14,9 @@ enum ProgressMode {
         return System.console() != null ? BAR : LOG;
     }
 
-    static ProgressMode parse(String value) {
-        try {
-            return valueOf(value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--progress must be bar, log or off, got \"" + value + "\"");
-        }
+    /** As typed on the command line, in the help and in picocli's messages. */
+    @Override
+    public String toString() {
+        return name().toLowerCase(Locale.ROOT);
     }
 }
