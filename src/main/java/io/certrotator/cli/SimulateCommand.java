@@ -68,7 +68,8 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--random-seed", order = 15, paramLabel = "N", defaultValue = "1", description = "seed of the fault dice")
     private long randomSeed;
 
-    @Option(names = "--log-calls", order = 16, description = "print one line per call")
+    @Option(names = "--log-calls", order = 16, description = {"print one line per call",
+            RotateCommand.OFF})
     private boolean logCalls;
 
     private final Map<String, String> env;
