@@ -18,7 +18,7 @@ enum LogFormat {
         return springProperties;
     }
 
-    /** As typed on the command line, in the help and in picocli's messages. */
+    /** As typed on the command line, and so in the help's "Default: text". */
     @Override
     public String toString() {
         return name().toLowerCase(Locale.ROOT);

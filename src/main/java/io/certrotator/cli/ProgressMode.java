@@ -1,7 +1,5 @@
 package io.certrotator.cli;
 
-import java.util.Locale;
-
 /** How progress is shown while rotating: {@code --progress=bar|log|off}, by default picked from the output. */
 enum ProgressMode {
     /** A live bar, redrawn in place: for a person at a terminal. */
@@ -12,11 +10,5 @@ enum ProgressMode {
 
     static ProgressMode forThisOutput() {
         return System.console() != null ? BAR : LOG;
-    }
-
-    /** As typed on the command line, in the help and in picocli's messages. */
-    @Override
-    public String toString() {
-        return name().toLowerCase(Locale.ROOT);
     }
 }
