@@ -49,7 +49,7 @@ class SchedulingAssetsIT {
         Run run = wrapper("--input=whatever.csv", "--rate=99");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.output()).contains("--rate must be a whole number from 1 to 20");
+        assertThat(run.output()).contains("Invalid value for option '--rate': 99 is not from 1 to 20");
     }
 
     @Test
