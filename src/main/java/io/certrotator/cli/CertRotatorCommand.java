@@ -38,12 +38,14 @@ public final class CertRotatorCommand {
     }
 
     static CommandLine commandLine(IFactory factory) {
+        CommandErrors errors = new CommandErrors();
         CommandLine commandLine = new CommandLine(CertRotatorCommand.class, factory)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 // ArgumentChecks refuses an option given twice with different values; the same value twice is fine
                 .setOverwrittenOptionsAllowed(true)
                 .setExecutionStrategy(new ArgumentChecks())
-                .setParameterExceptionHandler(new UsageErrors());
+                .setParameterExceptionHandler(errors)
+                .setExecutionExceptionHandler(errors);
         // What the commands that start Spring Boot do not know is left for it; ArgumentChecks sees that it is a property
         commandLine.getSubcommands().values().stream()
                 .filter(command -> command.getMixins().values().stream().anyMatch(SpringBootOptions.class::isInstance))

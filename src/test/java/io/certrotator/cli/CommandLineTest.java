@@ -2,12 +2,16 @@ package io.certrotator.cli;
 
 import io.certrotator.CertRotatorApplication;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -127,10 +131,19 @@ class CommandLineTest {
     }
 
     @Test
+    void anInputTheBuiltInSimulatorCannotReadIsOneLineAndExitTwo(@TempDir Path dir) throws IOException {
+        Path broken = Files.writeString(dir.resolve("broken.csv"), "zone_id,host\n\"unterminated\n");
+
+        ConsoleCapture run = run("--input=" + broken, "--simulate");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err().lines()).containsExactly("cert-rotator rotate: " + broken + ": broken CSV quoting:"
+                + " (startline 2) EOF reached before encapsulated token finished");
+    }
+
+    @Test
     void theDefaultReportIsBesideTheInput() {
-        assertThat(RotateOptions.defaultReport(java.nio.file.Path.of("dir/rotation.csv")))
-                .isEqualTo(java.nio.file.Path.of("dir/rotation.results.csv"));
-        assertThat(RotateOptions.defaultReport(java.nio.file.Path.of("dir/rotation.CSV")))
-                .isEqualTo(java.nio.file.Path.of("dir/rotation.results.csv"));
+        assertThat(RotateOptions.defaultReport(Path.of("dir/rotation.csv"))).isEqualTo(Path.of("dir/rotation.results.csv"));
+        assertThat(RotateOptions.defaultReport(Path.of("dir/rotation.CSV"))).isEqualTo(Path.of("dir/rotation.results.csv"));
     }
 }
