@@ -2,6 +2,7 @@ package io.certrotator.cli;
 
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.DataObjectPropertyName;
+import org.springframework.boot.context.properties.bind.UnboundConfigurationPropertiesException;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.context.properties.bind.validation.ValidationErrors;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
@@ -13,8 +14,8 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * A property that Spring Boot could not convert, or that is out of its bounds, said in one line: its name, its
- * value and what it takes ({@code cert-rotator.concurrency=0: must be between 1 and 1000}).
+ * A property that Spring Boot could not convert, that is out of its bounds or that does not exist, said in one line:
+ * its name, its value and what it takes ({@code cert-rotator.concurrency=0: must be between 1 and 1000}).
  */
 final class BadProperty {
 
@@ -29,6 +30,10 @@ final class BadProperty {
         if (bind.getCause() instanceof BindValidationException invalid) {
             return invalid.getValidationErrors().getAllErrors().stream().findFirst()
                     .map(error -> outOfBounds(invalid.getValidationErrors(), error));
+        }
+        if (bind.getCause() instanceof UnboundConfigurationPropertiesException unknown) {
+            return unknown.getUnboundProperties().stream().findFirst()
+                    .map(property -> property.getName() + ": no such property (README: Tuning lists them)");
         }
         ConfigurationProperty property = bind.getProperty();
         String name = property != null ? property.getName().toString() : bind.getName().toString();

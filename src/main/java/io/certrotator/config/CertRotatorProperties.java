@@ -13,7 +13,8 @@ import java.time.Duration;
 
 /**
  * The {@code cert-rotator.*} properties (README: Tuning), given like options ({@code --cert-rotator.concurrency=8}),
- * in the environment or in any other place Spring Boot reads. A value out of bounds stops the start (exit 2).
+ * in the environment or in any other place Spring Boot reads. A value out of bounds, or a name that is none of these
+ * (a typo would otherwise be ignored), stops the start (exit 2). A new {@code cert-rotator.*} property goes here.
  *
  * @param home             where the default H2 job repository and the run locks live (set in application.properties,
  *                         whose datasource URL points into it)
@@ -23,7 +24,7 @@ import java.time.Duration;
  * @param shutdownGrace    after SIGTERM, how long the calls in flight have to answer
  */
 @Validated
-@ConfigurationProperties("cert-rotator")
+@ConfigurationProperties(prefix = "cert-rotator", ignoreUnknownFields = false)
 public record CertRotatorProperties(
         @NotNull Path home,
         @DefaultValue(PROGRESS_INTERVAL) @DurationMin(millis = 100) Duration progressInterval,

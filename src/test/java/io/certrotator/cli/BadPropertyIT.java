@@ -12,7 +12,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A cert-rotator.* property that cannot be used stops the start: exit 2, one line naming it and what it takes. */
+/** A cert-rotator.* property that cannot be used or does not exist stops the start: exit 2, one line naming it. */
 class BadPropertyIT {
 
     @TempDir
@@ -24,6 +24,7 @@ class BadPropertyIT {
             "--cert-rotator.progress-interval=banana      | cert-rotator.progress-interval=banana: expected a duration"
                     + " such as 500ms, 5s or 2m",
             "--cert-rotator.retry.max-attempts=0          | cert-rotator.retry.max-attempts=0: must be between 1 and 100",
+            "--cert-rotator.concurency=8                  | cert-rotator.concurency: no such property",
             "--cert-rotator.progress-interval=10ms        | cert-rotator.progress-interval=10ms: must be longer than"
                     + " or equal to 100 millis"})
     void aBadPropertyIsExitTwoNamingItAndItsAllowedValues(String property, String message) throws IOException {
