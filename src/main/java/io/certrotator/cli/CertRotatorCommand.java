@@ -20,6 +20,8 @@ import java.util.stream.Stream;
 public final class CertRotatorCommand {
 
     static final String DEFAULT_COMMAND = "rotate";
+    /** A flag's default, in the help: picocli shows none for a boolean. */
+    static final String FLAG_DEFAULT = "  Default: off";
 
     public static int run(String... args) {
         return run(CommandLine.defaultFactory(), args);

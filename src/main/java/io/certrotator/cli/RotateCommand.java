@@ -35,9 +35,6 @@ import java.util.concurrent.Callable;
                         + " ~/.tencentcloud/credentials [default], then the CVM role."})
 public final class RotateCommand implements Callable<Integer> {
 
-    /** A flag's default, in the help: picocli shows none for a boolean. */
-    static final String OFF = "  Default: off";
-
     @Spec
     private CommandSpec spec;
 
@@ -54,7 +51,7 @@ public final class RotateCommand implements Callable<Integer> {
 
     @Option(names = "--dry-run", order = 3, description = {"validate and plan only: print the groups, the number of calls"
             + " and the time they take; no ModifyHostsCertificate call (with credentials at hand it reads the live state)",
-            OFF})
+            CertRotatorCommand.FLAG_DEFAULT})
     private boolean dryRun;
 
     @Option(names = "--plan-output", order = 4, paramLabel = "FILE",
@@ -68,14 +65,15 @@ public final class RotateCommand implements Callable<Integer> {
     private int maxHostsPerCall;
 
     @Option(names = "--skip-invalid", order = 8, description = {"run the valid rows even if some rows are invalid (those"
-            + " are reported)", OFF})
+            + " are reported)", CertRotatorCommand.FLAG_DEFAULT})
     private boolean skipInvalid;
 
-    @Option(names = "--no-verify", order = 9, description = {"do not read the hosts back after an accepted call", OFF})
+    @Option(names = "--no-verify", order = 9,
+            description = {"do not read the hosts back after an accepted call", CertRotatorCommand.FLAG_DEFAULT})
     private boolean noVerify;
 
     @Option(names = "--simulate", order = 10, description = {"run against the built-in EdgeOne simulator, seeded from the"
-            + " input", OFF})
+            + " input", CertRotatorCommand.FLAG_DEFAULT})
     private boolean simulate;
 
     @Option(names = "--profile", order = 11, paramLabel = "NAME",

@@ -69,7 +69,7 @@ public final class SimulateCommand implements Callable<Integer> {
     private long randomSeed;
 
     @Option(names = "--log-calls", order = 16, description = {"print one line per call",
-            RotateCommand.OFF})
+            CertRotatorCommand.FLAG_DEFAULT})
     private boolean logCalls;
 
     private final Map<String, String> env;
