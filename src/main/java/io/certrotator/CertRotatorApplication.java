@@ -1,15 +1,13 @@
 package io.certrotator;
 
-import io.certrotator.cli.HistoryCommand;
-import io.certrotator.cli.ReportCommand;
-import io.certrotator.cli.RotateCommand;
-import io.certrotator.cli.SimulateCommand;
+import io.certrotator.cli.CertRotatorCommand;
+import io.certrotator.config.CertRotatorProperties;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-
-import java.util.Arrays;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 /** {@code cert-rotator [rotate] --input=FILE.csv [options]}, or {@code cert-rotator simulate|history|report ...}. */
 @SpringBootApplication
+@EnableConfigurationProperties(CertRotatorProperties.class)
 public class CertRotatorApplication {
 
     public static void main(String[] args) {
@@ -17,14 +15,6 @@ public class CertRotatorApplication {
     }
 
     public static int run(String... args) {
-        String command = args.length > 0 ? args[0] : "";
-        String[] rest = args.length > 0 ? Arrays.copyOfRange(args, 1, args.length) : args;
-        return switch (command) {
-            case "simulate" -> SimulateCommand.run(rest);
-            case "history" -> HistoryCommand.run(rest);
-            case "report" -> ReportCommand.run(rest);
-            case "rotate" -> RotateCommand.run(rest);
-            default -> RotateCommand.run(args);
-        };
+        return CertRotatorCommand.run(args);
     }
 }

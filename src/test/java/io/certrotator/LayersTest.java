@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every import points down the layers (docs/CONTRACT.md and README "How the code is laid out"):
- * cli -> job -> engine -> plan -> estate -> results -> edgeone -> input -> certs. Nothing but cli (and tests)
+ * cli -> job -> engine -> plan -> estate -> results -> edgeone -> input -> certs, with config (the properties)
+ * below them all. Nothing but cli (and tests)
  * touches the simulator, so the product never depends on its stand-in for the API.
  */
 class LayersTest {
@@ -35,6 +36,7 @@ class LayersTest {
                 .layer("input").definedBy("io.certrotator.input..")
                 .layer("certs").definedBy("io.certrotator.certs..")
                 .layer("simulator").definedBy("io.certrotator.simulator..")
+                .layer("config").definedBy("io.certrotator.config..")
                 .whereLayer("application").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("cli").mayOnlyBeAccessedByLayers("application")
                 .whereLayer("job").mayOnlyBeAccessedByLayers("cli")

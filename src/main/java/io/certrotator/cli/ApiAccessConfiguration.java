@@ -1,15 +1,14 @@
 package io.certrotator.cli;
 
 import com.tencentcloudapi.common.Credential;
+import io.certrotator.config.CertRotatorProperties;
 import io.certrotator.edgeone.ApiAccess;
 import io.certrotator.edgeone.CredentialChain;
 import io.certrotator.edgeone.EdgeOneEndpoint;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 
-import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -21,10 +20,9 @@ class ApiAccessConfiguration {
 
     @Bean
     @Lazy
-    ApiAccess apiAccess(RotateOptions options, GivenCredential given,
-                        @Value("${cert-rotator.call-timeout:30s}") Duration callTimeout) {
+    ApiAccess apiAccess(RotateOptions options, GivenCredential given, CertRotatorProperties properties) {
         Credential credential = given.credential() != null ? given.credential() : fromChain(options.profile());
-        return new ApiAccess(EdgeOneEndpoint.parse(options.endpoint()), credential, callTimeout);
+        return new ApiAccess(EdgeOneEndpoint.parse(options.endpoint()), credential, properties.callTimeout());
     }
 
     /**
@@ -33,12 +31,11 @@ class ApiAccessConfiguration {
      */
     @Bean
     @Lazy
-    ReadOnlyAccess readOnlyAccess(RotateOptions options, GivenCredential given,
-                                  @Value("${cert-rotator.call-timeout:30s}") Duration callTimeout) {
+    ReadOnlyAccess readOnlyAccess(RotateOptions options, GivenCredential given, CertRotatorProperties properties) {
         Optional<Credential> credential = given.credential() != null ? Optional.of(given.credential())
                 : CredentialChain.standard().resolveWithoutRole(options.profile());
         return new ReadOnlyAccess(credential.map(c -> new ApiAccess(EdgeOneEndpoint.parse(options.endpoint()), c,
-                callTimeout)));
+                properties.callTimeout())));
     }
 
     record ReadOnlyAccess(Optional<ApiAccess> access) {
@@ -48,7 +45,7 @@ class ApiAccessConfiguration {
         try {
             return CredentialChain.standard().resolve(profile);
         } catch (IllegalStateException e) {
-            throw new UsageException(e.getMessage());
+            throw new ConfigurationMistake(e.getMessage());
         }
     }
 

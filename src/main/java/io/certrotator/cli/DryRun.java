@@ -25,10 +25,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code --dry-run}: validates and plans while streaming the file once, without the job repository and
- * without a single ModifyHostsCertificate call; the report lists every row as PENDING or INVALID. Only when a
+ * without a single ModifyHostsCertificate call. It never writes the report (that is a run's results); with
+ * {@code --plan-output} it writes the plan, every row PENDING or INVALID, in the report's columns. Only when a
  * host is listed with different targets is the file read a second time, to mark all of its rows. With
  * credentials at hand it reads the live state of the hosts (DescribeAccelerationDomains), so the plan leaves
  * out the hosts already done.
@@ -54,19 +56,19 @@ final class DryRun {
 
     int run() {
         InputSurvey survey = new InputSurvey(options.maxHostsPerCall());
-        Tally tally = report(row -> {
+        Tally tally = pass(row -> {
             survey.see(row);
             return row;
         });
         if (survey.hasConflicts()) {
-            tally = report(survey::verdict);
+            tally = pass(survey::verdict);
         }
         summary.invalidRows(tally.invalidOnScreen, tally.invalid);
         PlanSummary plan = survey.plan(liveState(survey));
         summary.plan(plan, options.rate());
         System.out.printf("rows: %d total, %d valid, %d invalid; dry run: nothing sent%n", tally.rows,
                 tally.rows - tally.invalid, tally.invalid);
-        System.out.println("report: " + options.report());
+        options.planOutput().ifPresent(file -> System.out.println("plan: " + file));
         if (tally.invalid > 0 && !options.skipInvalid()) {
             System.err.println(tally.invalid + " invalid row(s) in " + options.input()
                     + ": fix them, or run the rest with --skip-invalid");
@@ -99,17 +101,19 @@ final class DryRun {
         }
     }
 
-    /** Streams the input through {@code verdict} into the report, counting as it goes. */
-    private Tally report(java.util.function.UnaryOperator<RotationRow> verdict) {
+    /** Streams the input through {@code verdict}, counting as it goes, into the plan file if one was asked for. */
+    private Tally pass(UnaryOperator<RotationRow> verdict) {
         Tally tally = new Tally();
         Instant now = Instant.now();
-        reportWriter.write(options.report(), sink -> forEachRow(raw -> {
+        Consumer<Consumer<ResultRow>> plannedRows = sink -> forEachRow(raw -> {
             RotationRow row = verdict.apply(raw);
             tally.count(row);
             sink.accept(new ResultRow(row.line(), row.zoneId(), row.host(), row.mode(), row.certIdsText(),
                     row.valid() ? RowStatus.PENDING : RowStatus.INVALID,
                     row.valid() ? null : ResultsRepository.INVALID_ROW, row.problem(), null, 0, now));
-        }));
+        });
+        options.planOutput().ifPresentOrElse(plan -> reportWriter.write(plan, plannedRows),
+                () -> plannedRows.accept(row -> { }));
         return tally;
     }
 

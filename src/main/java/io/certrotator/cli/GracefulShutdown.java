@@ -1,9 +1,9 @@
 package io.certrotator.cli;
 
+import io.certrotator.config.CertRotatorProperties;
 import io.certrotator.engine.StopSignal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
@@ -40,9 +40,9 @@ class GracefulShutdown implements ApplicationListener<SpringApplicationEvent> {
     private final Map<Signal, SignalHandler> replaced = new LinkedHashMap<>();
     private Thread watchdog;
 
-    GracefulShutdown(StopSignal stopSignal, @Value("${cert-rotator.shutdown-grace:10s}") Duration grace) {
+    GracefulShutdown(StopSignal stopSignal, CertRotatorProperties properties) {
         this.stopSignal = stopSignal;
-        this.grace = grace;
+        this.grace = properties.shutdownGrace();
     }
 
     @Override

@@ -6,6 +6,11 @@ import io.certrotator.results.RowStatus;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
 import java.time.format.DateTimeFormatter;
@@ -13,44 +18,34 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Callable;
 
 /** {@code history [--limit=N]}: the past runs in the job repository, newest first. */
-public final class HistoryCommand {
+@Command(name = "history",
+        description = {"Lists past rotation runs from the job repository, newest first: run number, input file and the"
+                + " start of its SHA-256, when it started, how long it took, how it ended, how many times it was"
+                + " started, and its rows by status. `report --run=N` writes a run's report again.", ""},
+        footerHeading = SpringBootOptions.PROPERTIES_HEADING,
+        footer = {SpringBootOptions.REPOSITORY, SpringBootOptions.HOME, SpringBootOptions.LOGGING, "",
+                "Exit codes: 0 listed, 2 bad option."})
+public final class HistoryCommand implements Callable<Integer> {
 
-    static final String USAGE = """
-            Usage: java -jar cert-rotator.jar history [options]
+    @Spec
+    private CommandSpec spec;
 
-            Lists past rotation runs from the job repository, newest first: run number, input file and
-            the start of its SHA-256, when it started, how long it took, how it ended, how many times it
-            was started, and its rows by status. `report --run=N` writes a run's report again.
+    @Mixin
+    private SpringBootOptions springBoot;
 
-              --limit=N                 how many runs (default: 20)
-              --spring.datasource.url=  the job repository (default: H2 file under ~/.cert-rotator/)
-              --cert-rotator.home=DIR   where the default H2 repository lives (default: ~/.cert-rotator)
-              --log-format=text|json    log line format (default: text)
-              --help                    this text
+    private int limit;
 
-            Exit codes: 0 listed, 2 bad option.
-            """;
-
-    private HistoryCommand() {
+    @Option(names = "--limit", order = 1, paramLabel = "N", defaultValue = "20", description = "how many runs, at least 1")
+    private void limit(int runs) {
+        limit = (int) Bounds.atLeast(spec, "--limit", runs, 1);
     }
 
-    public static int run(String... args) {
-        SubcommandOptions options;
-        int limit;
-        try {
-            options = SubcommandOptions.parse(args, Set.of("limit"));
-            limit = (int) Math.min(options.number("limit", 20, 1), Integer.MAX_VALUE);
-        } catch (UsageException e) {
-            return Usage.refuse("history", e);
-        }
-        if (options.help()) {
-            System.out.print(USAGE);
-            return ExitCodes.SUCCEEDED;
-        }
-        return CommandContext.run(Runner.class, args, Map.of("historyRequest", new Request(limit)));
+    @Override
+    public Integer call() {
+        return springBoot.run(Runner.class, Map.of("historyRequest", new Request(limit)));
     }
 
     record Request(int limit) {

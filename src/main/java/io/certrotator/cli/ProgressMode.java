@@ -1,7 +1,5 @@
 package io.certrotator.cli;
 
-import java.util.Locale;
-
 /** How progress is shown while rotating: {@code --progress=bar|log|off}, by default picked from the output. */
 enum ProgressMode {
     /** A live bar, redrawn in place: for a person at a terminal. */
@@ -12,13 +10,5 @@ enum ProgressMode {
 
     static ProgressMode forThisOutput() {
         return System.console() != null ? BAR : LOG;
-    }
-
-    static ProgressMode parse(String value) {
-        try {
-            return valueOf(value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--progress must be bar, log or off, got \"" + value + "\"");
-        }
     }
 }

@@ -6,52 +6,48 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.Callable;
 
 /** {@code report --run=N [--report=FILE]}: writes the report of a past run again, from the job repository. */
-public final class ReportCommand {
+@Command(name = "report",
+        description = {"Writes the per-row results CSV of a past run again, as it stands in the job repository"
+                + " (`history` lists the runs and their numbers).", ""},
+        footerHeading = SpringBootOptions.PROPERTIES_HEADING,
+        footer = {SpringBootOptions.REPOSITORY, SpringBootOptions.HOME, SpringBootOptions.LOGGING, "",
+                "Exit codes: 0 written, 2 bad option or no such run."})
+public final class ReportCommand implements Callable<Integer> {
 
-    static final String USAGE = """
-            Usage: java -jar cert-rotator.jar report --run=N [options]
+    @Spec
+    private CommandSpec spec;
 
-            Writes the per-row results CSV of a past run again, as it stands in the job repository
-            (`history` lists the runs and their numbers).
+    @Mixin
+    private SpringBootOptions springBoot;
 
-              --run=N                   the run number (required)
-              --report=FILE             where to write it (default: NAME.results.csv beside the run's
-                                        input NAME.csv, as the run itself does)
-              --spring.datasource.url=  the job repository (default: H2 file under ~/.cert-rotator/)
-              --cert-rotator.home=DIR   where the default H2 repository lives (default: ~/.cert-rotator)
-              --log-format=text|json    log line format (default: text)
-              --help                    this text
+    private long run;
 
-            Exit codes: 0 written, 2 bad option or no such run.
-            """;
+    @Option(names = "--report", order = 2, paramLabel = "FILE",
+            description = {"where to write it", "  Default: NAME.results.csv beside the run's input NAME.csv, as the"
+                    + " run itself does"})
+    private Path report;
 
-    private ReportCommand() {
+    @Option(names = "--run", order = 1, required = true, paramLabel = "N", description = "the run number (required; history lists"
+            + " them)")
+    private void run(long number) {
+        run = Bounds.atLeast(spec, "--run", number, 1);
     }
 
-    public static int run(String... args) {
-        Request request;
-        try {
-            SubcommandOptions options = SubcommandOptions.parse(args, Set.of("run", "report"));
-            if (options.help()) {
-                System.out.print(USAGE);
-                return ExitCodes.SUCCEEDED;
-            }
-            if (!options.values().containsKey("run")) {
-                throw new UsageException("--run=N is required (history lists the runs)");
-            }
-            request = new Request(options.number("run", 0, 1),
-                    Optional.ofNullable(options.values().get("report")).map(Path::of));
-        } catch (UsageException e) {
-            return Usage.refuse("report", e);
-        }
-        return CommandContext.run(Runner.class, args, Map.of("reportRequest", request));
+    @Override
+    public Integer call() {
+        return springBoot.run(Runner.class, Map.of("reportRequest", new Request(run, Optional.ofNullable(report))));
     }
 
     record Request(long run, Optional<Path> report) {

@@ -1,64 +1,184 @@
 package io.certrotator.cli;
 
 import com.tencentcloudapi.common.Credential;
+import io.certrotator.edgeone.CallPacer;
 import io.certrotator.edgeone.EdgeOneClient;
+import io.certrotator.edgeone.EdgeOneEndpoint;
 import io.certrotator.simulator.EdgeOneSimulator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 
 /** {@code [rotate] --input=FILE.csv [options]}: one rotation, in a Spring context made for it. */
-public final class RotateCommand {
+@Command(name = "rotate",
+        description = {"Rotates the edge certificates of the Tencent Cloud EdgeOne hosts listed in a CSV"
+                + " (zone_id,host,mode,cert_ids), at most --rate calls per second, resumable.",
+                "The default command: `java -jar cert-rotator.jar --input=FILE.csv` is the same.", ""},
+        footerHeading = SpringBootOptions.PROPERTIES_HEADING,
+        footer = {SpringBootOptions.REPOSITORY, SpringBootOptions.HOME, SpringBootOptions.PROGRESS_INTERVAL,
+                SpringBootOptions.TUNING, SpringBootOptions.LOGGING, "",
+                "Other commands (each with --help): simulate, history, report.",
+                "Exit codes: 0 all rows succeeded (or already completed), 1 stopped before the end (run the same command"
+                        + " again to resume), 2 bad input or configuration (nothing sent), 3 finished with FAILED or"
+                        + " INVALID rows (see the report).",
+                "Credentials: TENCENTCLOUD_SECRET_ID / TENCENTCLOUD_SECRET_KEY (/ TENCENTCLOUD_SESSION_TOKEN), then"
+                        + " ~/.tencentcloud/credentials [default], then the CVM role."})
+public final class RotateCommand implements Callable<Integer> {
 
-    private RotateCommand() {
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private SpringBootOptions springBoot;
+
+    @Option(names = "--input", order = 1, required = true, paramLabel = "FILE", description = "the rotation CSV (required)")
+    private Path input;
+
+    @Option(names = "--report", order = 2, paramLabel = "FILE",
+            description = {"per-row results CSV, written at the end of every run, also a failed one",
+                    "  Default: NAME.results.csv beside NAME.csv"})
+    private Path report;
+
+    @Option(names = "--dry-run", order = 3, description = {"validate and plan only: print the groups, the number of calls"
+            + " and the time they take; no ModifyHostsCertificate call (with credentials at hand it reads the live state)",
+            CertRotatorCommand.FLAG_DEFAULT})
+    private boolean dryRun;
+
+    @Option(names = "--plan-output", order = 4, paramLabel = "FILE",
+            description = {"with --dry-run: also write the plan, every row PENDING or INVALID in the report's columns,"
+                    + " to FILE (never the report: a dry run leaves a run's results alone)",
+                    "  Default: the plan is printed only"})
+    private Path planOutput;
+
+    private String endpoint;
+    private int rate;
+    private int maxHostsPerCall;
+
+    @Option(names = "--skip-invalid", order = 8, description = {"run the valid rows even if some rows are invalid (those"
+            + " are reported)", CertRotatorCommand.FLAG_DEFAULT})
+    private boolean skipInvalid;
+
+    @Option(names = "--no-verify", order = 9,
+            description = {"do not read the hosts back after an accepted call", CertRotatorCommand.FLAG_DEFAULT})
+    private boolean noVerify;
+
+    @Option(names = "--simulate", order = 10, description = {"run against the built-in EdgeOne simulator, seeded from the"
+            + " input", CertRotatorCommand.FLAG_DEFAULT})
+    private boolean simulate;
+
+    @Option(names = "--profile", order = 11, paramLabel = "NAME",
+            description = {"sign with profile [NAME] of ~/.tencentcloud/credentials only",
+                    "  Default: the credential chain (environment, profile [default], CVM role)"})
+    private String profile;
+
+    @Option(names = "--progress", order = 12, paramLabel = "bar|log|off",
+            description = {"a live bar, or a log line every --cert-rotator.progress-interval",
+                    "  Default: bar on a terminal, else log"})
+    private ProgressMode progress;
+
+    private final Credential givenCredential;
+
+    RotateCommand() {
+        this(null);
     }
 
-    public static int run(String... args) {
-        return run(null, args);
+    /** @param givenCredential signs the calls instead of the SDK's credential chain, or null for the chain */
+    private RotateCommand(Credential givenCredential) {
+        this.givenCredential = givenCredential;
     }
 
-    /**
-     * @param credential signs the calls instead of the SDK's credential chain, or null for the chain
-     */
+    /** A rotation signed with {@code credential} (for tests; the command line uses the credential chain). */
     public static int run(Credential credential, String... args) {
-        RotateOptions options;
+        return CertRotatorCommand.run(GivenCommands.of(new RotateCommand(credential)), args);
+    }
+
+    @Option(names = "--endpoint", order = 5, paramLabel = "URL", defaultValue = EdgeOneEndpoint.DEFAULT_URL,
+            description = "where API calls go; http:// only to a loopback address")
+    private void endpoint(String url) {
         try {
-            options = RotateOptions.parse(args);
-        } catch (UsageException e) {
-            System.err.println("cert-rotator: " + e.getMessage());
-            System.err.println("see --help for the options");
-            return ExitCodes.BAD_INPUT;
+            EdgeOneEndpoint.parse(url);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        if (options.help()) {
-            System.out.print(RotateOptions.USAGE);
-            return ExitCodes.SUCCEEDED;
-        }
+        endpoint = url;
+    }
+
+    @Option(names = "--rate", order = 6, paramLabel = "N", defaultValue = "" + CallPacer.API_LIMIT_PER_SECOND,
+            description = "requests per second, 1 to " + CallPacer.API_LIMIT_PER_SECOND)
+    private void rate(int perSecond) {
+        rate = (int) Bounds.check(spec, "--rate", perSecond, 1, CallPacer.API_LIMIT_PER_SECOND);
+    }
+
+    @Option(names = "--max-hosts-per-call", order = 7, paramLabel = "N", defaultValue = "" + RotateOptions.MAX_HOSTS_PER_CALL,
+            description = "cap on Hosts in one ModifyHostsCertificate call, 1 to " + RotateOptions.MAX_HOSTS_PER_CALL)
+    private void maxHostsPerCall(int hosts) {
+        maxHostsPerCall = (int) Bounds.check(spec, "--max-hosts-per-call", hosts, 1, RotateOptions.MAX_HOSTS_PER_CALL);
+    }
+
+    @Override
+    public Integer call() {
+        RotateOptions options = options();
         if (!options.dryRun()) {
             EdgeOneClient.prepareInBackground();
         }
-        if (options.simulate()) {
-            if (!Files.isReadable(options.input())) {
-                System.err.println("cert-rotator: " + options.input() + ": file not found or not readable");
-                return ExitCodes.BAD_INPUT;
-            }
-            Credential throwaway = new Credential("AKIDsimulated" + UUID.randomUUID().toString().replace("-", ""),
-                    UUID.randomUUID().toString());
-            try (EdgeOneSimulator simulator = EdgeOneSimulator.builder()
-                    .credentials(throwaway.getSecretId(), throwaway.getSecretKey())
-                    .seedCsv(options.input())
-                    .build()
-                    .start()) {
-                System.out.println("simulate: built-in EdgeOne simulator on 127.0.0.1:" + simulator.port()
-                        + ", seeded from " + options.input());
-                return boot(options.withEndpoint("http://127.0.0.1:" + simulator.port()), throwaway, args);
-            }
-        }
-        return boot(options, credential, args);
+        return simulate ? simulated(options) : boot(options, givenCredential);
     }
 
-    private static int boot(RotateOptions options, Credential credential, String[] args) {
-        return CommandContext.run(RotationRunner.class, args, Map.of("rotateOptions", options,
+    private RotateOptions options() {
+        if (simulate && spec.commandLine().getParseResult().hasMatchedOption("--endpoint")) {
+            throw usage("--simulate and --endpoint exclude each other");
+        }
+        Path reportFile = report != null ? report : RotateOptions.defaultReport(input);
+        if (planOutput != null && !dryRun) {
+            throw usage("--plan-output goes with --dry-run (a rotation writes its results to --report)");
+        }
+        if (planOutput != null && sameFile(planOutput, reportFile)) {
+            throw usage("--plan-output must not be the report " + reportFile + ": a dry run leaves a run's results"
+                    + " alone");
+        }
+        return new RotateOptions(input, reportFile, dryRun, Optional.ofNullable(planOutput), endpoint, rate,
+                maxHostsPerCall, skipInvalid, noVerify, progress != null ? progress : ProgressMode.forThisOutput(),
+                profile);
+    }
+
+    private int simulated(RotateOptions options) {
+        if (!Files.isReadable(options.input())) {
+            System.err.println("cert-rotator: " + options.input() + ": file not found or not readable");
+            return ExitCodes.BAD_INPUT;
+        }
+        Credential throwaway = new Credential("AKIDsimulated" + UUID.randomUUID().toString().replace("-", ""),
+                UUID.randomUUID().toString());
+        try (EdgeOneSimulator simulator = EdgeOneSimulator.builder()
+                .credentials(throwaway.getSecretId(), throwaway.getSecretKey())
+                .seedCsv(options.input())
+                .build()
+                .start()) {
+            System.out.println("simulate: built-in EdgeOne simulator on 127.0.0.1:" + simulator.port()
+                    + ", seeded from " + options.input());
+            return boot(options.withEndpoint("http://127.0.0.1:" + simulator.port()), throwaway);
+        }
+    }
+
+    private int boot(RotateOptions options, Credential credential) {
+        return springBoot.run(RotationRunner.class, Map.of("rotateOptions", options,
                 "givenCredential", new ApiAccessConfiguration.GivenCredential(credential)));
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
     }
 }

@@ -1,5 +1,6 @@
 package io.certrotator.cli;
 
+import io.certrotator.config.CertRotatorProperties;
 import io.certrotator.edgeone.ApiAccess;
 import io.certrotator.input.InputDigest;
 import io.certrotator.input.InputFileException;
@@ -24,7 +25,6 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -62,8 +62,7 @@ class RotationRunner implements ApplicationRunner, ExitCodeGenerator {
     RotationRunner(RotateOptions options, JobRepository jobRepository, JobOperator jobOperator, Job job,
                    ResultsRepository results, ReportWriter reportWriter, ObjectProvider<ApiAccess> apiAccess,
                    ObjectProvider<ApiAccessConfiguration.ReadOnlyAccess> readOnlyAccess, RowTally tally,
-                   RepositoryRunLock repositoryRunLock, @Value("${cert-rotator.home}") Path home,
-                   @Value("${cert-rotator.progress-interval:5s}") Duration progressInterval) {
+                   RepositoryRunLock repositoryRunLock, CertRotatorProperties properties) {
         this.options = options;
         this.jobRepository = jobRepository;
         this.jobOperator = jobOperator;
@@ -74,8 +73,8 @@ class RotationRunner implements ApplicationRunner, ExitCodeGenerator {
         this.readOnlyAccess = readOnlyAccess;
         this.tally = tally;
         this.repositoryRunLock = repositoryRunLock;
-        this.home = home;
-        this.progressInterval = progressInterval;
+        this.home = properties.home();
+        this.progressInterval = properties.progressInterval();
     }
 
     @Override
@@ -99,7 +98,7 @@ class RotationRunner implements ApplicationRunner, ExitCodeGenerator {
 
     /** Bad input or configuration, however deep Spring wrapped it. */
     private static Throwable userMistake(Throwable failure) {
-        return Causes.first(failure, t -> t instanceof UsageException || t instanceof InputFileException);
+        return Causes.first(failure, t -> t instanceof ConfigurationMistake || t instanceof InputFileException);
     }
 
     private int stopped(Exception e) {

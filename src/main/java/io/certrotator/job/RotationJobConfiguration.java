@@ -1,5 +1,6 @@
 package io.certrotator.job;
 
+import io.certrotator.config.CertRotatorProperties;
 import io.certrotator.engine.StopSignal;
 import io.certrotator.edgeone.ApiAccess;
 import io.certrotator.edgeone.RetryPolicy;
@@ -9,15 +10,12 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.time.Duration;
 
 /**
  * The rotation job: load and validate the input (planning the calls), rotate. No run-id incrementer: the
@@ -47,16 +45,12 @@ public class RotationJobConfiguration {
     @Bean
     Step rotateCertificates(JobRepository jobRepository, ResultsRepository results,
                             PlatformTransactionManager transactions, ObjectProvider<ApiAccess> apiAccess,
-                            @Value("${cert-rotator.retry.max-attempts:6}") int maxAttempts,
-                            @Value("${cert-rotator.retry.base-delay:2s}") Duration baseDelay,
-                            @Value("${cert-rotator.retry.max-delay:30s}") Duration maxDelay,
-                            @Value("${cert-rotator.concurrency:48}") int concurrency,
-                            @Value("${cert-rotator.verify.timeout:60s}") Duration verifyTimeout,
-                            RateBudget rateBudget, StopSignal stopSignal) {
+                            CertRotatorProperties properties, RateBudget rateBudget, StopSignal stopSignal) {
+        CertRotatorProperties.Retry retry = properties.retry();
         return new StepBuilder("rotateCertificates", jobRepository)
                 .tasklet(new RotateTasklet(results, new TransactionTemplate(transactions), apiAccess,
-                        new RetryPolicy(maxAttempts, baseDelay, maxDelay), concurrency, rateBudget, stopSignal,
-                        verifyTimeout),
+                        new RetryPolicy(retry.maxAttempts(), retry.baseDelay(), retry.maxDelay()),
+                        properties.concurrency(), rateBudget, stopSignal, properties.verify().timeout()),
                         outsideTransaction())
                 .build();
     }

@@ -2,6 +2,7 @@ package io.certrotator.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.certrotator.cli.ExitCodes;
 import io.certrotator.cli.SimulateCommand;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -47,7 +48,7 @@ class SimulateCommandTest {
         stop.complete(null);
 
         assertThat(answer.json().path("Response").path("TotalCount").asInt()).isEqualTo(6);
-        assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
+        assertThat(exit.get(10, TimeUnit.SECONDS)).isEqualTo(ExitCodes.SUCCEEDED);
         assertThat(out.toString(StandardCharsets.UTF_8))
                 .contains("EdgeOne simulator listening on 127.0.0.1:" + port + " (2 zones, 7 hosts, 8 certificates)");
         assertThat(dir.toFile().list()).containsExactly("sim.port");
@@ -55,20 +56,26 @@ class SimulateCommandTest {
 
     @Test
     void refusesToStartWithoutCredentials() {
-        assertThat(run(Map.of(), CompletableFuture.completedFuture(null), "--port=0", SEED)).isEqualTo(2);
+        assertThat(run(Map.of(), CompletableFuture.completedFuture(null), "--port=0", SEED))
+                .isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("TENCENTCLOUD_SECRET_ID");
     }
 
     @Test
     void refusesABadOptionWithOneClearLine() {
-        assertThat(run(ENV, CompletableFuture.completedFuture(null), "--port=0", SEED, "--drop-rate=2")).isEqualTo(2);
-        assertThat(run(ENV, CompletableFuture.completedFuture(null), "--port=0", SEED, "--colour=red")).isEqualTo(2);
-        assertThat(run(ENV, CompletableFuture.completedFuture(null), "--port=0", "--seed=/nonexistent.csv")).isEqualTo(2);
+        assertThat(run(ENV, CompletableFuture.completedFuture(null), "--port=0", SEED, "--drop-rate=2"))
+                .isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run(ENV, CompletableFuture.completedFuture(null), "--port=0", SEED, "--colour=red"))
+                .isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run(ENV, CompletableFuture.completedFuture(null), "--port=0", "--seed=/nonexistent.csv"))
+                .isEqualTo(ExitCodes.BAD_INPUT);
 
         assertThat(err.toString(StandardCharsets.UTF_8))
-                .contains("simulate: --drop-rate must be a probability between 0 and 1, not 2")
-                .contains("simulate: unknown option --colour=red")
-                .contains("simulate: --seed: cannot read /nonexistent.csv")
+                .contains("cert-rotator simulate: Invalid value for option '--drop-rate': 2.0 is not a probability"
+                        + " from 0 to 1")
+                .contains("cert-rotator simulate: Unknown option: '--colour=red'")
+                .contains("cert-rotator simulate: Invalid value for option '--seed': cannot read /nonexistent.csv")
+                .contains("see: java -jar cert-rotator.jar simulate --help")
                 .doesNotContain("Exception");
     }
 }

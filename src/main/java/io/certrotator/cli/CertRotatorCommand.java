@@ -1,0 +1,57 @@
+package io.certrotator.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IFactory;
+import picocli.CommandLine.ScopeType;
+
+import java.util.Arrays;
+import java.util.stream.Stream;
+
+/**
+ * The command line: {@code [rotate] --input=FILE.csv [options]}, {@code simulate}, {@code history}, {@code report}.
+ * picocli parses it before anything starts, so --help, --version and a usage error answer at once; a command that
+ * needs the job repository then starts a Spring context of its own ({@link SpringBootOptions}).
+ */
+@Command(name = "java -jar cert-rotator.jar",
+        subcommands = {RotateCommand.class, SimulateCommand.class, HistoryCommand.class, ReportCommand.class},
+        scope = ScopeType.INHERIT, mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
+        showDefaultValues = true, sortOptions = false, usageHelpWidth = 110)
+public final class CertRotatorCommand {
+
+    static final String DEFAULT_COMMAND = "rotate";
+    /** A flag's default, in the help: picocli shows none for a boolean. */
+    static final String FLAG_DEFAULT = "  Default: off";
+
+    public static int run(String... args) {
+        return run(CommandLine.defaultFactory(), args);
+    }
+
+    /** @param factory makes the commands: tests hand some in ready-made ({@link GivenCommands}) */
+    static int run(IFactory factory, String... args) {
+        return execute(commandLine(factory), args);
+    }
+
+    /** Without a command's name first, the arguments are a rotation's. */
+    static int execute(CommandLine commandLine, String... args) {
+        boolean named = args.length > 0 && commandLine.getSubcommands().containsKey(args[0]);
+        return commandLine.execute(named ? args
+                : Stream.concat(Stream.of(DEFAULT_COMMAND), Arrays.stream(args)).toArray(String[]::new));
+    }
+
+    static CommandLine commandLine(IFactory factory) {
+        CommandErrors errors = new CommandErrors();
+        CommandLine commandLine = new CommandLine(CertRotatorCommand.class, factory)
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                // ArgumentChecks refuses an option given twice with different values; the same value twice is fine
+                .setOverwrittenOptionsAllowed(true)
+                .setExecutionStrategy(new ArgumentChecks())
+                .setParameterExceptionHandler(errors)
+                .setExecutionExceptionHandler(errors);
+        // What the commands that start Spring Boot do not know is left for it; ArgumentChecks sees that it is a property
+        commandLine.getSubcommands().values().stream()
+                .filter(command -> command.getMixins().values().stream().anyMatch(SpringBootOptions.class::isInstance))
+                .forEach(command -> command.setUnmatchedArgumentsAllowed(true));
+        return commandLine;
+    }
+}

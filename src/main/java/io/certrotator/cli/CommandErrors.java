@@ -1,0 +1,47 @@
+package io.certrotator.cli;
+
+import io.certrotator.input.InputFileException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+import java.io.PrintWriter;
+
+/**
+ * The one place that turns what stopped a command into a message and an exit code. A mistake on the command line
+ * or in a property: a line saying what is wrong, a line saying where the help is, exit 2. An input file that
+ * cannot be read before a context starts (the built-in simulator seeds from it): one line, exit 2. No stack trace
+ * for either; anything else is a bug, and picocli prints its trace (exit 1).
+ */
+final class CommandErrors implements IParameterExceptionHandler, IExecutionExceptionHandler {
+
+    @Override
+    public int handleParseException(ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        PrintWriter err = command.getErr();
+        err.println("cert-rotator " + command.getCommandName() + ": " + e.getMessage() + suggestion(e));
+        err.println("see: " + command.getCommandSpec().qualifiedName() + " --help");
+        err.flush();
+        return ExitCodes.BAD_INPUT;
+    }
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine command, ParseResult parseResult) throws Exception {
+        if (!(Causes.first(e, InputFileException.class::isInstance) instanceof InputFileException input)) {
+            throw e;
+        }
+        command.getErr().println("cert-rotator " + command.getCommandName() + ": " + input.getMessage());
+        command.getErr().flush();
+        return ExitCodes.BAD_INPUT;
+    }
+
+    private static String suggestion(ParameterException e) {
+        if (e instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+            return " (did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?)";
+        }
+        return "";
+    }
+}
