@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.Optional;
 
 /**
@@ -16,7 +17,9 @@ public final class ApiTimes {
 
     /** The SSL service answers in Beijing time without saying so. */
     static final ZoneOffset SSL_SERVICE_OFFSET = ZoneOffset.ofHours(8);
-    private static final DateTimeFormatter SSL_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    /** Strict: February 30th is unreadable, not February 28th. */
+    private static final DateTimeFormatter SSL_FORMAT = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss")
+            .withResolverStyle(ResolverStyle.STRICT);
 
     private ApiTimes() {
     }
