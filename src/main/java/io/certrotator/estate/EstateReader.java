@@ -40,7 +40,10 @@ import java.util.function.IntFunction;
  */
 public final class EstateReader {
 
-    /** Enough calls in flight to reach 20 per second with answers that take up to a second and a half. */
+    /**
+     * Calls in flight for each action, on threads of its own so that no action waits for another's threads: enough to
+     * reach 20 per second with answers that take up to a second and a half.
+     */
     static final int CONCURRENCY = 32;
 
     private final EdgeOneClient zonesClient;
@@ -60,26 +63,32 @@ public final class EstateReader {
 
     /** @throws EstateReadException when the zones cannot be listed */
     public EstateSnapshot read(ZoneSelection selection) {
-        ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY, runnable -> {
-            Thread thread = new Thread(runnable, "estate-reader");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService zonesPool = pool(DescribeZones.ACTION);
+        ExecutorService domainsPool = pool(DescribeAccelerationDomains.ACTION);
+        ExecutorService certificatesPool = pool(DescribeCertificates.ACTION);
         try {
-            CompletableFuture<Map<String, CertificateRecord>> certificates = paged(pool,
+            CompletableFuture<Map<String, CertificateRecord>> certificates = paged(certificatesPool,
                     DescribeCertificates.MAX_LIMIT, offset -> call(certificatesClient, DescribeCertificates.ACTION,
                             new DescribeCertificates(offset).parameters()), "Certificates", CertificateRecord::of)
                     .thenApply(EstateReader::byId);
             List<ZoneRead> zones = new ArrayList<>();
             for (DescribeZones request : zoneRequests(selection)) {
-                zones.addAll(join(paged(pool, DescribeZones.MAX_LIMIT,
+                zones.addAll(join(paged(zonesPool, DescribeZones.MAX_LIMIT,
                         offset -> call(zonesClient, DescribeZones.ACTION, request.at(offset).parameters()), "Zones",
-                        zone -> readHosts(pool, ZoneRecord.of(zone)))));
+                        zone -> readHosts(domainsPool, ZoneRecord.of(zone)))));
             }
             return snapshot(selection, zones, certificates);
         } finally {
-            pool.shutdownNow();
+            List.of(zonesPool, domainsPool, certificatesPool).forEach(ExecutorService::shutdownNow);
         }
+    }
+
+    private static ExecutorService pool(String action) {
+        return Executors.newFixedThreadPool(CONCURRENCY, runnable -> {
+            Thread thread = new Thread(runnable, "estate-" + action);
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** A zone, and its hosts on their way: the list, or why it cannot be read. */
@@ -150,7 +159,8 @@ public final class EstateReader {
 
     /**
      * Every item of a paged listing, in the API's order: the first page, then every other page at once, each item
-     * mapped as soon as its page is answered.
+     * mapped as soon as its page is answered. The other pages are sent before the first page's items are mapped, so
+     * that work the mapping starts (a zone's hosts) queues behind them.
      */
     private static <T> CompletableFuture<List<T>> paged(ExecutorService pool, int pageSize,
                                                         IntFunction<JsonNode> pageAt, String listField,
@@ -162,12 +172,12 @@ public final class EstateReader {
         }, pool);
         CompletableFuture<JsonNode> first = CompletableFuture.supplyAsync(() -> pageAt.apply(0), pool);
         return first.thenCompose(response -> {
-            List<T> firstItems = new ArrayList<>();
-            response.path(listField).forEach(node -> firstItems.add(item.apply(node)));
             List<CompletableFuture<List<T>>> rest = new ArrayList<>();
             for (long offset = pageSize; offset < response.path("TotalCount").asLong(0); offset += pageSize) {
                 rest.add(page.apply((int) offset));
             }
+            List<T> firstItems = new ArrayList<>();
+            response.path(listField).forEach(node -> firstItems.add(item.apply(node)));
             return CompletableFuture.allOf(rest.toArray(CompletableFuture[]::new)).thenApply(done -> {
                 List<T> all = new ArrayList<>(firstItems);
                 rest.forEach(more -> all.addAll(more.join()));
