@@ -99,7 +99,8 @@ estate() {
     esac
     awk -v a="$action" -v n="$(sed -n "s/.*action=$action received=\([0-9]*\).*/\1/p" "$dir/simulator.out")" -v f="$fewest" -v b="$budget" \
         -v r="$(field $action admitted_per_s "$dir/simulator.out")" -v x="$(field $action refused_for_rate "$dir/simulator.out")" \
-        'BEGIN { printf "%-28s %7d %7d %8d %8.2f %8d %8.1f%%\n", a, n, f, x, r, b, r / b * 100 }'
+        -v m="$(field $action median_admitted_per_1s "$dir/simulator.out")" \
+        'BEGIN { printf "%-28s %7d %7d %8d %8.2f %7d %8d %8.1f%%\n", a, n, f, x, r, m, b, r / b * 100 }'
   done
   awk '/Maximum resident set size/ { printf "reader peak resident memory: %.0f MB\n", $NF / 1024 }
        /Elapsed \(wall clock\)/ { print "reader wall time: " $NF }' "$dir/reader.out"
