@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
@@ -72,10 +73,12 @@ public final class EstateReader {
                             new DescribeCertificates(offset).parameters()), "Certificates", CertificateRecord::of)
                     .thenApply(EstateReader::byId);
             List<ZoneRead> zones = new ArrayList<>();
+            Map<String, ZoneRead> started = new ConcurrentHashMap<>();
             for (DescribeZones request : zoneRequests(selection)) {
                 zones.addAll(join(paged(zonesPool, DescribeZones.MAX_LIMIT,
                         offset -> call(zonesClient, DescribeZones.ACTION, request.at(offset).parameters()), "Zones",
-                        zone -> readHosts(domainsPool, ZoneRecord.of(zone)))));
+                        zone -> started.computeIfAbsent(zone.path("ZoneId").asString(""),
+                                id -> readHosts(domainsPool, ZoneRecord.of(zone))))));
             }
             return snapshot(selection, zones, certificates);
         } finally {
@@ -91,7 +94,10 @@ public final class EstateReader {
         });
     }
 
-    /** A zone, and its hosts on their way: the list, or why it cannot be read. */
+    /**
+     * A zone, and its hosts on their way: the list, or why it cannot be read. A zone listed twice (named by ID and by
+     * name) is read once.
+     */
     private record ZoneRead(ZoneRecord zone, CompletableFuture<List<HostRecord>> hosts) {
     }
 

@@ -29,6 +29,7 @@ import java.util.Set;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 /** The estate read over real HTTP from the simulator, EdgeOne and the SSL service both. */
@@ -192,5 +193,25 @@ class EstateReaderIT {
         assertThat(snapshot.hosts()).extracting(HostRecord::host).containsExactly("k.example.com", "l.example.com");
         assertThat(simulator.callLog().records(DescribeZones.ACTION)).extracting(CallRecord::succeeded)
                 .containsExactly(true, true);
+    }
+
+    @Test
+    void aZoneNamedByIdAndByNameIsReadOnce() {
+        host("zone-k1", "k.example.com", "cert-a");
+
+        EstateSnapshot snapshot = read(new ZoneSelection(List.of("zone-k1"), List.of("k1.example.com")));
+
+        assertThat(snapshot.zones()).extracting(ZoneRecord::zoneId).containsExactly("zone-k1");
+        assertThat(snapshot.hosts()).hasSize(1);
+        assertThat(calls(DescribeAccelerationDomains.ACTION)).isEqualTo(1);
+    }
+
+    @Test
+    void zonesThatCannotBeListedStopTheReadWithTheApisCode() {
+        host("zone-k1", "k.example.com", "cert-a");
+        simulator.revokeCredentials(CREDENTIAL.getSecretId());
+
+        assertThatThrownBy(() -> read(ZoneSelection.ALL)).isInstanceOfSatisfying(EstateReadException.class,
+                e -> assertThat(e.failure().code()).isEqualTo(ErrorCodes.SECRET_ID_NOT_FOUND));
     }
 }
