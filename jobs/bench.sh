@@ -5,7 +5,7 @@
 # the floor N/20 s plus start-up; then the million-row dry run's time and peak memory. The job runs
 # through jobs/rotate.sh, as in production.
 #
-#   jobs/bench.sh            all scenarios (about 5 minutes)
+#   jobs/bench.sh            all scenarios, the estate read last (about 7 minutes)
 #   jobs/bench.sh quick      the same with 200 calls per scenario instead of 1,000
 #   jobs/bench.sh estate     only the estate read: 1,000 zones, 50,000 hosts, 2,000 certificates (about a minute)
 set -euo pipefail
