@@ -5,8 +5,9 @@
 # the floor N/20 s plus start-up; then the million-row dry run's time and peak memory. The job runs
 # through jobs/rotate.sh, as in production.
 #
-#   jobs/bench.sh            all scenarios (about 5 minutes)
+#   jobs/bench.sh            all scenarios, the estate read last (about 7 minutes)
 #   jobs/bench.sh quick      the same with 200 calls per scenario instead of 1,000
+#   jobs/bench.sh estate     only the estate read: 1,000 zones, 50,000 hosts, 2,000 certificates (about a minute)
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 jar="$here/target/cert-rotator.jar"
@@ -60,6 +61,56 @@ scenario() {
       n, a, r, r / 20 * 100, busy, busy / 20 * 100, med, f, mx, spare, wall, floor, wall / floor, startup, desc, code }'
 }
 
+# estate: reads a whole estate (1,000 zones: 100 of 230 hosts, 900 of 30; 2,000 certificates) from the simulator
+# with the estate reader (io.certrotator.estate.EstateReadBenchmark), and prints the calls per action against
+# the fewest the paging allows, each action's rate against its budget, and the reader's peak resident memory.
+estate() {
+  local dir="$work/estate"; mkdir -p "$dir"
+  awk 'BEGIN {
+    printf "{\"zones\": ["
+    for (z = 0; z < 1000; z++) {
+      hosts = z < 100 ? 230 : 30
+      printf "%s{\"zoneId\": \"zone-estate%04d\", \"hosts\": [", (z ? "," : ""), z
+      for (h = 0; h < hosts; h++)
+        printf "%s{\"host\": \"h%d.z%d.estate.example.com\", \"certIds\": [\"cert-estate%04d\"]}", (h ? "," : ""), h, z, (z * 2 + h % 2) % 2000
+      printf "]}"
+    }
+    printf "], \"certificates\": ["
+    for (c = 0; c < 2000; c++)
+      printf "%s{\"certId\": \"cert-estate%04d\", \"names\": [\"*.estate.example.com\"], \"notAfter\": \"2027-0%d-01T00:00:00Z\", \"algorithm\": \"%s\"}", (c ? "," : ""), c, c % 9 + 1, c % 2 ? "ECC 256" : "RSA 2048"
+    printf "]}\n"
+  }' > "$dir/state.json"
+  java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms1g -Xmx1g -Xmn768m -jar "$jar" simulate --port=0 --port-file="$dir/port" \
+    --state="$dir/state.json" --random-seed=7 --latency-ms=250 --jitter-ms=150 > "$dir/simulator.out" 2>&1 &
+  local sim=$!
+  for _ in $(seq 300); do [ -s "$dir/port" ] && break; sleep 0.1; done
+  /usr/bin/time -v java -Xmx256m -XX:+UseSerialGC -cp "$jar" -Dloader.main=io.certrotator.estate.EstateReadBenchmark \
+    org.springframework.boot.loader.launch.PropertiesLauncher "http://127.0.0.1:$(cat "$dir/port")" > "$dir/reader.out" 2>&1
+  kill -TERM "$sim"; wait "$sim" || true
+  grep -E '^(estate|summary):' "$dir/reader.out"
+  printf "%-28s %7s %7s %8s %8s %7s %8s %9s\n" action calls fewest refused "calls/s" steady budget "of budget"
+  local action budget fewest
+  for action in DescribeZones DescribeAccelerationDomains DescribeCertificates; do
+    case $action in
+      DescribeZones) budget=20 fewest=10 ;;                          # ceil(1000 / 100)
+      DescribeAccelerationDomains) budget=20 fewest=1100 ;;          # 100 x ceil(230 / 200) + 900 x ceil(30 / 200)
+      DescribeCertificates) budget=5 fewest=2 ;;                     # ceil(2000 / 1000)
+    esac
+    awk -v a="$action" -v n="$(sed -n "s/.*action=$action received=\([0-9]*\).*/\1/p" "$dir/simulator.out")" -v f="$fewest" -v b="$budget" \
+        -v r="$(field $action admitted_per_s "$dir/simulator.out")" -v x="$(field $action refused_for_rate "$dir/simulator.out")" \
+        -v m="$(field $action median_admitted_per_1s "$dir/simulator.out")" \
+        'BEGIN { printf "%-28s %7d %7d %8d %8.2f %7d %8d %8.1f%%\n", a, n, f, x, r, m, b, r / b * 100 }'
+  done
+  awk '/Maximum resident set size/ { printf "reader peak resident memory: %.0f MB\n", $NF / 1024 }
+       /Elapsed \(wall clock\)/ { print "reader wall time: " $NF }' "$dir/reader.out"
+  echo "(calls: every call the simulator received; fewest: what the paging allows; calls/s: (calls - 1) over the"
+  echo " span from the first to the last admitted arrival; steady: the median of admitted calls per whole second)"
+}
+if [ "${1:-}" = estate ]; then
+  estate
+  exit 0
+fi
+
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | sed -n 1p)"
 echo
 printf "%-22s %6s %8s %8s %7s %8s %7s %8s %7s %9s %8s %8s %7s %8s %9s %5s\n" scenario calls "calls/s" "of 20/s" \
@@ -93,3 +144,6 @@ awk '/^rows:/ { split($2, r, " "); rows = $2 }
      END { printf "dry run of %d rows: %.1f s (%.0f rows/s), peak resident memory %.0f MB\n", rows, secs, rows / secs, rss }' \
   "$work/dry.out"
 grep '^plan:' "$work/dry.out"
+
+echo
+estate

@@ -22,6 +22,7 @@ import java.time.Duration;
  * @param concurrency      calls in flight at most
  * @param callTimeout      how long one API call may take
  * @param shutdownGrace    after SIGTERM, how long the calls in flight have to answer
+ * @param sslDescribeRate  the SSL service's DescribeCertificates calls per second (its documents say 5, 10 or 20)
  */
 @Validated
 @ConfigurationProperties(prefix = "cert-rotator", ignoreUnknownFields = false)
@@ -31,8 +32,12 @@ public record CertRotatorProperties(
         @DefaultValue("48") @Range(min = 1, max = 1000) int concurrency,
         @DefaultValue("30s") @DurationMin(seconds = 1) Duration callTimeout,
         @DefaultValue("10s") @DurationMin(seconds = 0) Duration shutdownGrace,
+        @DefaultValue("" + SSL_DESCRIBE_RATE) @Range(min = 1, max = 20) int sslDescribeRate,
         @DefaultValue @Valid Retry retry,
         @DefaultValue @Valid Verify verify) {
+
+    /** DescribeCertificates calls per second by default: the lowest of the limits the SSL service documents. */
+    public static final int SSL_DESCRIBE_RATE = 5;
 
     /** Shown in the help of the commands that log progress. */
     public static final String PROGRESS_INTERVAL = "5s";

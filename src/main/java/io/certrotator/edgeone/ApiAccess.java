@@ -8,7 +8,12 @@ import java.time.Duration;
 public record ApiAccess(EdgeOneEndpoint endpoint, Credential credential, Duration callTimeout) {
 
     public EdgeOneClient newClient(CallPacer pacer) {
-        return new EdgeOneClient(endpoint, credential, callTimeout, pacer);
+        return newClient(ApiService.TEO, pacer);
+    }
+
+    /** A client of another service on the same site, or through the same local proxy. */
+    public EdgeOneClient newClient(ApiService service, CallPacer pacer) {
+        return new EdgeOneClient(service, endpoint, credential, callTimeout, pacer);
     }
 
     /** Never shows the secret key or token. */

@@ -21,13 +21,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * EdgeOne ({@code teo}, 2022-09-01) through the official SDK, which signs, finds credentials and sends.
+ * A Tencent Cloud API service (EdgeOne, {@code teo} 2022-09-01, unless told otherwise) through the official SDK,
+ * which signs, finds credentials and sends.
  * Every outcome comes back as an {@link ApiResponse}; nothing the server sends makes this throw.
  */
 public final class EdgeOneClient {
 
-    public static final String SERVICE = "teo";
-    public static final String VERSION = "2022-09-01";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final CommonClient client;
@@ -35,14 +34,20 @@ public final class EdgeOneClient {
 
     /** Every request this client sends, first attempt or retry, takes a token from {@code pacer} first. */
     public EdgeOneClient(EdgeOneEndpoint endpoint, Credential credential, Duration timeout, CallPacer pacer) {
+        this(ApiService.TEO, endpoint, credential, timeout, pacer);
+    }
+
+    /** A client of {@code service} on the site (or local proxy) of {@code endpoint}, signed for that service. */
+    public EdgeOneClient(ApiService service, EdgeOneEndpoint endpoint, Credential credential, Duration timeout,
+                         CallPacer pacer) {
         this.pacing = new ArrivalPacing(pacer);
         HttpProfile http = new HttpProfile();
-        http.setEndpoint(endpoint.endpoint());
+        http.setEndpoint(endpoint.forService(service).endpoint());
         http.setProtocol(endpoint.protocol());
         http.setHttpClient(httpClient(endpoint, timeout, pacing));
         ClientProfile profile = new ClientProfile(ClientProfile.SIGN_TC3_256, http);
         profile.setDebug(false);
-        this.client = new CommonClient(SERVICE, VERSION, credential, "", profile);
+        this.client = new CommonClient(service.name(), service.version(), credential, "", profile);
     }
 
     /**

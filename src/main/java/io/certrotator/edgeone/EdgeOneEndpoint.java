@@ -6,7 +6,8 @@ import java.util.Locale;
 
 /**
  * Where API calls go. The SDK signs for the service named by the endpoint's first label, so a local
- * server is reached as an HTTP proxy while the endpoint stays {@code teo.tencentcloudapi.com}.
+ * server is reached as an HTTP proxy while the endpoint stays {@code teo.tencentcloudapi.com} (or
+ * {@code ssl.tencentcloudapi.com}, see {@link #forService(ApiService)}).
  *
  * @param endpoint  the host (and port) the SDK signs for and puts in the URL
  * @param protocol  {@code https://} or {@code http://}, as the SDK wants it
@@ -48,6 +49,17 @@ public record EdgeOneEndpoint(String endpoint, String protocol, String proxyHost
         String name = host.toLowerCase(Locale.ROOT);
         return name.equals("localhost") || name.matches("127(\\.\\d{1,3}){3}") || name.equals("[::1]")
                 || name.equals("::1");
+    }
+
+    /**
+     * The same site (and the same local proxy) for another service: the endpoint's first label, which names the
+     * service and the signature's scope, becomes the service's name ({@code teo.intl.tencentcloudapi.com} gives
+     * {@code ssl.intl.tencentcloudapi.com}).
+     */
+    public EdgeOneEndpoint forService(ApiService service) {
+        int dot = endpoint.indexOf('.');
+        String rest = dot < 0 ? "" : endpoint.substring(dot);
+        return new EdgeOneEndpoint(service.name() + rest, protocol, proxyHost, proxyPort);
     }
 
     public boolean viaProxy() {

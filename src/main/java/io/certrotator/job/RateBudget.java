@@ -36,7 +36,7 @@ public class RateBudget {
      * A pacer for the calls of one action signed by {@code access}: the API limits each action on its own. The key
      * names the SecretId, never the secret key.
      */
-    CallPacer pacer(ApiAccess access, String action, int rate) {
+    public CallPacer pacer(ApiAccess access, String action, int rate) {
         if (!RepositoryDatabase.of(jdbc).isPostgres()) {
             return CallPacer.local(rate);
         }

@@ -21,18 +21,20 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Serves {@code POST /} (origin-form, or absolute-form when clients use the simulator as an HTTP proxy).
- * Order of checks: request shape, authentication, version, action, rate limit (per action), random faults,
- * then the action. Calls refused before the rate limiter are not admitted and do not count against it.
+ * Serves {@code POST /} (origin-form, or absolute-form when clients use the simulator as an HTTP proxy) for EdgeOne
+ * and the SSL service, told apart by the Host header (see {@link SimulatedService#nameFor(String)}).
+ * Order of checks: request shape, authentication (scoped to the service), version, action, rate limit (per action),
+ * random faults, then the action. Calls refused before the rate limiter are not admitted and do not count against it.
  * Every request is logged once its outcome is decided, before the latency is waited out.
  */
 final class ApiHttpHandler implements HttpHandler {
     static final String VERSION = "2022-09-01";
+    static final String SSL_VERSION = "2019-12-05";
     private static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Logger LOG = Logger.getLogger(ApiHttpHandler.class.getName());
 
-    private final Map<String, ApiAction> actions;
+    private final Map<String, SimulatedService> services;
     private final RequestAuthenticator authenticator;
     private final SlidingWindowRateLimiter rateLimiter;
     private final FaultInjector faults;
@@ -40,10 +42,10 @@ final class ApiHttpHandler implements HttpHandler {
     private final Consumer<CallRecord> callListener;
     private final Clock clock;
 
-    ApiHttpHandler(Map<String, ApiAction> actions, RequestAuthenticator authenticator,
+    ApiHttpHandler(Map<String, SimulatedService> services, RequestAuthenticator authenticator,
                    SlidingWindowRateLimiter rateLimiter, FaultInjector faults, CallLog callLog,
                    Consumer<CallRecord> callListener, Clock clock) {
-        this.actions = actions;
+        this.services = services;
         this.authenticator = authenticator;
         this.rateLimiter = rateLimiter;
         this.faults = faults;
@@ -87,7 +89,7 @@ final class ApiHttpHandler implements HttpHandler {
             OptionalLong admission = rateLimiter.tryAdmit(action, receivedNanos);
             if (admission.isEmpty()) {
                 throw new ApiException(ErrorCodes.RATE_LIMIT_EXCEEDED, "the request rate of " + action
-                        + " exceeds " + rateLimiter.limit() + " per second");
+                        + " exceeds " + rateLimiter.limit(action) + " per second");
             }
             admittedNanos = admission.getAsLong();
         } catch (ApiException refused) {
@@ -128,11 +130,12 @@ final class ApiHttpHandler implements HttpHandler {
         if (version.isEmpty()) {
             throw Params.missing("X-TC-Version");
         }
-        authenticator.authenticate(exchange.getRequestHeaders(), body);
-        if (!VERSION.equals(version)) {
+        SimulatedService service = services.get(SimulatedService.nameFor(exchange.getRequestHeaders().getFirst("Host")));
+        authenticator.authenticate(exchange.getRequestHeaders(), body, service.name());
+        if (!service.version().equals(version)) {
             throw new ApiException(ErrorCodes.NO_SUCH_VERSION, "the API version " + version + " does not exist");
         }
-        ApiAction apiAction = actions.get(action);
+        ApiAction apiAction = service.actions().get(action);
         if (apiAction == null) {
             throw new ApiException(ErrorCodes.INVALID_ACTION, "the action " + action + " is not found");
         }

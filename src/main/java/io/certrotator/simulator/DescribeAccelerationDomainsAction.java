@@ -10,7 +10,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code DescribeAccelerationDomains}: the zone's hosts in name order, paged by Offset (default 0) and Limit
- * (default 20, at most 200), filtered by {@code domain-name} (exact names, at most 20 values per filter).
+ * (default 20, at most 200), filtered by {@code domain-name} (exact names, at most 20 values per filter). Each host
+ * shows its domain status and its certificates with their signature algorithm, expiry and deployment status. A zone
+ * of type {@code pages}, or one marked unauthorized, answers {@link ErrorCodes#UNAUTHORIZED_ZONE}.
  */
 final class DescribeAccelerationDomainsAction implements ApiAction {
     static final String NAME = "DescribeAccelerationDomains";
@@ -40,13 +42,16 @@ final class DescribeAccelerationDomainsAction implements ApiAction {
         }
         Predicate<String> filter = filter(params);
         synchronized (state) {
-            ZoneStatus status = state.zoneStatus(zoneId).orElseThrow(() ->
-                    new ApiException(ErrorCodes.ZONE_NOT_FOUND, "zone " + zoneId + " not found"));
+            ZoneProfile profile = state.zoneView(zoneId).orElseThrow(() ->
+                    new ApiException(ErrorCodes.ZONE_NOT_FOUND, "zone " + zoneId + " not found")).profile();
+            if (!profile.hostsReadable()) {
+                throw new ApiException(ErrorCodes.UNAUTHORIZED_ZONE, "you are not authorized to read the domains of "
+                        + zoneId + (ZoneProfile.PAGES.equals(profile.type()) ? " (a Pages zone)" : ""));
+            }
             List<String> hosts = state.hosts(zoneId).stream().filter(filter).toList();
             response.put("TotalCount", hosts.size());
             ArrayNode domains = response.putArray("AccelerationDomains");
-            hosts.stream().skip(offset).limit(limit).forEach(host ->
-                    domain(domains.addObject(), zoneId, host, status, state.host(zoneId, host).orElseThrow()));
+            hosts.stream().skip(offset).limit(limit).forEach(host -> domain(domains.addObject(), zoneId, host));
         }
     }
 
@@ -68,13 +73,20 @@ final class DescribeAccelerationDomainsAction implements ApiAction {
         return all;
     }
 
-    private static void domain(ObjectNode domain, String zoneId, String host, ZoneStatus status, HostCertificate cert) {
+    /** Called holding the state's lock. */
+    private void domain(ObjectNode domain, String zoneId, String host) {
+        HostCertificate config = state.host(zoneId, host).orElseThrow();
         domain.put("ZoneId", zoneId);
         domain.put("DomainName", host);
-        domain.put("DomainStatus", status == ZoneStatus.ACTIVE ? "online" : "offline");
+        domain.put("DomainStatus", state.domainStatus(zoneId, host));
         ObjectNode certificate = domain.putObject("Certificate");
-        certificate.put("Mode", cert.mode());
+        certificate.put("Mode", config.mode());
         ArrayNode list = certificate.putArray("List");
-        cert.certIds().forEach(id -> list.addObject().put("CertId", id).put("Status", cert.status()));
+        for (String certId : config.certIds()) {
+            ObjectNode cert = list.addObject().put("CertId", certId);
+            state.certificate(certId).ifPresent(known -> cert.put("Alias", known.alias()).put("Type", "upload")
+                    .put("ExpireTime", known.expireTimeText()).put("SignAlgo", known.algorithm()));
+            cert.put("Status", config.status());
+        }
     }
 }

@@ -18,11 +18,14 @@ import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 /**
- * A strict local stand-in for the EdgeOne API ({@code teo}, version 2022-09-01), served over HTTP on 127.0.0.1.
- * It checks TC3-HMAC-SHA256 signatures, limits each action to {@code rateLimit} admitted calls in any 1-second
- * window, answers {@code ModifyHostsCertificate} and {@code DescribeAccelerationDomains} like the real API (see the
- * action classes for the error codes; an unknown zone is {@code ResourceNotFound.ZoneNotFound}), and misbehaves on
- * demand ({@link Faults}, scripted per-host failures, silent hosts, credential changes).
+ * A strict local stand-in for the EdgeOne API ({@code teo}, version 2022-09-01) and the SSL certificate service
+ * ({@code ssl}, 2019-12-05), served over HTTP on 127.0.0.1 (the Host header picks the service). It checks
+ * TC3-HMAC-SHA256 signatures scoped to the service, limits each EdgeOne action to {@code rateLimit} admitted calls in
+ * any 1-second window and {@code DescribeCertificates} to its documented {@value #SSL_DESCRIBE_LIMIT}, answers
+ * {@code ModifyHostsCertificate}, {@code DescribeAccelerationDomains}, {@code DescribeZones} and the SSL service's
+ * {@code DescribeCertificates} like the real API (see the action classes for the error codes; an unknown zone is
+ * {@code ResourceNotFound.ZoneNotFound}; other SSL actions are {@code InvalidAction}), and misbehaves on demand
+ * ({@link Faults}, scripted per-host failures, silent hosts, credential changes, a refused certificate listing).
  *
  * <pre>{@code
  * try (EdgeOneSimulator sim = EdgeOneSimulator.builder().credentials(id, key).seedCsv(csv).build().start()) {
@@ -31,6 +34,10 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public final class EdgeOneSimulator implements AutoCloseable {
+    /** The SSL service's documented limit for DescribeCertificates, per second. */
+    public static final int SSL_DESCRIBE_LIMIT = 10;
+
+
     /*
      * The JDK server writes an answer's headers and body in separate packets; with Nagle's algorithm on, the body
      * waits for the client's delayed ACK, about 40 ms an answer. The server reads this property once, when its
@@ -42,7 +49,6 @@ public final class EdgeOneSimulator implements AutoCloseable {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
     }
-
     private final Map<String, CredentialStore.Secret> initialCredentials;
     private final Path seedCsv;
     private final Path stateFile;
@@ -58,6 +64,7 @@ public final class EdgeOneSimulator implements AutoCloseable {
     private final ScriptedFailures scriptedFailures = new ScriptedFailures();
     private final Set<String> silentHosts = ConcurrentHashMap.newKeySet();
     private final CallLog callLog = new CallLog();
+    private final DescribeCertificatesAction certificateListing;
     private HttpServer server;
     private ExecutorService executor;
 
@@ -70,7 +77,9 @@ public final class EdgeOneSimulator implements AutoCloseable {
         this.initialFaults = config.faults;
         this.clock = Clock.systemUTC();
         this.callListener = config.callListener;
-        this.rateLimiter = new SlidingWindowRateLimiter(initialRateLimit);
+        this.rateLimiter = new SlidingWindowRateLimiter(initialRateLimit,
+                Map.of(DescribeCertificatesAction.NAME, SSL_DESCRIBE_LIMIT));
+        this.certificateListing = new DescribeCertificatesAction(state, clock);
         this.faultInjector = new FaultInjector(initialFaults, config.randomSeed);
         credentials.replaceAll(initialCredentials);
         resetState();
@@ -85,11 +94,15 @@ public final class EdgeOneSimulator implements AutoCloseable {
         if (server != null) {
             throw new IllegalStateException("the simulator is already started");
         }
-        Map<String, ApiAction> actions = Map.of(
+        SimulatedService teo = new SimulatedService(SimulatedService.TEO, ApiHttpHandler.VERSION, Map.of(
                 ModifyHostsCertificateAction.NAME,
                 new ModifyHostsCertificateAction(state, scriptedFailures, silentHosts, clock),
-                DescribeAccelerationDomainsAction.NAME, new DescribeAccelerationDomainsAction(state));
-        ApiHttpHandler handler = new ApiHttpHandler(actions, new RequestAuthenticator(credentials, clock),
+                DescribeAccelerationDomainsAction.NAME, new DescribeAccelerationDomainsAction(state),
+                DescribeZonesAction.NAME, new DescribeZonesAction(state)));
+        SimulatedService ssl = new SimulatedService(SimulatedService.SSL, ApiHttpHandler.SSL_VERSION, Map.of(
+                DescribeCertificatesAction.NAME, certificateListing));
+        ApiHttpHandler handler = new ApiHttpHandler(Map.of(teo.name(), teo, ssl.name(), ssl),
+                new RequestAuthenticator(credentials, clock),
                 rateLimiter, faultInjector, callLog, callListener, clock);
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
@@ -174,6 +187,14 @@ public final class EdgeOneSimulator implements AutoCloseable {
         rateLimiter.limit(callsPerSecondPerAction);
     }
 
+    /**
+     * The SSL service answers every DescribeCertificates with {@code errorCode} (e.g.
+     * {@link ErrorCodes#CAM_UNAUTHORIZED}, as for credentials whose CAM policy lacks the action); null serves it again.
+     */
+    public void refuseCertificateListing(String errorCode) {
+        certificateListing.refuse(errorCode);
+    }
+
     /** The next {@code count} calls naming the host fail with {@code InternalError.SystemError} and change nothing. */
     public void failFirstCalls(String host, int count) {
         failFirstCalls(host, count, ErrorCodes.SYSTEM_ERROR);
@@ -196,8 +217,12 @@ public final class EdgeOneSimulator implements AutoCloseable {
         credentials.revoke(secretId);
     }
 
-    /** Back to the builder's faults, rate limit and credentials; no scripted failures, no silent hosts. */
+    /**
+     * Back to the builder's faults, rate limit and credentials; no scripted failures, no silent hosts, certificates
+     * listed again.
+     */
     public void resetFaults() {
+        certificateListing.refuse(null);
         faultInjector.faults(initialFaults);
         rateLimiter.limit(initialRateLimit);
         rateLimiter.clear();

@@ -12,24 +12,68 @@ import java.util.TreeMap;
  */
 public final class EdgeOneState {
     private final Map<String, Zone> zones = new TreeMap<>();
-    private final Map<String, Certificate> certificates = new HashMap<>();
+    private final Map<String, Certificate> certificates = new TreeMap<>();
 
     private static final class Zone {
         private ZoneStatus status = ZoneStatus.ACTIVE;
+        private ZoneProfile profile;
         private final TreeMap<String, HostCertificate> hosts = new TreeMap<>();
+        /** Only the hosts whose domain status was set; the others show the zone's default. */
+        private final Map<String, String> domainStatuses = new HashMap<>();
+
+        Zone(String zoneId) {
+            profile = ZoneProfile.defaultFor(zoneId);
+        }
+    }
+
+    /** A zone as DescribeZones lists it. */
+    public record ZoneView(String zoneId, ZoneStatus status, ZoneProfile profile) {
+        public boolean paused() {
+            return status == ZoneStatus.PAUSED;
+        }
     }
 
     public synchronized void addZone(String zoneId) {
-        zones.computeIfAbsent(zoneId, id -> new Zone());
+        zone(zoneId);
     }
 
     public synchronized void setZoneStatus(String zoneId, ZoneStatus status) {
-        zones.computeIfAbsent(zoneId, id -> new Zone()).status = status;
+        zone(zoneId).status = status;
+    }
+
+    public synchronized void setZoneProfile(String zoneId, ZoneProfile profile) {
+        zone(zoneId).profile = profile;
+    }
+
+    /** Every zone in ID order (the order DescribeZones lists them in). */
+    public synchronized List<ZoneView> zones() {
+        return zones.entrySet().stream()
+                .map(e -> new ZoneView(e.getKey(), e.getValue().status, e.getValue().profile)).toList();
+    }
+
+    public synchronized Optional<ZoneView> zoneView(String zoneId) {
+        return Optional.ofNullable(zones.get(zoneId)).map(z -> new ZoneView(zoneId, z.status, z.profile));
+    }
+
+    /** {@code online}, {@code process}, {@code offline} or {@code init}. */
+    public synchronized void setDomainStatus(String zoneId, String host, String domainStatus) {
+        zone(zoneId).domainStatuses.put(host, domainStatus);
+    }
+
+    /** As set, else {@code offline} in a paused zone and {@code online} in any other. */
+    public synchronized String domainStatus(String zoneId, String host) {
+        Zone zone = zones.get(zoneId);
+        String fallback = zone != null && zone.status == ZoneStatus.PAUSED ? "offline" : "online";
+        return zone == null ? fallback : zone.domainStatuses.getOrDefault(host, fallback);
+    }
+
+    private Zone zone(String zoneId) {
+        return zones.computeIfAbsent(zoneId, Zone::new);
     }
 
     /** Adds the host (and its zone if new) or replaces its certificate configuration. */
     public synchronized void putHost(String zoneId, String host, HostCertificate certificate) {
-        zones.computeIfAbsent(zoneId, id -> new Zone()).hosts.put(host, certificate);
+        zone(zoneId).hosts.put(host, certificate);
     }
 
     public synchronized void putCertificate(Certificate certificate) {
@@ -52,6 +96,11 @@ public final class EdgeOneState {
     public synchronized List<String> hosts(String zoneId) {
         Zone zone = zones.get(zoneId);
         return zone == null ? List.of() : List.copyOf(zone.hosts.keySet());
+    }
+
+    /** Every certificate in ID order (the order DescribeCertificates lists them in). */
+    public synchronized List<Certificate> certificates() {
+        return List.copyOf(certificates.values());
     }
 
     public synchronized boolean hasHost(String zoneId, String host) {

@@ -26,6 +26,10 @@ public final class ErrorCodes {
     public static final String SYSTEM_ERROR = "InternalError.SystemError";
     public static final String ACTION_IN_PROGRESS = "InvalidParameter.ActionInProgress";
     public static final String CONFIG_LOCKED = "InternalError.ConfigLocked";
+    /** DescribeAccelerationDomains of a zone the credentials may not read (CAM), or of a Pages zone. */
+    public static final String UNAUTHORIZED_ZONE = "UnauthorizedOperation.CamUnauthorized";
+    /** The common code of a request the caller's CAM policy does not allow: the SSL service's refusal by default. */
+    public static final String CAM_UNAUTHORIZED = "AuthFailure.UnauthorizedOperation";
 
     /** What a transient fault answers with, one picked at random per faulty call. */
     public static final List<String> TRANSIENT = List.of(SYSTEM_ERROR, ACTION_IN_PROGRESS, CONFIG_LOCKED);

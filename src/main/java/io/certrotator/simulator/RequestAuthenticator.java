@@ -10,11 +10,10 @@ import java.util.Map;
 
 /**
  * Checks a request's TC3-HMAC-SHA256 signature, recomputed from the headers and body as received.
- * A malformed or missing Authorization, a scope for another service than {@code teo}, or a scope date that is not
+ * A malformed or missing Authorization, a scope for another service than the one addressed, or a scope date that is not
  * the timestamp's date all answer {@code AuthFailure.SignatureFailure}, like a wrong key does.
  */
 final class RequestAuthenticator {
-    private static final String SERVICE = "teo";
     private static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
 
     private final CredentialStore credentials;
@@ -25,7 +24,8 @@ final class RequestAuthenticator {
         this.clock = clock;
     }
 
-    void authenticate(Headers headers, byte[] body) {
+    /** @param expectedService the service the request is addressed to: its signature must be scoped to it */
+    void authenticate(Headers headers, byte[] body, String expectedService) {
         Map<String, String> auth = parseAuthorization(headers.getFirst("Authorization"));
         String[] scope = auth.getOrDefault("Credential", "").split("/");
         if (scope.length != 4 || !"tc3_request".equals(scope[3])) {
@@ -34,8 +34,8 @@ final class RequestAuthenticator {
         String secretId = scope[0];
         String date = scope[1];
         String service = scope[2];
-        if (!SERVICE.equals(service)) {
-            throw signatureFailure("the credential scope names service " + service + ", not " + SERVICE);
+        if (!expectedService.equals(service)) {
+            throw signatureFailure("the credential scope names service " + service + ", not " + expectedService);
         }
         long timestamp = timestamp(headers);
         long skew = Math.abs(clock.instant().getEpochSecond() - timestamp);

@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.OptionalLong;
 
 /**
- * Admits at most {@code limit} calls per action in any 1-second window of arrival time.
+ * Admits at most {@code limit} calls per action in any 1-second window of arrival time, or the action's own
+ * documented limit where it has one (those do not change with {@link #limit(int)}).
  * Refused calls are not remembered, so they do not delay later admissions.
  * <p>
  * A call counts from when it arrived, not from when its signature was checked: handler threads check at
@@ -19,10 +20,16 @@ final class SlidingWindowRateLimiter {
     private static final long WINDOW_NANOS = 1_000_000_000L;
 
     private final Map<String, List<Long>> admittedByAction = new HashMap<>();
+    private final Map<String, Integer> documentedLimits;
     private int limit;
 
-    SlidingWindowRateLimiter(int limit) {
+    SlidingWindowRateLimiter(int limit, Map<String, Integer> documentedLimits) {
         this.limit = requirePositive(limit);
+        this.documentedLimits = Map.copyOf(documentedLimits);
+    }
+
+    synchronized int limit(String action) {
+        return documentedLimits.getOrDefault(action, limit);
     }
 
     synchronized void limit(int perSecond) {
@@ -40,7 +47,7 @@ final class SlidingWindowRateLimiter {
         int position = Collections.binarySearch(admitted, arrivalNanos);
         int index = position >= 0 ? position : -position - 1;
         admitted.add(index, arrivalNanos);
-        if (busiestWindow(admitted) > limit) {
+        if (busiestWindow(admitted) > limit(action)) {
             admitted.remove(index);
             return OptionalLong.empty();
         }

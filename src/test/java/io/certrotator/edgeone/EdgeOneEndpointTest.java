@@ -36,4 +36,31 @@ class EdgeOneEndpointTest {
     void somethingThatIsNotAUrlIsRefused() {
         assertThatThrownBy(() -> EdgeOneEndpoint.parse("ftp://x")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void eachSiteHasItsEdgeOneAndSslHosts() {
+        assertThat(ApiSite.parse("cn").endpoint().endpoint()).isEqualTo("teo.tencentcloudapi.com");
+        assertThat(ApiSite.parse("cn").endpoint().forService(ApiService.SSL).endpoint())
+                .isEqualTo("ssl.tencentcloudapi.com");
+        assertThat(ApiSite.parse("INTL").endpoint().endpoint()).isEqualTo("teo.intl.tencentcloudapi.com");
+        assertThat(ApiSite.parse("intl").endpoint().forService(ApiService.SSL).endpoint())
+                .isEqualTo("ssl.intl.tencentcloudapi.com");
+        assertThat(ApiSite.INTL.endpoint().protocol()).isEqualTo("https://");
+    }
+
+    @Test
+    void anUnknownSiteIsRefused() {
+        assertThatThrownBy(() -> ApiSite.parse("eu")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cn or intl");
+    }
+
+    @Test
+    void aLoopbackServerServesTheSslServiceThroughTheSameProxySignedForSsl() {
+        EdgeOneEndpoint ssl = EdgeOneEndpoint.parse("http://127.0.0.1:8089").forService(ApiService.SSL);
+
+        assertThat(ssl.endpoint()).isEqualTo("ssl.tencentcloudapi.com");
+        assertThat(ssl.protocol()).isEqualTo("http://");
+        assertThat(ssl.proxyHost()).isEqualTo("127.0.0.1");
+        assertThat(ssl.proxyPort()).isEqualTo(8089);
+    }
 }

@@ -110,6 +110,17 @@ public final class SimulatorExtension implements BeforeAllCallback, BeforeEachCa
         return new CommonClient("teo", ApiHttpHandler.VERSION, credential, "", new ClientProfile(ClientProfile.SIGN_TC3_256, http));
     }
 
+    /** An SDK client of the SSL service reaching the simulator as its HTTP proxy, signing for {@code ssl}. */
+    public CommonClient sslClient() {
+        HttpProfile http = new HttpProfile();
+        http.setProtocol("http://");
+        http.setEndpoint("ssl.tencentcloudapi.com");
+        http.setProxyHost("127.0.0.1");
+        http.setProxyPort(port());
+        return new CommonClient("ssl", ApiHttpHandler.SSL_VERSION, new Credential(SECRET_ID, SECRET_KEY), "",
+                new ClientProfile(ClientProfile.SIGN_TC3_256, http));
+    }
+
     /** An SDK client with the simulator as its endpoint: it signs for service {@code 127}, so the API refuses it. */
     public CommonClient clientWithLoopbackEndpoint() {
         HttpProfile http = new HttpProfile();

@@ -1,5 +1,6 @@
 package io.certrotator.simulator;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -24,21 +25,21 @@ class SlidingWindowRateLimiterTest {
 
     @Test
     void atTwiceTheLimitHalfTheArrivalsAreAdmitted() {
-        List<Boolean> admitted = arrivals(new SlidingWindowRateLimiter(20), 80, 25);
+        List<Boolean> admitted = arrivals(new SlidingWindowRateLimiter(20, Map.of()), 80, 25);
 
         assertThat(admitted.stream().filter(a -> a).count()).isEqualTo(40);
     }
 
     @Test
     void theFirstArrivalOverTheLimitInOneSecondIsRefused() {
-        List<Boolean> admitted = arrivals(new SlidingWindowRateLimiter(3), 4, 150);
+        List<Boolean> admitted = arrivals(new SlidingWindowRateLimiter(3, Map.of()), 4, 150);
 
         assertThat(admitted).containsExactly(true, true, true, false);
     }
 
     @Test
     void anArrivalOneSecondAfterTheOldestAdmittedOneIsAdmittedAgain() {
-        SlidingWindowRateLimiter limiter = new SlidingWindowRateLimiter(3);
+        SlidingWindowRateLimiter limiter = new SlidingWindowRateLimiter(3, Map.of());
         arrivals(limiter, 7, 150);
 
         assertThat(limiter.tryAdmit(ACTION, 1_000 * MS)).isPresent();
@@ -46,7 +47,7 @@ class SlidingWindowRateLimiterTest {
 
     @Test
     void anArrivalStampedBeforeTheLastAdmittedOnesCountsInTheWindowAfterIt() {
-        SlidingWindowRateLimiter limiter = new SlidingWindowRateLimiter(2);
+        SlidingWindowRateLimiter limiter = new SlidingWindowRateLimiter(2, Map.of());
         limiter.tryAdmit(ACTION, 1_000 * MS);
         limiter.tryAdmit(ACTION, 1_100 * MS);
 

@@ -1,0 +1,39 @@
+package io.certrotator.estate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One certificate of the inventory, with the best of what is known: the algorithm and expiry EdgeOne shows on a host,
+ * else the SSL service's.
+ */
+record CertificateView(String certId, String algorithm, Optional<Instant> expiresAt) {
+
+    private static final long SECONDS_PER_DAY = Duration.ofDays(1).toSeconds();
+
+    static CertificateView of(DeployedCertificate deployed, Optional<CertificateRecord> listed) {
+        String algorithm = !deployed.signAlgo().isEmpty() ? deployed.signAlgo()
+                : listed.map(CertificateRecord::encryptAlgorithm).orElse("");
+        Optional<Instant> expiry = deployed.expiresAt().or(() -> listed.flatMap(CertificateRecord::notAfter));
+        return new CertificateView(deployed.certId(), algorithm, expiry);
+    }
+
+    static CertificateView of(CertificateRecord listed) {
+        return new CertificateView(listed.certificateId(), listed.encryptAlgorithm(), listed.notAfter());
+    }
+
+    /** Whole days until expiry, negative once expired (rounded down: expiring in 6 hours is 0 days left). */
+    Optional<Long> daysLeft(Instant now) {
+        return expiresAt.map(at -> Math.floorDiv(Duration.between(now, at).toSeconds(), SECONDS_PER_DAY));
+    }
+
+    boolean expiredAt(Instant now) {
+        return expiresAt.map(at -> !now.isBefore(at)).orElse(false);
+    }
+
+    /** Not expired yet, and expiring before {@code now + within}. An unknown expiry is never expiring. */
+    boolean expiringWithin(Instant now, Duration within) {
+        return expiresAt.map(at -> now.isBefore(at) && at.isBefore(now.plus(within))).orElse(false);
+    }
+}
