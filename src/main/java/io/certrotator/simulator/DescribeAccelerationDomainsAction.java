@@ -32,14 +32,7 @@ final class DescribeAccelerationDomainsAction implements ApiAction {
     public void execute(JsonNode params, ObjectNode response) {
         Params.rejectUnknown(params, PARAMETERS);
         String zoneId = Params.requiredString(params, "ZoneId");
-        int offset = Params.optionalInteger(params, "Offset").orElse(0);
-        int limit = Params.optionalInteger(params, "Limit").orElse(DEFAULT_LIMIT);
-        if (offset < 0) {
-            throw Params.invalidValue("Offset must be 0 or more, not " + offset);
-        }
-        if (limit < 0 || limit > MAX_LIMIT) {
-            throw Params.invalidValue("Limit must be between 0 and " + MAX_LIMIT + ", not " + limit);
-        }
+        Params.Page page = Params.page(params, DEFAULT_LIMIT, MAX_LIMIT);
         Predicate<String> filter = filter(params);
         synchronized (state) {
             ZoneProfile profile = state.zoneView(zoneId).orElseThrow(() ->
@@ -51,7 +44,8 @@ final class DescribeAccelerationDomainsAction implements ApiAction {
             List<String> hosts = state.hosts(zoneId).stream().filter(filter).toList();
             response.put("TotalCount", hosts.size());
             ArrayNode domains = response.putArray("AccelerationDomains");
-            hosts.stream().skip(offset).limit(limit).forEach(host -> domain(domains.addObject(), zoneId, host));
+            hosts.stream().skip(page.offset()).limit(page.limit())
+                    .forEach(host -> domain(domains.addObject(), zoneId, host));
         }
     }
 

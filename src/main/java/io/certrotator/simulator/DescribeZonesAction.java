@@ -28,18 +28,11 @@ final class DescribeZonesAction implements ApiAction {
     @Override
     public void execute(JsonNode params, ObjectNode response) {
         Params.rejectUnknown(params, PARAMETERS);
-        int offset = Params.optionalInteger(params, "Offset").orElse(0);
-        int limit = Params.optionalInteger(params, "Limit").orElse(DEFAULT_LIMIT);
-        if (offset < 0) {
-            throw Params.invalidValue("Offset must be 0 or more, not " + offset);
-        }
-        if (limit < 0 || limit > MAX_LIMIT) {
-            throw Params.invalidValue("Limit must be between 0 and " + MAX_LIMIT + ", not " + limit);
-        }
+        Params.Page page = Params.page(params, DEFAULT_LIMIT, MAX_LIMIT);
         List<EdgeOneState.ZoneView> zones = state.zones().stream().filter(filter(params)).toList();
         response.put("TotalCount", zones.size());
         ArrayNode list = response.putArray("Zones");
-        zones.stream().skip(offset).limit(limit).forEach(zone -> list.addObject()
+        zones.stream().skip(page.offset()).limit(page.limit()).forEach(zone -> list.addObject()
                 .put("ZoneId", zone.zoneId())
                 .put("ZoneName", zone.profile().name())
                 .put("Type", zone.profile().type())

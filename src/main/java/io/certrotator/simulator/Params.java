@@ -83,6 +83,22 @@ final class Params {
         return OptionalInt.of(value.intValue());
     }
 
+    /** Offset and Limit of a paged listing, refused outside 0.. and 0..{@code maxLimit} as the API refuses them. */
+    static Page page(JsonNode params, int defaultLimit, int maxLimit) {
+        int offset = optionalInteger(params, "Offset").orElse(0);
+        int limit = optionalInteger(params, "Limit").orElse(defaultLimit);
+        if (offset < 0) {
+            throw invalidValue("Offset must be 0 or more, not " + offset);
+        }
+        if (limit < 0 || limit > maxLimit) {
+            throw invalidValue("Limit must be between 0 and " + maxLimit + ", not " + limit);
+        }
+        return new Page(offset, limit);
+    }
+
+    record Page(int offset, int limit) {
+    }
+
     static ApiException missing(String name) {
         return new ApiException(ErrorCodes.MISSING_PARAMETER, "the request is missing parameter " + name);
     }
