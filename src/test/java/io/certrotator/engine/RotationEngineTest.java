@@ -83,16 +83,22 @@ class RotationEngineTest {
                 .rotate(1, 1, false, modify, describe);
     }
 
-    /** After {@code delay}, as SIGTERM does: no new calls, {@code drain} for those in flight. */
-    private void sigtermAfter(CountDownLatch event, Duration drain) {
-        CompletableFuture.runAsync(() -> {
+    /** Once {@code event} happens, as SIGTERM does: no new calls, {@code drain} for those in flight. */
+    private CompletableFuture<Long> sigtermAfter(CountDownLatch event, Duration drain) {
+        return CompletableFuture.supplyAsync(() -> {
             try {
                 event.await();
             } catch (InterruptedException e) {
-                return;
+                throw new IllegalStateException(e);
             }
+            long stoppedAt = System.nanoTime();
             stopSignal.stop("stopped by SIGTERM", drain);
+            return stoppedAt;
         });
+    }
+
+    private static Duration since(CompletableFuture<Long> stoppedAt) {
+        return Duration.ofNanos(System.nanoTime() - stoppedAt.join());
     }
 
     @Test
@@ -104,12 +110,11 @@ class RotationEngineTest {
             halted.await();
             throw new InterruptedException("not sent: the run is stopping");
         });
-        sigtermAfter(firstModifySent, Duration.ofSeconds(10));
-        long started = System.nanoTime();
+        CompletableFuture<Long> stoppedAt = sigtermAfter(firstModifySent, Duration.ofSeconds(10));
 
         RotationOutcome outcome = rotateOneHostPerCall();
 
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+        assertThat(since(stoppedAt)).isLessThan(Duration.ofSeconds(1));
         assertThat(outcome.stopReason()).contains("stopped by SIGTERM");
         assertThat(output).doesNotContain("unanswered");
         verify(results, never()).recordOutcome(anyLong(), anyCollection(), any());
@@ -148,12 +153,11 @@ class RotationEngineTest {
             return new ApiResponse.Ok("request-too-late", null);
         });
         when(modify.callsInFlight()).thenReturn(1L);
-        sigtermAfter(firstModifySent, Duration.ofMillis(300));
-        long started = System.nanoTime();
+        CompletableFuture<Long> stoppedAt = sigtermAfter(firstModifySent, Duration.ofMillis(300));
 
         RotationOutcome outcome = rotateOneHostPerCall();
 
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+        assertThat(since(stoppedAt)).isBetween(Duration.ofMillis(300), Duration.ofMillis(1500));
         assertThat(outcome.stopReason()).contains("stopped by SIGTERM");
         assertThat(output).contains("1 call(s) still unanswered at the end of the grace period");
         verify(results, never()).recordOutcome(anyLong(), anyCollection(), any());
