@@ -1,7 +1,9 @@
 package io.certrotator.cli;
 
 import io.certrotator.edgeone.ApiAccess;
+import io.certrotator.edgeone.BackOffPause;
 import io.certrotator.edgeone.CallPacer;
+import io.certrotator.edgeone.DescribeFailed;
 import io.certrotator.edgeone.HostConfig;
 import io.certrotator.edgeone.RetryPolicy;
 import io.certrotator.input.RotationCsvReader;
@@ -20,10 +22,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
@@ -39,8 +39,6 @@ final class DryRun {
 
     private static final int LISTED_ON_SCREEN = 100;
     private static final int DESCRIBE_THREADS = 4;
-    /** A dry run has nothing to stop: a refused read just leaves the plan blind. */
-    private static final BooleanSupplier NEVER_STOPPED = () -> false;
 
     private final RotateOptions options;
     private final ReportWriter reportWriter;
@@ -86,15 +84,19 @@ final class DryRun {
         ExecutorService threads = Executors.newFixedThreadPool(DESCRIBE_THREADS);
         try {
             LiveStateReader reader = new LiveStateReader(access.get().newClient(CallPacer.local(options.rate())),
-                    RetryPolicy.DEFAULT, threads);
+                    RetryPolicy.DEFAULT, threads, BackOffPause.SLEEP);
             Map<String, Map<String, HostConfig>> live = new HashMap<>();
             for (Map.Entry<String, List<String>> zone : survey.hostsByZone().entrySet()) {
-                live.put(zone.getKey(), reader.read(zone.getKey(), zone.getValue(), NEVER_STOPPED).join());
+                live.put(zone.getKey(), reader.read(zone.getKey(), zone.getValue()));
             }
             System.out.printf("live state: read with %d DescribeAccelerationDomains call(s)%n", reader.callsMade());
             return live;
-        } catch (CompletionException e) {
-            System.out.println("live state not read (" + e.getCause().getMessage() + "): every host is planned a call");
+        } catch (DescribeFailed e) {
+            System.out.println("live state not read (" + e.getMessage() + "): every host is planned a call");
+            return Map.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            System.out.println("live state not read (interrupted): every host is planned a call");
             return Map.of();
         } finally {
             threads.shutdownNow();

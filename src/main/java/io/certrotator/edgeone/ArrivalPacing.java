@@ -9,6 +9,8 @@ import okhttp3.Response;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -21,6 +23,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * As the calls' event listener it also sees when the request's bytes are written: one written more than
  * {@link #WRITE_ALLOWANCE} after its token (the thread was paused, or a collection stopped the JVM) pushes
  * the next tokens back by the excess, so that it and the calls after it still arrive a spacing apart.
+ * <p>
+ * Once halted it sends nothing more: the threads waiting for a token are interrupted (at a low rate a queue of them
+ * would otherwise take a spacing each to find out) and their requests fail with {@link HaltedException}.
  */
 final class ArrivalPacing extends EventListener implements Interceptor {
 
@@ -29,8 +34,10 @@ final class ArrivalPacing extends EventListener implements Interceptor {
 
     private final CallPacer pacer;
     private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong answered = new AtomicLong();
     private final AtomicBoolean first = new AtomicBoolean(true);
-    private volatile boolean halted;
+    private final Set<Thread> waitingForToken = new HashSet<>();
+    private boolean halted;
 
     ArrivalPacing(CallPacer pacer) {
         this.pacer = pacer;
@@ -38,6 +45,26 @@ final class ArrivalPacing extends EventListener implements Interceptor {
 
     @Override
     public Response intercept(Chain chain) throws IOException {
+        awaitToken();
+        sent.incrementAndGet();
+        tokenTakenAt.set(pacer.clock().nanoTime());
+        try {
+            return chain.proceed(chain.request());
+        } finally {
+            tokenTakenAt.remove();
+            answered.incrementAndGet();
+        }
+    }
+
+    private void awaitToken() throws IOException {
+        Thread caller = Thread.currentThread();
+        synchronized (waitingForToken) {
+            if (halted) {
+                throw new HaltedException();
+            }
+            waitingForToken.add(caller);
+        }
+        boolean interrupted = false;
         try {
             if (first.compareAndSet(true, false)) {
                 pacer.awaitFirstPermit();
@@ -45,18 +72,18 @@ final class ArrivalPacing extends EventListener implements Interceptor {
                 pacer.awaitPermit();
             }
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            interrupted = true;
+        }
+        synchronized (waitingForToken) {
+            waitingForToken.remove(caller);
+            if (halted) {
+                Thread.interrupted(); // the interrupt was the halt's, not the caller's
+                throw new HaltedException();
+            }
+        }
+        if (interrupted) {
+            caller.interrupt();
             throw new InterruptedIOException("interrupted while waiting for the rate limiter");
-        }
-        if (halted) {
-            throw new HaltedException();
-        }
-        sent.incrementAndGet();
-        tokenTakenAt.set(pacer.clock().nanoTime());
-        try {
-            return chain.proceed(chain.request());
-        } finally {
-            tokenTakenAt.remove();
         }
     }
 
@@ -83,13 +110,21 @@ final class ArrivalPacing extends EventListener implements Interceptor {
         }
     }
 
-    /** Requests waiting for a token are not sent any more. */
+    /** Requests waiting for a token, and those to come, are not sent. */
     void halt() {
-        halted = true;
+        synchronized (waitingForToken) {
+            halted = true;
+            waitingForToken.forEach(Thread::interrupt);
+        }
     }
 
     long sent() {
         return sent.get();
+    }
+
+    /** Requests sent and not answered yet (an answer, an error or a timeout). */
+    long inFlight() {
+        return sent.get() - answered.get();
     }
 
     /** The run stopped while this request waited for its token: it was never sent. */

@@ -99,11 +99,15 @@ public final class EdgeOneClient {
         return http.build();
     }
 
-    public ApiResponse call(String action, Object parameters) {
+    /** @throws InterruptedException when the client was halted before the request could be sent */
+    public ApiResponse call(String action, Object parameters) throws InterruptedException {
         String body;
         try {
             body = client.call(action, JSON.writeValueAsString(parameters));
         } catch (TencentCloudSDKException e) {
+            if (e.getCause() instanceof ArrivalPacing.HaltedException halted) {
+                throw new InterruptedException(halted.getMessage());
+            }
             return fromSdkException(e);
         } catch (RuntimeException e) {
             // The SDK dereferences the parsed body without checks: an empty or odd body ends up here.
@@ -131,9 +135,6 @@ public final class EdgeOneClient {
         if ("ServerSideError".equals(code)) {
             return new ApiResponse.Error(ErrorClassifier.HTTP_ERROR, e.getMessage(), null);
         }
-        if (e.getCause() instanceof ArrivalPacing.HaltedException halted) {
-            return new ApiResponse.Error(ErrorClassifier.NOT_SENT, halted.getMessage(), null);
-        }
         if (e.getCause() instanceof ResponseSizeLimit.TooLarge tooLarge) {
             return new ApiResponse.Error(ErrorClassifier.INVALID_RESPONSE, tooLarge.getMessage(), null);
         }
@@ -144,7 +145,7 @@ public final class EdgeOneClient {
         return new ApiResponse.Error(ErrorClassifier.INVALID_RESPONSE, e.getMessage(), null);
     }
 
-    /** Stops sending: calls still waiting for a token come back {@link ErrorClassifier#NOT_SENT}. */
+    /** Stops sending: calls waiting for a token, and later ones, throw {@link InterruptedException} unsent. */
     public void halt() {
         pacing.halt();
     }
@@ -152,5 +153,10 @@ public final class EdgeOneClient {
     /** Requests sent so far, answered or not. */
     public long callsMade() {
         return pacing.sent();
+    }
+
+    /** Requests sent and not answered yet. */
+    public long callsInFlight() {
+        return pacing.inFlight();
     }
 }

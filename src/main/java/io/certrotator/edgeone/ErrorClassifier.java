@@ -15,11 +15,8 @@ public final class ErrorClassifier {
     public static final String NETWORK_ERROR = "NetworkError";
     public static final String HTTP_ERROR = "HttpError";
     public static final String INVALID_RESPONSE = "InvalidResponse";
-    /** The run stopped while the call waited for its token; it never left. */
-    public static final String NOT_SENT = "NotSent";
 
     private static final Set<String> TRANSIENT = Set.of(
-            NOT_SENT,
             RATE_LIMIT_EXCEEDED,
             "InvalidParameter.ActionInProgress",
             "OperationDenied.ConfigLocked",

@@ -1,105 +1,73 @@
 package io.certrotator.edgeone;
 
-import io.certrotator.edgeone.ApiResponse;
-import io.certrotator.edgeone.DescribeAccelerationDomains;
-import io.certrotator.edgeone.DomainPage;
-import io.certrotator.edgeone.EdgeOneClient;
-import io.certrotator.edgeone.ErrorClass;
-import io.certrotator.edgeone.ErrorClassifier;
-import io.certrotator.edgeone.HostConfig;
-import io.certrotator.edgeone.RetryPolicy;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+
+import static io.certrotator.edgeone.DescribeAccelerationDomains.MAX_LIMIT;
+import static io.certrotator.edgeone.DescribeAccelerationDomains.MAX_NAMES;
 
 /**
  * Reads the certificate configuration of some hosts of a zone with DescribeAccelerationDomains, in as few calls as
  * it can: by name, 20 a call, or by paging through the whole zone, 200 a call, whichever is fewer. A read of more
- * than 20 hosts starts with the pages that many hosts fill, sent together rather than one after the other (the zone
- * usually holds about the hosts the input names); the first page tells the zone's size, and what those pages did
- * not find is then read by the remaining pages or by name. The client paces every call with the
- * Describe pacer; errors are classified and retried like ModifyHostsCertificate's, the wait holding no thread.
+ * than 20 hosts starts with the pages that many hosts fill, sent together on {@code executor} rather than one after
+ * the other (the zone usually holds about the hosts the input names); the first answers tell the zone's size, and
+ * what those pages did not find is then read by the remaining pages or by name. The client paces every call;
+ * transient errors are retried after the policy's back-off.
  */
 public final class LiveStateReader {
 
     private final EdgeOneClient client;
     private final RetryPolicy retryPolicy;
     private final Executor executor;
+    private final BackOffPause pause;
 
-    public LiveStateReader(EdgeOneClient client, RetryPolicy retryPolicy, Executor executor) {
+    public LiveStateReader(EdgeOneClient client, RetryPolicy retryPolicy, Executor executor, BackOffPause pause) {
         this.client = client;
         this.retryPolicy = retryPolicy;
         this.executor = executor;
+        this.pause = pause;
     }
 
     /**
-     * The configuration of each host the zone lists; a host missing from the map is not in the zone. Completes
-     * exceptionally with {@link DescribeFailed} when a call's attempts run out or its error is not retried.
+     * The configuration of each host the zone lists; a host missing from the map is not in the zone.
+     *
+     * @throws DescribeFailed when a call's attempts run out or its error is not retried
      */
-    public CompletableFuture<Map<String, HostConfig>> read(String zoneId, Collection<String> hosts,
-                                                           BooleanSupplier stopped) {
-        return read(zoneId, hosts, stopped, page -> {
+    public Map<String, HostConfig> read(String zoneId, Collection<String> hosts) throws InterruptedException {
+        return read(zoneId, hosts, listing -> {
         });
     }
 
     /**
-     * As {@link #read(String, Collection, BooleanSupplier)}, and gives each call's share of the hosts to {@code onPage}
-     * as it is answered, on the thread that took the answer: every host found once, before the read completes.
+     * As {@link #read(String, Collection)}, and gives each call's share of the hosts to {@code onListing} as it is
+     * answered, on this thread: every host found once.
      */
-    public CompletableFuture<Map<String, HostConfig>> read(String zoneId, Collection<String> hosts,
-                                                           BooleanSupplier stopped, Consumer<Listing> onPage) {
+    public Map<String, HostConfig> read(String zoneId, Collection<String> hosts,
+                                        Consumer<Map<String, HostConfig>> onListing)
+            throws InterruptedException {
         Set<String> wanted = Set.copyOf(hosts);
-        if (wanted.size() <= DescribeAccelerationDomains.MAX_NAMES) {
-            return byName(zoneId, wanted, stopped, onPage);
+        if (wanted.size() <= MAX_NAMES) {
+            return byName(zoneId, wanted, wanted, onListing);
         }
-        int firstPages = (int) ceilDiv(wanted.size(), DescribeAccelerationDomains.MAX_LIMIT);
-        List<CompletableFuture<Answer>> first = pages(zoneId, 0, firstPages, wanted, stopped, onPage);
-        return merged(first).thenCompose(found -> {
-            List<String> missing = wanted.stream().filter(host -> !found.containsKey(host)).toList();
-            long total = first.get(0).join().totalCount();
-            long pagesLeft = Math.max(0, ceilDiv(total, DescribeAccelerationDomains.MAX_LIMIT) - firstPages);
-            CompletableFuture<Map<String, HostConfig>> rest = missing.isEmpty() || pagesLeft == 0
-                    ? CompletableFuture.completedFuture(Map.of())
-                    : pagesLeft <= ceilDiv(missing.size(), DescribeAccelerationDomains.MAX_NAMES)
-                    ? merged(pages(zoneId, firstPages, firstPages + pagesLeft, wanted, stopped, onPage))
-                    : byName(zoneId, missing, stopped, onPage);
-            return rest.thenApply(more -> {
-                found.putAll(more);
-                return found;
-            });
-        });
-    }
-
-    /**
-     * As {@link #read(String, Collection, BooleanSupplier)}, starting with the one page at {@code offset}, where an
-     * earlier read listed the hosts: one call where a read by name would take one per 20 hosts. Hosts the page no
-     * longer lists (the zone's listing moved) are then read as {@code read} reads them.
-     */
-    public CompletableFuture<Map<String, HostConfig>> readPage(String zoneId, int offset, Collection<String> hosts,
-                                                               BooleanSupplier stopped) {
-        Set<String> wanted = Set.copyOf(hosts);
-        return reported(DescribeAccelerationDomains.page(zoneId, offset), wanted, stopped, listing -> {
-        }).thenCompose(answer -> {
-            List<String> moved = wanted.stream().filter(host -> !answer.found().containsKey(host)).toList();
-            if (moved.isEmpty()) {
-                return CompletableFuture.completedFuture(answer.found());
-            }
-            return read(zoneId, moved, stopped).thenApply(more -> {
-                Map<String, HostConfig> found = new HashMap<>(answer.found());
-                found.putAll(more);
-                return found;
-            });
-        });
+        int firstPages = ceilDiv(wanted.size(), MAX_LIMIT);
+        Answers first = callAll(pages(zoneId, 0, firstPages), wanted, onListing);
+        List<String> missing = wanted.stream().filter(host -> !first.found().containsKey(host)).toList();
+        int pagesLeft = Math.max(0, ceilDiv(first.totalCount(), MAX_LIMIT) - firstPages);
+        if (!missing.isEmpty() && pagesLeft > 0) {
+            first.found().putAll(pagesLeft <= ceilDiv(missing.size(), MAX_NAMES)
+                    ? callAll(pages(zoneId, firstPages, firstPages + pagesLeft), wanted, onListing).found()
+                    : byName(zoneId, missing, wanted, onListing));
+        }
+        return first.found();
     }
 
     /** DescribeAccelerationDomains calls sent so far, answered or not. */
@@ -107,100 +75,75 @@ public final class LiveStateReader {
         return client.callsMade();
     }
 
-    /** Pages {@code from} (inclusive) to {@code to} (exclusive), all sent at once. */
-    private List<CompletableFuture<Answer>> pages(String zoneId, long from, long to, Set<String> wanted,
-                                                  BooleanSupplier stopped, Consumer<Listing> onPage) {
-        List<CompletableFuture<Answer>> pages = new ArrayList<>();
-        for (long page = from; page < to; page++) {
-            pages.add(reported(DescribeAccelerationDomains.page(zoneId,
-                    (int) (page * DescribeAccelerationDomains.MAX_LIMIT)), wanted, stopped, onPage));
+    private record Answers(long totalCount, Map<String, HostConfig> found) {
+    }
+
+    private static List<DescribeAccelerationDomains> pages(String zoneId, int from, int to) {
+        List<DescribeAccelerationDomains> pages = new ArrayList<>();
+        for (int page = from; page < to; page++) {
+            pages.add(DescribeAccelerationDomains.page(zoneId, page * MAX_LIMIT));
         }
         return pages;
     }
 
-    private CompletableFuture<Map<String, HostConfig>> byName(String zoneId, Collection<String> hosts,
-                                                              BooleanSupplier stopped, Consumer<Listing> onPage) {
+    private Map<String, HostConfig> byName(String zoneId, Collection<String> hosts, Set<String> wanted,
+                                           Consumer<Map<String, HostConfig>> onListing) throws InterruptedException {
         List<String> sorted = hosts.stream().sorted().toList();
-        Set<String> wanted = Set.copyOf(hosts);
-        List<CompletableFuture<Answer>> pages = new ArrayList<>();
-        for (int from = 0; from < sorted.size(); from += DescribeAccelerationDomains.MAX_NAMES) {
-            List<String> names = sorted.subList(from, Math.min(sorted.size(), from + DescribeAccelerationDomains.MAX_NAMES));
-            pages.add(reported(DescribeAccelerationDomains.named(zoneId, names), wanted, stopped, onPage));
+        List<DescribeAccelerationDomains> requests = new ArrayList<>();
+        for (int from = 0; from < sorted.size(); from += MAX_NAMES) {
+            requests.add(DescribeAccelerationDomains.named(zoneId,
+                    sorted.subList(from, Math.min(sorted.size(), from + MAX_NAMES))));
         }
-        return merged(pages);
+        return callAll(requests, wanted, onListing).found();
     }
 
-    /**
-     * One call's share of the hosts read: those it lists, and where: the {@code offset} of its page in the zone's
-     * listing, or {@link #BY_NAME}.
-     */
-    public record Listing(int offset, Map<String, HostConfig> hosts) {
-        public static final int BY_NAME = -1;
-
-        public boolean onPage() {
-            return offset != BY_NAME;
-        }
-    }
-
-    /** One call's answer: the zone's size, and the wanted hosts it lists. */
-    private record Answer(long totalCount, Map<String, HostConfig> found) {
-    }
-
-    /** One call, retried as needed; its wanted hosts go to {@code onPage} once it is answered. */
-    private CompletableFuture<Answer> reported(DescribeAccelerationDomains request, Set<String> wanted,
-                                               BooleanSupplier stopped, Consumer<Listing> onPage) {
-        return call(request, stopped, 1).thenApply(page -> {
-            Answer answer = new Answer(page.totalCount(), listed(page, wanted));
-            onPage.accept(new Listing(request.names().isEmpty() ? request.offset() : Listing.BY_NAME, answer.found()));
-            return answer;
-        });
-    }
-
-    private static CompletableFuture<Map<String, HostConfig>> merged(List<CompletableFuture<Answer>> answers) {
-        return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).thenApply(done -> {
-            Map<String, HostConfig> found = new HashMap<>();
-            answers.forEach(answer -> found.putAll(answer.join().found()));
-            return found;
-        });
-    }
-
-    private static Map<String, HostConfig> listed(DomainPage page, Set<String> wanted) {
+    /** Sends the requests together and hands each answer to {@code onListing}, on this thread, as it comes. */
+    private Answers callAll(List<DescribeAccelerationDomains> requests, Set<String> wanted,
+                            Consumer<Map<String, HostConfig>> onListing) throws InterruptedException {
+        CompletionService<DomainPage> answers = new ExecutorCompletionService<>(executor);
+        requests.forEach(request -> answers.submit(() -> call(request)));
+        long totalCount = 0;
         Map<String, HostConfig> found = new HashMap<>();
-        page.hosts().forEach((host, config) -> {
-            if (wanted.contains(host)) {
-                found.put(host, config);
-            }
-        });
-        return found;
+        for (int i = 0; i < requests.size(); i++) {
+            DomainPage page = answered(answers);
+            Map<String, HostConfig> listed = new HashMap<>(page.hosts());
+            listed.keySet().retainAll(wanted);
+            onListing.accept(listed);
+            found.putAll(listed);
+            totalCount = Math.max(totalCount, page.totalCount());
+        }
+        return new Answers(totalCount, found);
     }
 
-    private CompletableFuture<DomainPage> call(DescribeAccelerationDomains request, BooleanSupplier stopped,
-                                               int attempt) {
-        return CompletableFuture.supplyAsync(() -> send(request, stopped), executor).thenCompose(response -> {
+    private static DomainPage answered(CompletionService<DomainPage> answers) throws InterruptedException {
+        try {
+            return answers.take().get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof InterruptedException) {
+                throw new InterruptedException(e.getCause().getMessage());
+            }
+            if (e.getCause() instanceof RuntimeException unchecked) {
+                throw unchecked;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private DomainPage call(DescribeAccelerationDomains request) throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            ApiResponse response = client.call(DescribeAccelerationDomains.ACTION, request.parameters());
             if (response instanceof ApiResponse.Ok ok) {
-                return CompletableFuture.completedFuture(DomainPage.of(ok.response()));
+                return DomainPage.of(ok.response());
             }
             ApiResponse.Error error = (ApiResponse.Error) response;
-            if (error.errorClass() == ErrorClass.TRANSIENT && retryPolicy.mayRetryAfter(attempt)
-                    && !stopped.getAsBoolean()) {
-                Executor later = CompletableFuture.delayedExecutor(retryPolicy.delayAfter(attempt).toMillis(),
-                        TimeUnit.MILLISECONDS, executor);
-                return CompletableFuture.supplyAsync(() -> null, later)
-                        .thenCompose(ignored -> call(request, stopped, attempt + 1));
+            if (error.errorClass() != ErrorClass.TRANSIENT || !retryPolicy.mayRetryAfter(attempt)
+                    || !pause.pause(retryPolicy.delayAfter(attempt))) {
+                throw new DescribeFailed(error);
             }
-            return CompletableFuture.failedFuture(new DescribeFailed(error));
-        });
-    }
-
-    private ApiResponse send(DescribeAccelerationDomains request, BooleanSupplier stopped) {
-        if (stopped.getAsBoolean()) {
-            throw new CompletionException(new DescribeFailed(new ApiResponse.Error(ErrorClassifier.NETWORK_ERROR,
-                    "the run stopped", null)));
         }
-        return client.call(DescribeAccelerationDomains.ACTION, request.parameters());
     }
 
-    private static long ceilDiv(long count, int size) {
-        return (count + size - 1) / size;
+    private static int ceilDiv(long count, int size) {
+        return (int) ((count + size - 1) / size);
     }
 }

@@ -3,24 +3,28 @@ package io.certrotator.engine;
 import io.certrotator.edgeone.EdgeOneClient;
 import io.certrotator.edgeone.LiveStateReader;
 import io.certrotator.edgeone.RetryPolicy;
-import io.certrotator.plan.HostGroup;
-import io.certrotator.plan.HostGrouper;
+import io.certrotator.results.PendingRow;
 import io.certrotator.results.ResultsRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Rotates every PENDING row of one job instance: reads them in group order, plans each zone from its live state,
- * forms host groups and has the dispatcher send one ModifyHostsCertificate call per group; unless told not to
- * verify, reads the accepted hosts back. Only the rows still PENDING are read, so on a restart nothing already
- * SUCCEEDED or FAILED is sent (or verified) again.
+ * Rotates every PENDING row of one job instance: reads them in zone order and hands each zone to a zone worker
+ * ({@link ZoneRotation}), whose calls go out on the call workers. Only the rows still PENDING are read, so on a
+ * restart nothing already SUCCEEDED or FAILED is sent (or verified) again.
  */
 public final class RotationEngine {
 
-    /** Describe calls in flight at most: enough to keep the Describe pacer busy at the API's latency. */
+    private static final Logger log = LoggerFactory.getLogger(RotationEngine.class);
+    /** Enough Describe calls in flight to keep their budget busy at the API's latency. */
     private static final int DESCRIBE_THREADS = 8;
 
     private final ResultsRepository results;
@@ -30,6 +34,7 @@ public final class RotationEngine {
     private final Duration verifyTimeout;
     private final StopSignal stopSignal;
 
+    /** @param concurrency calls in flight (or waiting out a back-off) at most; zones under way at most */
     public RotationEngine(ResultsRepository results, TransactionTemplate transactions, RetryPolicy retryPolicy,
                           int concurrency, Duration verifyTimeout, StopSignal stopSignal) {
         this.results = results;
@@ -40,59 +45,66 @@ public final class RotationEngine {
         this.stopSignal = stopSignal;
     }
 
-    /**
-     * @param modify   the client for ModifyHostsCertificate, paced by that action's budget
-     * @param describe the client for DescribeAccelerationDomains, paced by that action's budget
-     */
+    /** The two clients are paced by the budgets of their actions. */
     public RotationOutcome rotate(long instanceId, int maxHostsPerCall, boolean verify, EdgeOneClient modify,
                                   EdgeOneClient describe) throws InterruptedException {
-        GroupOutcomeRecorder recorder = new GroupOutcomeRecorder(results, transactions, instanceId);
-        ExecutorService describeThreads = Executors.newFixedThreadPool(DESCRIBE_THREADS,
-                DaemonThreads.named("describe-"));
-        LiveStateReader reader = new LiveStateReader(describe, retryPolicy, describeThreads);
-        ReadBackVerifier verifier = verify ? new ReadBackVerifier(reader, recorder, retryPolicy, verifyTimeout) : null;
-        AcceptedCalls verification = verifier == null ? AcceptedCalls.TRUSTED : verifier;
         long started = System.nanoTime();
-        try (RotationDispatcher dispatcher = new RotationDispatcher(modify, retryPolicy, recorder, verification,
-                concurrency)) {
-            stopSignal.attach(dispatcher);
+        RunStop stop = new RunStop();
+        stop.whenStopped(modify::halt);
+        stop.whenStopped(describe::halt);
+        GroupOutcomeRecorder recorder = new GroupOutcomeRecorder(results, transactions, instanceId);
+        ExecutorService reads = Executors.newFixedThreadPool(DESCRIBE_THREADS, DaemonThreads.named("describe-"));
+        LiveStateReader reader = new LiveStateReader(describe, retryPolicy, reads, stop);
+        GroupSender sender = new GroupSender(modify, retryPolicy, recorder, stop);
+        Workers calls = new Workers("call-", concurrency, stop, () -> {
+        });
+        Workers zones = new Workers("zone-", concurrency, stop, stop::workDone);
+        ZoneRotation zone = new ZoneRotation(reader, recorder, sender, calls, stop, maxHostsPerCall,
+                verify ? Optional.of(new ReadBack(reader, recorder, retryPolicy, verifyTimeout, stop)) : Optional.empty());
+        stopSignal.attach(stop);
+        try {
+            List<PendingRow> zoneRows = new ArrayList<>();
             try {
-                HostGrouper grouper = new HostGrouper(maxHostsPerCall, group -> submit(dispatcher, group));
-                ZonePlanner planner = new ZonePlanner(reader, recorder, grouper, dispatcher, verification);
-                try {
-                    results.forEachPendingInGroupOrder(instanceId, planner);
-                    planner.flush();
-                } catch (StopReading stopped) {
-                    // the rows not read yet stay PENDING
-                }
-                dispatcher.awaitCompletion();
-                if (verifier != null) {
-                    verifier.awaitCompletion();
-                }
-                return new RotationOutcome(modify.callsMade(), reader.callsMade(), dispatcher.rateRefusals(),
-                        Duration.ofNanos(System.nanoTime() - started), dispatcher.stopReason());
+                results.forEachPendingInGroupOrder(instanceId, row -> {
+                    if (!zoneRows.isEmpty() && !zoneRows.get(0).zoneId().equals(row.zoneId())) {
+                        start(zones, zone, zoneRows);
+                    }
+                    zoneRows.add(row);
+                });
+                start(zones, zone, zoneRows);
+            } catch (StopReading stopped) {
+                // the rows not read yet stay PENDING
             } finally {
-                stopSignal.detach();
+                zones.shutdown();
             }
+            stop.awaitOver();
+            long unanswered = modify.callsInFlight() + describe.callsInFlight();
+            if (!zones.allDone() && unanswered > 0) {
+                log.warn("{} call(s) still unanswered at the end of the grace period: their rows stay PENDING",
+                        unanswered);
+            }
+            return new RotationOutcome(modify.callsMade(), describe.callsMade(), sender.rateRefusals(),
+                    Duration.ofNanos(System.nanoTime() - started), stop.reason());
         } finally {
-            describeThreads.shutdownNow();
+            stopSignal.detach();
+            calls.shutdown();
+            reads.shutdown();
         }
     }
 
-    private static void submit(RotationDispatcher dispatcher, HostGroup group) {
-        if (dispatcher.stopped()) {
-            throw new StopReading();
+    private static void start(Workers zones, ZoneRotation zone, List<PendingRow> zoneRows) {
+        if (zoneRows.isEmpty()) {
+            return;
         }
-        try {
-            dispatcher.submit(group);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            dispatcher.stop("interrupted");
+        List<PendingRow> rows = List.copyOf(zoneRows);
+        zoneRows.clear();
+        if (zones.submit(Executors.callable(() -> zone.rotate(rows))).isEmpty()) {
+            throw new StopReading();
         }
     }
 
     /** Ends the reading of pending rows once the run stops: a million rows need not be read to send nothing. */
-    static final class StopReading extends RuntimeException {
+    private static final class StopReading extends RuntimeException {
         StopReading() {
             super(null, null, false, false);
         }

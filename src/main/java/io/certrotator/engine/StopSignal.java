@@ -10,26 +10,26 @@ public class StopSignal {
 
     private String reason;
     private Duration drain;
-    private RotationDispatcher dispatcher;
+    private RunStop run;
 
     public synchronized void stop(String reason, Duration drain) {
         if (this.reason == null) {
             this.reason = reason;
             this.drain = drain;
         }
-        if (dispatcher != null) {
-            dispatcher.stop(this.reason, this.drain);
+        if (run != null) {
+            run.stop(this.reason, this.drain);
         }
     }
 
-    synchronized void attach(RotationDispatcher dispatcher) {
-        this.dispatcher = dispatcher;
+    synchronized void attach(RunStop run) {
+        this.run = run;
         if (reason != null) {
-            dispatcher.stop(reason, drain);
+            run.stop(reason, drain);
         }
     }
 
     synchronized void detach() {
-        dispatcher = null;
+        run = null;
     }
 }

@@ -3,6 +3,7 @@ package io.certrotator.estate;
 import io.certrotator.edgeone.ApiResponse;
 import io.certrotator.edgeone.EdgeOneClient;
 import io.certrotator.edgeone.ErrorClass;
+import io.certrotator.edgeone.ErrorClassifier;
 import io.certrotator.edgeone.RetryPolicy;
 
 import java.util.Map;
@@ -34,21 +35,21 @@ final class RetriedCalls {
     }
 
     ApiResponse.Ok call(EdgeOneClient client, String action, Map<String, Object> parameters) {
-        for (int attempt = 1; ; attempt++) {
-            ApiResponse response = client.call(action, parameters);
-            if (response instanceof ApiResponse.Ok ok) {
-                return ok;
-            }
-            ApiResponse.Error error = (ApiResponse.Error) response;
-            if (error.errorClass() != ErrorClass.TRANSIENT || !retryPolicy.mayRetryAfter(attempt)) {
-                throw new Failed(error);
-            }
-            try {
+        try {
+            for (int attempt = 1; ; attempt++) {
+                ApiResponse response = client.call(action, parameters);
+                if (response instanceof ApiResponse.Ok ok) {
+                    return ok;
+                }
+                ApiResponse.Error error = (ApiResponse.Error) response;
+                if (error.errorClass() != ErrorClass.TRANSIENT || !retryPolicy.mayRetryAfter(attempt)) {
+                    throw new Failed(error);
+                }
                 Thread.sleep(retryPolicy.delayAfter(attempt).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new Failed(new ApiResponse.Error(error.code(), "interrupted while waiting to retry", null));
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Failed(new ApiResponse.Error(ErrorClassifier.NETWORK_ERROR, "the read was stopped", null));
         }
     }
 }

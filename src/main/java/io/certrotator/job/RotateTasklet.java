@@ -51,8 +51,8 @@ class RotateTasklet implements Tasklet {
         context.putLong(JobFigures.DESCRIBE_CALLS, outcome.describeCalls());
         context.putLong(JobFigures.RATE_REFUSALS, outcome.rateRefusals());
         context.putLong(JobFigures.ROTATE_MILLIS, outcome.took().toMillis());
-        if (outcome.stopped()) {
-            throw new RunStoppedException(outcome.stopReason());
+        if (outcome.stopReason().isPresent()) {
+            throw new RunStoppedException(outcome.stopReason().get());
         }
         return RepeatStatus.FINISHED;
     }

@@ -1,0 +1,91 @@
+package io.certrotator.engine;
+
+import io.certrotator.edgeone.DescribeFailed;
+import io.certrotator.edgeone.HostConfig;
+import io.certrotator.edgeone.LiveStateReader;
+import io.certrotator.edgeone.RetryPolicy;
+import io.certrotator.plan.HostGroup;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Confirms that the API did what it said, for one zone once its calls are answered: reads the accepted hosts back
+ * (by page or by name, whichever takes fewer calls), and reads again, with back-off, those whose certificate is
+ * still on its way or not there yet, until {@code timeout}. A host that shows the target stays SUCCEEDED; one that
+ * shows something else at the end, or a certificate that failed, becomes FAILED with {@code VerificationFailed}.
+ */
+final class ReadBack {
+
+    private final LiveStateReader reader;
+    private final GroupOutcomeRecorder recorder;
+    private final RetryPolicy pollPolicy;
+    private final Duration timeout;
+    private final RunStop stop;
+
+    ReadBack(LiveStateReader reader, GroupOutcomeRecorder recorder, RetryPolicy pollPolicy, Duration timeout,
+             RunStop stop) {
+        this.reader = reader;
+        this.recorder = recorder;
+        this.pollPolicy = pollPolicy;
+        this.timeout = timeout;
+        this.stop = stop;
+    }
+
+    /** @param accepted each accepted host of the zone, with the group that carried it */
+    void verify(String zoneId, Map<String, HostGroup> accepted) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Map<String, HostGroup> waiting = check(zoneId, accepted, false);
+        for (int round = 1; !waiting.isEmpty() && stop.pause(Duration.ofNanos(Math.min(
+                pollPolicy.delayAfter(round).toNanos(), Math.max(0, deadline - System.nanoTime())))); round++) {
+            waiting = check(zoneId, waiting, System.nanoTime() >= deadline);
+        }
+    }
+
+    /** Reads the hosts and fails those that show something wrong; returns those to read again. */
+    private Map<String, HostGroup> check(String zoneId, Map<String, HostGroup> waiting, boolean last)
+            throws InterruptedException {
+        if (waiting.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, HostConfig> live;
+        try {
+            live = reader.read(zoneId, waiting.keySet());
+        } catch (DescribeFailed failed) {
+            if (failed.fatal()) {
+                stop.stop(GroupSender.refusal(failed.error()));
+            } else {
+                waiting.forEach((host, group) -> recorder.verificationFailed(group.only(host),
+                        "could not read the host back: " + failed.getMessage()));
+            }
+            return Map.of();
+        }
+        Map<String, HostGroup> again = new HashMap<>();
+        waiting.forEach((host, group) -> {
+            HostConfig config = live.get(host);
+            if (config == null) {
+                recorder.verificationFailed(group.only(host), "DescribeAccelerationDomains no longer lists the host");
+                return;
+            }
+            switch (config.towards(group.mode(), group.certIds())) {
+                case DONE -> {
+                }
+                case BROKEN -> fail(group, host, config);
+                case UNDER_WAY, DIFFERENT -> {
+                    if (last) {
+                        fail(group, host, config);
+                    } else {
+                        again.put(host, group);
+                    }
+                }
+            }
+        });
+        return again;
+    }
+
+    private void fail(HostGroup group, String host, HostConfig config) {
+        recorder.verificationFailed(group.only(host), "shows " + config.describe() + ", expected "
+                + HostConfig.describeTarget(group.mode(), group.certIds()));
+    }
+}

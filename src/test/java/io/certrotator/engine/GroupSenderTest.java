@@ -1,0 +1,120 @@
+package io.certrotator.engine;
+
+import io.certrotator.edgeone.ApiResponse;
+import io.certrotator.edgeone.EdgeOneClient;
+import io.certrotator.edgeone.RetryPolicy;
+import io.certrotator.plan.HostGroup;
+import org.junit.jupiter.api.Test;
+import org.mockito.invocation.InvocationOnMock;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoMoreInteractions;
+import static org.mockito.Mockito.when;
+
+class GroupSenderTest {
+
+    private static final RetryPolicy QUICK_RETRIES = new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(20));
+
+    private final EdgeOneClient client = mock(EdgeOneClient.class);
+    private final GroupOutcomeRecorder recorder = mock(GroupOutcomeRecorder.class);
+    private final RunStop stop = new RunStop();
+
+    private List<HostGroup> send(RetryPolicy policy, String... hosts) throws InterruptedException {
+        Map<String, List<Long>> lines = new LinkedHashMap<>();
+        for (int i = 0; i < hosts.length; i++) {
+            lines.put(hosts[i], List.of(i + 2L));
+        }
+        return new GroupSender(client, policy, recorder, stop)
+                .send(new HostGroup("zone-a1", "sslcert", List.of("cert-new"), lines, 0));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> hostsOf(InvocationOnMock call) {
+        return (List<String>) ((Map<String, Object>) call.getArgument(1)).get("Hosts");
+    }
+
+    private static ApiResponse ok() {
+        return new ApiResponse.Ok("request-ok", null);
+    }
+
+    private static ApiResponse error(String code) {
+        return new ApiResponse.Error(code, "the API says no", "request-error");
+    }
+
+    @Test
+    void aGroupRefusedForOneOfItsHostsIsSplitUntilTheOthersAreAcceptedAndThatOneFailsAlone() throws Exception {
+        when(client.call(any(), any())).thenAnswer(call -> hostsOf(call).contains("c.example.com")
+                ? error("InvalidParameter.CertNotMatchDomain") : ok());
+
+        List<HostGroup> accepted = send(QUICK_RETRIES, "a.example.com", "b.example.com", "c.example.com",
+                "d.example.com");
+
+        assertThat(accepted).flatExtracting(HostGroup::hosts)
+                .containsExactlyInAnyOrder("a.example.com", "b.example.com", "d.example.com");
+        // [a b c d] refused, [a b] accepted, [c d] refused, [c] refused, [d] accepted
+        verify(client, times(5)).call(any(), any());
+        verify(recorder).failed(argThat(group -> group.hosts().equals(List.of("c.example.com"))
+                && group.attempts() == 3), argThat(error -> error.code().equals("InvalidParameter.CertNotMatchDomain")));
+    }
+
+    @Test
+    void aTransientErrorIsRetriedAfterItsBackOffAndTheRowsCountEveryAttempt() throws Exception {
+        when(client.call(any(), any())).thenReturn(error("InternalError"), error("InternalError"), ok());
+
+        List<HostGroup> accepted = send(QUICK_RETRIES, "a.example.com");
+
+        assertThat(accepted).singleElement().extracting(HostGroup::attempts).isEqualTo(3);
+        verify(recorder, times(2)).undecided(any());
+        verify(recorder).succeeded(argThat(group -> group.attempts() == 3), eq("request-ok"));
+    }
+
+    @Test
+    void rowsWhoseAttemptsRunOutFailWithTheLastError() throws Exception {
+        when(client.call(any(), any())).thenReturn(error("InternalError"), error("InternalError"),
+                error("ResourceInUse.Zone"));
+
+        assertThat(send(QUICK_RETRIES, "a.example.com")).isEmpty();
+
+        verify(recorder).failed(argThat(group -> group.attempts() == 3),
+                argThat(error -> error.code().equals("ResourceInUse.Zone")));
+    }
+
+    @Test
+    void aStopDuringARetrysBackOffEndsTheWaitAtOnceAndLeavesTheRowsPending() throws Exception {
+        when(client.call(any(), any())).thenReturn(error("InternalError"));
+        RetryPolicy longBackOff = new RetryPolicy(6, Duration.ofSeconds(20), Duration.ofSeconds(30));
+        CompletableFuture.delayedExecutor(200, TimeUnit.MILLISECONDS).execute(() -> stop.stop("stopped by SIGTERM"));
+        long started = System.nanoTime();
+
+        assertThat(send(longBackOff, "a.example.com")).isEmpty();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+        verify(client, times(1)).call(any(), any());
+        verify(recorder).undecided(argThat(group -> group.attempts() == 1));
+        verifyNoMoreInteractions(recorder);
+    }
+
+    @Test
+    void aFatalErrorStopsTheRunAndLeavesTheRowsPending() throws Exception {
+        when(client.call(any(), any())).thenReturn(error("AuthFailure.SignatureFailure"));
+
+        assertThat(send(QUICK_RETRIES, "a.example.com", "b.example.com")).isEmpty();
+
+        assertThat(stop.reason()).hasValueSatisfying(reason -> assertThat(reason).contains("AuthFailure.SignatureFailure"));
+        verify(recorder).undecided(any());
+        verifyNoMoreInteractions(recorder);
+    }
+}
