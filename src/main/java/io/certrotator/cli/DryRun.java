@@ -6,8 +6,7 @@ import io.certrotator.edgeone.HostConfig;
 import io.certrotator.edgeone.RetryPolicy;
 import io.certrotator.input.RotationCsvReader;
 import io.certrotator.input.RotationRow;
-import io.certrotator.job.LiveStateReader;
-import io.certrotator.job.RunControl;
+import io.certrotator.edgeone.LiveStateReader;
 import io.certrotator.plan.InputSurvey;
 import io.certrotator.plan.PlanSummary;
 import io.certrotator.results.ReportWriter;
@@ -24,6 +23,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -38,16 +38,7 @@ final class DryRun {
     private static final int LISTED_ON_SCREEN = 100;
     private static final int DESCRIBE_THREADS = 4;
     /** A dry run has nothing to stop: a refused read just leaves the plan blind. */
-    private static final RunControl NEVER_STOPPED = new RunControl() {
-        @Override
-        public boolean stopped() {
-            return false;
-        }
-
-        @Override
-        public void stop(String reason) {
-        }
-    };
+    private static final BooleanSupplier NEVER_STOPPED = () -> false;
 
     private final RotateOptions options;
     private final ReportWriter reportWriter;

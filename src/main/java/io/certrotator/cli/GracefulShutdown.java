@@ -1,6 +1,6 @@
 package io.certrotator.cli;
 
-import io.certrotator.job.StopSignal;
+import io.certrotator.engine.StopSignal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;

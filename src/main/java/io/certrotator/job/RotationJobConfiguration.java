@@ -1,5 +1,6 @@
 package io.certrotator.job;
 
+import io.certrotator.engine.StopSignal;
 import io.certrotator.edgeone.ApiAccess;
 import io.certrotator.edgeone.RetryPolicy;
 import io.certrotator.results.ResultsRepository;

@@ -1,5 +1,6 @@
 package io.certrotator.plan;
 
+import io.certrotator.input.HostConflict;
 import io.certrotator.edgeone.HostConfig;
 import io.certrotator.input.RotationRow;
 

@@ -1,7 +1,7 @@
 package io.certrotator.results;
 
 import io.certrotator.input.RotationRow;
-import io.certrotator.plan.HostConflict;
+import io.certrotator.input.HostConflict;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 

@@ -1,4 +1,4 @@
-package io.certrotator.job;
+package io.certrotator.edgeone;
 
 import io.certrotator.edgeone.ApiResponse;
 import io.certrotator.edgeone.ErrorClass;
@@ -13,11 +13,11 @@ public final class DescribeFailed extends RuntimeException {
         this.error = error;
     }
 
-    ApiResponse.Error error() {
+    public ApiResponse.Error error() {
         return error;
     }
 
-    boolean fatal() {
+    public boolean fatal() {
         return error.errorClass() == ErrorClass.FATAL;
     }
 }

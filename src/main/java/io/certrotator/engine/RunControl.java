@@ -1,7 +1,7 @@
-package io.certrotator.job;
+package io.certrotator.engine;
 
 /** Whether the run goes on, and how to stop it: what work outside the dispatcher needs of it. */
-public interface RunControl {
+interface RunControl {
 
     boolean stopped();
 

@@ -1,5 +1,7 @@
-package io.certrotator.job;
+package io.certrotator.engine;
 
+import io.certrotator.edgeone.DescribeFailed;
+import io.certrotator.edgeone.LiveStateReader;
 import io.certrotator.edgeone.HostConfig;
 import io.certrotator.edgeone.RetryPolicy;
 import io.certrotator.plan.HostGroup;
@@ -135,8 +137,8 @@ final class ReadBackVerifier implements AcceptedCalls {
     /** Reads {@code waiting} back: from their page, if one listed them all, else as the reader sees fit. */
     private void check(String zoneId, Map<String, HostGroup> waiting, OptionalInt page, long deadline, int round) {
         CompletableFuture<Map<String, HostConfig>> read = page.isPresent()
-                ? reader.readPage(zoneId, page.getAsInt(), waiting.keySet(), run)
-                : reader.read(zoneId, waiting.keySet(), run);
+                ? reader.readPage(zoneId, page.getAsInt(), waiting.keySet(), run::stopped)
+                : reader.read(zoneId, waiting.keySet(), run::stopped);
         read.whenComplete((live, failure) -> {
             boolean done = true;
             try {

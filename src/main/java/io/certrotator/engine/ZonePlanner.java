@@ -1,5 +1,7 @@
-package io.certrotator.job;
+package io.certrotator.engine;
 
+import io.certrotator.edgeone.DescribeFailed;
+import io.certrotator.edgeone.LiveStateReader;
 import io.certrotator.edgeone.HostConfig;
 import io.certrotator.plan.HostGrouper;
 import io.certrotator.results.PendingRow;
@@ -66,8 +68,8 @@ final class ZonePlanner implements Consumer<PendingRow> {
         zoneRows.forEach(row -> unread.computeIfAbsent(row.host(), host -> new ArrayList<>()).add(row));
         zoneRows.clear();
         BlockingQueue<LiveStateReader.Listing> answers = new LinkedBlockingQueue<>();
-        CompletableFuture<Map<String, HostConfig>> read = reader.read(zoneId, List.copyOf(unread.keySet()), dispatcher,
-                answers::add);
+        CompletableFuture<Map<String, HostConfig>> read = reader.read(zoneId, List.copyOf(unread.keySet()),
+                dispatcher::stopped, answers::add);
         while (!read.isDone() || !answers.isEmpty()) {
             LiveStateReader.Listing answer = nextAnswer(answers);
             if (answer != null) {
@@ -91,7 +93,7 @@ final class ZonePlanner implements Consumer<PendingRow> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             dispatcher.stop("interrupted");
-            throw new RotateTasklet.StopReading();
+            throw new RotationEngine.StopReading();
         }
     }
 
@@ -130,10 +132,10 @@ final class ZonePlanner implements Consumer<PendingRow> {
         } catch (CompletionException e) {
             if (e.getCause() instanceof DescribeFailed failed && failed.fatal()) {
                 dispatcher.stop(RotationDispatcher.refusal(failed.error()));
-                throw new RotateTasklet.StopReading();
+                throw new RotationEngine.StopReading();
             }
             if (dispatcher.stopped()) {
-                throw new RotateTasklet.StopReading();
+                throw new RotationEngine.StopReading();
             }
             log.warn("{}: cannot read the live state ({}); rotating without it", zoneId, e.getCause().getMessage());
             return false;

@@ -1,4 +1,4 @@
-package io.certrotator.job;
+package io.certrotator.engine;
 
 import io.certrotator.edgeone.ApiResponse;
 import io.certrotator.plan.HostGroup;

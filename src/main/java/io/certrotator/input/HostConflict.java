@@ -1,4 +1,4 @@
-package io.certrotator.plan;
+package io.certrotator.input;
 
 /**
  * A host listed with different targets: every row naming it is invalid, pointing at a line that wants

@@ -1,4 +1,4 @@
-package io.certrotator.job;
+package io.certrotator.edgeone;
 
 import io.certrotator.edgeone.ApiResponse;
 import io.certrotator.edgeone.DescribeAccelerationDomains;
@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -45,23 +46,24 @@ public final class LiveStateReader {
      * The configuration of each host the zone lists; a host missing from the map is not in the zone. Completes
      * exceptionally with {@link DescribeFailed} when a call's attempts run out or its error is not retried.
      */
-    public CompletableFuture<Map<String, HostConfig>> read(String zoneId, Collection<String> hosts, RunControl run) {
-        return read(zoneId, hosts, run, page -> {
+    public CompletableFuture<Map<String, HostConfig>> read(String zoneId, Collection<String> hosts,
+                                                           BooleanSupplier stopped) {
+        return read(zoneId, hosts, stopped, page -> {
         });
     }
 
     /**
-     * As {@link #read(String, Collection, RunControl)}, and gives each call's share of the hosts to {@code onPage}
+     * As {@link #read(String, Collection, BooleanSupplier)}, and gives each call's share of the hosts to {@code onPage}
      * as it is answered, on the thread that took the answer: every host found once, before the read completes.
      */
-    public CompletableFuture<Map<String, HostConfig>> read(String zoneId, Collection<String> hosts, RunControl run,
-                                                           Consumer<Listing> onPage) {
+    public CompletableFuture<Map<String, HostConfig>> read(String zoneId, Collection<String> hosts,
+                                                           BooleanSupplier stopped, Consumer<Listing> onPage) {
         Set<String> wanted = Set.copyOf(hosts);
         if (wanted.size() <= DescribeAccelerationDomains.MAX_NAMES) {
-            return byName(zoneId, wanted, run, onPage);
+            return byName(zoneId, wanted, stopped, onPage);
         }
         int firstPages = (int) ceilDiv(wanted.size(), DescribeAccelerationDomains.MAX_LIMIT);
-        List<CompletableFuture<Answer>> first = pages(zoneId, 0, firstPages, wanted, run, onPage);
+        List<CompletableFuture<Answer>> first = pages(zoneId, 0, firstPages, wanted, stopped, onPage);
         return merged(first).thenCompose(found -> {
             List<String> missing = wanted.stream().filter(host -> !found.containsKey(host)).toList();
             long total = first.get(0).join().totalCount();
@@ -69,8 +71,8 @@ public final class LiveStateReader {
             CompletableFuture<Map<String, HostConfig>> rest = missing.isEmpty() || pagesLeft == 0
                     ? CompletableFuture.completedFuture(Map.of())
                     : pagesLeft <= ceilDiv(missing.size(), DescribeAccelerationDomains.MAX_NAMES)
-                    ? merged(pages(zoneId, firstPages, firstPages + pagesLeft, wanted, run, onPage))
-                    : byName(zoneId, missing, run, onPage);
+                    ? merged(pages(zoneId, firstPages, firstPages + pagesLeft, wanted, stopped, onPage))
+                    : byName(zoneId, missing, stopped, onPage);
             return rest.thenApply(more -> {
                 found.putAll(more);
                 return found;
@@ -79,20 +81,20 @@ public final class LiveStateReader {
     }
 
     /**
-     * As {@link #read(String, Collection, RunControl)}, starting with the one page at {@code offset}, where an
+     * As {@link #read(String, Collection, BooleanSupplier)}, starting with the one page at {@code offset}, where an
      * earlier read listed the hosts: one call where a read by name would take one per 20 hosts. Hosts the page no
      * longer lists (the zone's listing moved) are then read as {@code read} reads them.
      */
     public CompletableFuture<Map<String, HostConfig>> readPage(String zoneId, int offset, Collection<String> hosts,
-                                                               RunControl run) {
+                                                               BooleanSupplier stopped) {
         Set<String> wanted = Set.copyOf(hosts);
-        return reported(DescribeAccelerationDomains.page(zoneId, offset), wanted, run, listing -> {
+        return reported(DescribeAccelerationDomains.page(zoneId, offset), wanted, stopped, listing -> {
         }).thenCompose(answer -> {
             List<String> moved = wanted.stream().filter(host -> !answer.found().containsKey(host)).toList();
             if (moved.isEmpty()) {
                 return CompletableFuture.completedFuture(answer.found());
             }
-            return read(zoneId, moved, run).thenApply(more -> {
+            return read(zoneId, moved, stopped).thenApply(more -> {
                 Map<String, HostConfig> found = new HashMap<>(answer.found());
                 found.putAll(more);
                 return found;
@@ -107,23 +109,23 @@ public final class LiveStateReader {
 
     /** Pages {@code from} (inclusive) to {@code to} (exclusive), all sent at once. */
     private List<CompletableFuture<Answer>> pages(String zoneId, long from, long to, Set<String> wanted,
-                                                  RunControl run, Consumer<Listing> onPage) {
+                                                  BooleanSupplier stopped, Consumer<Listing> onPage) {
         List<CompletableFuture<Answer>> pages = new ArrayList<>();
         for (long page = from; page < to; page++) {
             pages.add(reported(DescribeAccelerationDomains.page(zoneId,
-                    (int) (page * DescribeAccelerationDomains.MAX_LIMIT)), wanted, run, onPage));
+                    (int) (page * DescribeAccelerationDomains.MAX_LIMIT)), wanted, stopped, onPage));
         }
         return pages;
     }
 
     private CompletableFuture<Map<String, HostConfig>> byName(String zoneId, Collection<String> hosts,
-                                                              RunControl run, Consumer<Listing> onPage) {
+                                                              BooleanSupplier stopped, Consumer<Listing> onPage) {
         List<String> sorted = hosts.stream().sorted().toList();
         Set<String> wanted = Set.copyOf(hosts);
         List<CompletableFuture<Answer>> pages = new ArrayList<>();
         for (int from = 0; from < sorted.size(); from += DescribeAccelerationDomains.MAX_NAMES) {
             List<String> names = sorted.subList(from, Math.min(sorted.size(), from + DescribeAccelerationDomains.MAX_NAMES));
-            pages.add(reported(DescribeAccelerationDomains.named(zoneId, names), wanted, run, onPage));
+            pages.add(reported(DescribeAccelerationDomains.named(zoneId, names), wanted, stopped, onPage));
         }
         return merged(pages);
     }
@@ -146,8 +148,8 @@ public final class LiveStateReader {
 
     /** One call, retried as needed; its wanted hosts go to {@code onPage} once it is answered. */
     private CompletableFuture<Answer> reported(DescribeAccelerationDomains request, Set<String> wanted,
-                                               RunControl run, Consumer<Listing> onPage) {
-        return call(request, run, 1).thenApply(page -> {
+                                               BooleanSupplier stopped, Consumer<Listing> onPage) {
+        return call(request, stopped, 1).thenApply(page -> {
             Answer answer = new Answer(page.totalCount(), listed(page, wanted));
             onPage.accept(new Listing(request.names().isEmpty() ? request.offset() : Listing.BY_NAME, answer.found()));
             return answer;
@@ -172,24 +174,26 @@ public final class LiveStateReader {
         return found;
     }
 
-    private CompletableFuture<DomainPage> call(DescribeAccelerationDomains request, RunControl run, int attempt) {
-        return CompletableFuture.supplyAsync(() -> send(request, run), executor).thenCompose(response -> {
+    private CompletableFuture<DomainPage> call(DescribeAccelerationDomains request, BooleanSupplier stopped,
+                                               int attempt) {
+        return CompletableFuture.supplyAsync(() -> send(request, stopped), executor).thenCompose(response -> {
             if (response instanceof ApiResponse.Ok ok) {
                 return CompletableFuture.completedFuture(DomainPage.of(ok.response()));
             }
             ApiResponse.Error error = (ApiResponse.Error) response;
-            if (error.errorClass() == ErrorClass.TRANSIENT && retryPolicy.mayRetryAfter(attempt) && !run.stopped()) {
+            if (error.errorClass() == ErrorClass.TRANSIENT && retryPolicy.mayRetryAfter(attempt)
+                    && !stopped.getAsBoolean()) {
                 Executor later = CompletableFuture.delayedExecutor(retryPolicy.delayAfter(attempt).toMillis(),
                         TimeUnit.MILLISECONDS, executor);
                 return CompletableFuture.supplyAsync(() -> null, later)
-                        .thenCompose(ignored -> call(request, run, attempt + 1));
+                        .thenCompose(ignored -> call(request, stopped, attempt + 1));
             }
             return CompletableFuture.failedFuture(new DescribeFailed(error));
         });
     }
 
-    private ApiResponse send(DescribeAccelerationDomains request, RunControl run) {
-        if (run.stopped()) {
+    private ApiResponse send(DescribeAccelerationDomains request, BooleanSupplier stopped) {
+        if (stopped.getAsBoolean()) {
             throw new CompletionException(new DescribeFailed(new ApiResponse.Error(ErrorClassifier.NETWORK_ERROR,
                     "the run stopped", null)));
         }

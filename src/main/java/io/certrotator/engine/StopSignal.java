@@ -1,4 +1,4 @@
-package io.certrotator.job;
+package io.certrotator.engine;
 
 import java.time.Duration;
 
