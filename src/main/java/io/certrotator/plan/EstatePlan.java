@@ -1,5 +1,6 @@
 package io.certrotator.plan;
 
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,7 @@ public record EstatePlan(List<PlannedRow> rows, List<Unplanned> unplanned, List<
                           Map<String, Integer> withoutReplacementByReason, int leftToEdgeOne) {
 
         public Summary {
-            withoutReplacementByReason = java.util.Collections.unmodifiableMap(new TreeMap<>(withoutReplacementByReason));
+            withoutReplacementByReason = Collections.unmodifiableMap(new TreeMap<>(withoutReplacementByReason));
         }
     }
 }

@@ -7,13 +7,13 @@ import java.util.regex.Pattern;
  * A host name pattern of {@code --host}: {@code *} stands for any run of characters (dots included), {@code ?} for
  * one character, everything else for itself; letter case does not count.
  */
-public record HostGlob(String glob) {
+public final class HostGlob {
 
-    public boolean matches(String host) {
-        return toRegex().matcher(host.toLowerCase(Locale.ROOT)).matches();
-    }
+    private final String glob;
+    private final Pattern pattern;
 
-    private Pattern toRegex() {
+    public HostGlob(String glob) {
+        this.glob = glob;
         StringBuilder regex = new StringBuilder();
         for (char c : glob.toLowerCase(Locale.ROOT).toCharArray()) {
             switch (c) {
@@ -22,6 +22,15 @@ public record HostGlob(String glob) {
                 default -> regex.append(Pattern.quote(String.valueOf(c)));
             }
         }
-        return Pattern.compile(regex.toString());
+        this.pattern = Pattern.compile(regex.toString());
+    }
+
+    public boolean matches(String host) {
+        return pattern.matcher(host.toLowerCase(Locale.ROOT)).matches();
+    }
+
+    @Override
+    public String toString() {
+        return glob;
     }
 }

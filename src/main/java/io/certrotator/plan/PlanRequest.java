@@ -26,6 +26,12 @@ public record PlanRequest(List<Replacement> replacements, Duration minimumValidi
         if (replacements.isEmpty()) {
             throw new IllegalArgumentException("at least one --replace is needed");
         }
+        replacements.stream().collect(Collectors.groupingBy(Replacement::oldCertId, Collectors.toSet()))
+                .forEach((oldCertId, different) -> {
+                    if (different.size() > 1) {
+                        throw new IllegalArgumentException("--replace names " + oldCertId + " twice, differently");
+                    }
+                });
         return new PlanRequest(replacements, Duration.ZERO, zoneIds, hostGlobs);
     }
 

@@ -2,6 +2,7 @@ package io.certrotator.plan;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 
 /** The one place that says whether a certificate expires too soon: before {@code now + within}, expired included. */
@@ -26,6 +27,6 @@ record ValidityWindow(Instant now, Duration within) {
         if (within.equals(Duration.ofDays(days))) {
             return "expires within " + days + (days == 1 ? " day" : " days");
         }
-        return "expires within " + within.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
+        return "expires within " + within.toString().substring(2).toLowerCase(Locale.ROOT);
     }
 }
