@@ -18,8 +18,9 @@ import java.util.stream.Collectors;
  *
  * @param notes      one line per gap, for stderr
  * @param incomplete true when a gap is one the operator can and should fix
+ * @param pagesZones the Pages zones read, whose hosts are never listed
  */
-record EstateGaps(List<String> notes, boolean incomplete) {
+record EstateGaps(List<String> notes, boolean incomplete, Set<String> pagesZones) {
 
     static final String PAGES = "pages";
 
@@ -31,8 +32,9 @@ record EstateGaps(List<String> notes, boolean incomplete) {
         for (Map.Entry<String, ReadFailure> zone : snapshot.unreadableZones().entrySet()) {
             boolean isPages = pages.contains(zone.getKey());
             incomplete |= !isPages;
-            notes.add("zone " + zone.getKey() + (isPages ? " is a Pages zone, whose hosts EdgeOne does not list ("
-                    : " not readable, its hosts are missing (") + describe(zone.getValue()) + ")");
+            notes.add("zone " + zone.getKey() + (isPages ? " is a Pages zone: EdgeOne does not list its hosts ("
+                    + zone.getValue().code() + "; not counted as incomplete)"
+                    : " not readable, its hosts are missing (" + describe(zone.getValue()) + ")"));
         }
         if (snapshot.certificatesMissing().isPresent()) {
             incomplete = true;
@@ -40,7 +42,12 @@ record EstateGaps(List<String> notes, boolean incomplete) {
                     + describe(snapshot.certificatesMissing().get()) + "); algorithms and expiry show only where"
                     + " EdgeOne shows them on the host, and certificates on no host are not known");
         }
-        return new EstateGaps(notes, incomplete);
+        return new EstateGaps(notes, incomplete, pages);
+    }
+
+    /** A host or zone left out of a plan is worth the operator's attention unless it is a Pages zone's. */
+    boolean needsAttention(String zoneId) {
+        return !pagesZones.contains(zoneId);
     }
 
     int exitCode() {

@@ -45,7 +45,7 @@ import java.util.concurrent.Callable;
                 "Exit codes: 0 plan written, every selected host with a replacement; 1 the zones cannot be listed"
                         + " (credentials refused, ...) or stopped; 2 bad option, unknown --zone or no credentials;"
                         + " 3 plan written, but some selected hosts have no replacement or part of the estate could"
-                        + " not be read (see the summary)."})
+                        + " not be read (see the summary; a Pages zone, never readable, does not count)."})
 public final class PlanCommand implements Callable<Integer> {
 
     /** {@code --output=-}: the CSV goes to standard output, the summary to standard error. */
@@ -161,8 +161,8 @@ public final class PlanCommand implements Callable<Integer> {
                 new PlanSummaryPrinter(summary).print(plan, request.verbose());
                 EstateGaps gaps = EstateGaps.of(snapshot);
                 gaps.notes().forEach(note -> System.err.println("cert-rotator plan: " + note));
-                exitCode = gaps.incomplete() || plan.summary().hostsWithoutReplacement() > 0
-                        ? ExitCodes.ROWS_FAILED : ExitCodes.SUCCEEDED;
+                boolean hostsLeftOut = plan.unplanned().stream().anyMatch(host -> gaps.needsAttention(host.zoneId()));
+                exitCode = gaps.incomplete() || hostsLeftOut ? ExitCodes.ROWS_FAILED : ExitCodes.SUCCEEDED;
             } catch (CommandFailure e) {
                 System.err.println("cert-rotator plan: " + e.getMessage());
                 exitCode = e.exitCode();

@@ -2,7 +2,10 @@ package io.certrotator.cli;
 
 import com.tencentcloudapi.common.Credential;
 import io.certrotator.simulator.EdgeOneState;
+import io.certrotator.simulator.ErrorCodes;
+import io.certrotator.simulator.HostCertificate;
 import io.certrotator.simulator.SimulatorExtension;
+import io.certrotator.simulator.ZoneProfile;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -118,6 +121,21 @@ class PlanCommandIT {
                 .containsExactly("zone-shop1,api.shop.example.com,sslcert,cert-full-new;cert-ecc",
                         "zone-shop1,www.shop.example.com,sslcert,cert-full-new");
         assertThat(run.err()).contains("hosts selected: 2, 2 with a replacement, 0 without one");
+    }
+
+    @Test
+    void aPagesZoneIsNamedInTheSummaryButDoesNotMakeThePlanIncomplete() {
+        EdgeOneState state = sim.simulator().state();
+        state.putHost("zone-pages1", "p.pages.example.com", HostCertificate.deployed("sslcert", List.of("cert-old-rsa")));
+        state.setZoneProfile("zone-pages1", new ZoneProfile("pages.example.com", "pages", "active", true));
+
+        ConsoleCapture run = plan("--expiring-within=30d", "--zone=" + PlannedEstate.SHOP, "--zone=zone-pages1",
+                "--output=" + dir.resolve("rotation.csv"));
+
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCodes.SUCCEEDED);
+        assertThat(run.out()).contains("hosts selected: 4, 3 with a replacement, 1 without one")
+                .contains("zone not readable: " + ErrorCodes.UNAUTHORIZED_ZONE);
+        assertThat(run.err()).contains("zone-pages1 is a Pages zone");
     }
 
     @Test
