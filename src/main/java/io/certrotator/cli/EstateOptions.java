@@ -1,5 +1,6 @@
 package io.certrotator.cli;
 
+import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Option;
 
 import java.util.ArrayList;
@@ -8,7 +9,7 @@ import java.util.List;
 /** What the commands that read the estate (inventory, plan) take besides the API access: the zones and the progress. */
 final class EstateOptions {
 
-    @Option(names = "--zone", order = 1, paramLabel = "ID",
+    @Option(names = "--zone", order = 1, paramLabel = "ID", showDefaultValue = Visibility.NEVER,
             description = {"read only this zone (its ID, zone-..., or its name); repeat for more",
                     "  Default: every zone the credentials can see"})
     private List<String> zones = new ArrayList<>();

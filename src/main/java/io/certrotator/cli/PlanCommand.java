@@ -17,6 +17,7 @@ import org.springframework.boot.ExitCodeGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -57,7 +58,7 @@ public final class PlanCommand implements Callable<Integer> {
     @Mixin
     private SpringBootOptions springBoot;
 
-    @Option(names = "--replace", order = 2, paramLabel = "OLD[=NEW]",
+    @Option(names = "--replace", order = 2, paramLabel = "OLD[=NEW]", showDefaultValue = Visibility.NEVER,
             description = {"replace certificate OLD wherever it is served, by NEW or by the best certificate that"
                     + " covers the host; repeat for more", "  Default: none (--replace or --expiring-within)"})
     private List<String> replace = new ArrayList<>();
@@ -70,7 +71,7 @@ public final class PlanCommand implements Callable<Integer> {
     @Mixin
     private EstateOptions estate;
 
-    @Option(names = "--host", order = 4, paramLabel = "GLOB",
+    @Option(names = "--host", order = 4, paramLabel = "GLOB", showDefaultValue = Visibility.NEVER,
             description = {"only hosts matching GLOB (* any characters, ? one); repeat for more", "  Default: every host"})
     private List<String> hosts = new ArrayList<>();
 
