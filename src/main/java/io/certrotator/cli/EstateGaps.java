@@ -38,9 +38,9 @@ record EstateGaps(List<String> notes, boolean incomplete, Set<String> pagesZones
         }
         if (snapshot.certificatesMissing().isPresent()) {
             incomplete = true;
-            notes.add("certificate details missing: the SSL service refused DescribeCertificates ("
-                    + describe(snapshot.certificatesMissing().get()) + "); algorithms and expiry show only where"
-                    + " EdgeOne shows them on the host, and certificates on no host are not known");
+            notes.add("certificate details missing (certificate_details says missing): the SSL service refused"
+                    + " DescribeCertificates (" + describe(snapshot.certificatesMissing().get()) + "); algorithms and"
+                    + " expiry show only where EdgeOne shows them on the host");
         }
         return new EstateGaps(notes, incomplete, pages);
     }

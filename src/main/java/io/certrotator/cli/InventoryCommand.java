@@ -29,8 +29,8 @@ import java.util.concurrent.Callable;
         footerHeading = SpringBootOptions.PROPERTIES_HEADING,
         footer = {SpringBootOptions.REPOSITORY, SpringBootOptions.PROGRESS_INTERVAL, SpringBootOptions.TUNING,
                 SpringBootOptions.LOGGING, "",
-                "Exit codes: 0 listed, 1 the zones cannot be listed (credentials refused, ...) or stopped, 2 bad option,"
-                        + " unknown --zone or no credentials, 3 listed but incomplete (a zone other than a Pages zone"
+                "Exit codes: 0 listed, 1 the zones cannot be listed (credentials refused, ...) or stopped,"
+                        + " 2 bad option, unknown --zone or no credentials, 3 listed but incomplete (a zone other than a Pages zone"
                         + " not readable, or the SSL service refused its certificates)."})
 public final class InventoryCommand implements Callable<Integer> {
 

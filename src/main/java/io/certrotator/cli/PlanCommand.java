@@ -72,7 +72,8 @@ public final class PlanCommand implements Callable<Integer> {
     private EstateOptions estate;
 
     @Option(names = "--host", order = 4, paramLabel = "GLOB", showDefaultValue = Visibility.NEVER,
-            description = {"only hosts matching GLOB (* any characters, ? one); repeat for more", "  Default: every host"})
+            description = {"only hosts matching GLOB (* any characters, ? one); repeat for more",
+                    "  Default: every host"})
     private List<String> hosts = new ArrayList<>();
 
     @Option(names = "--output", order = 5, required = true, paramLabel = "FILE",

@@ -15,8 +15,8 @@ import java.util.function.Consumer;
 
 /**
  * Shows how far a read of the estate has got, as a rotation shows its rows ({@link ProgressReporter}): a bar of zones
- * read on a terminal, a log line every {@code cert-rotator.progress-interval} otherwise, from a daemon thread that reads
- * the in-memory counters.
+ * read on a terminal, a log line every {@code cert-rotator.progress-interval} otherwise, from a daemon thread that
+ * reads the in-memory counters.
  */
 final class ReadProgressReporter implements AutoCloseable {
 
@@ -50,7 +50,8 @@ final class ReadProgressReporter implements AutoCloseable {
     }
 
     private static ReadProgressReporter bar(EstateReadProgress progress) {
-        ProgressBar bar = new ProgressBarBuilder().setTaskName("reading").setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
+        ProgressBar bar = new ProgressBarBuilder().setTaskName("reading")
+                .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
                 .setUnit(" zones", 1).setInitialMax(0).setUpdateIntervalMillis((int) BAR_REFRESH.toMillis()).build();
         return new ReadProgressReporter(progress, figures -> {
             bar.maxHint(figures.zonesListed());

@@ -78,8 +78,9 @@ public final class EstateReader {
         ExecutorService certificatesPool = pool(DescribeCertificates.ACTION);
         try {
             CompletableFuture<Map<String, CertificateRecord>> certificates = paged(certificatesPool,
-                    DescribeCertificates.MAX_LIMIT, offset -> call(progress, certificatesClient, DescribeCertificates.ACTION,
-                            new DescribeCertificates(offset).parameters()), "Certificates", cert -> {
+                    DescribeCertificates.MAX_LIMIT, offset -> call(progress, certificatesClient,
+                            DescribeCertificates.ACTION, new DescribeCertificates(offset).parameters()), "Certificates",
+                    cert -> {
                         progress.certificateListed();
                         return CertificateRecord.of(cert);
                     })

@@ -1,6 +1,6 @@
 package io.certrotator.cli;
 
-import com.tencentcloudapi.common.Credential;
+import io.certrotator.CertRotatorApplication;
 import io.certrotator.simulator.ErrorCodes;
 import io.certrotator.simulator.SimulatorExtension;
 import io.certrotator.simulator.ZoneProfile;
@@ -37,8 +37,7 @@ class InventoryCommandIT {
         List<String> args = new ArrayList<>(List.of("inventory", "--endpoint=http://127.0.0.1:" + sim.port(),
                 "--cert-rotator.home=" + dir.resolve("home"), "--progress=off"));
         args.addAll(List.of(options));
-        return ConsoleCapture.of(() -> InventoryCommand.run(
-                new Credential(SimulatorExtension.SECRET_ID, SimulatorExtension.SECRET_KEY), args.toArray(String[]::new)));
+        return ConsoleCapture.of(() -> InventoryCommand.run(PlanCommandIT.CREDENTIAL, args.toArray(String[]::new)));
     }
 
     @Test
@@ -153,6 +152,15 @@ class InventoryCommandIT {
         assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCodes.SUCCEEDED);
         assertThat(run.out()).contains("zone " + PlannedEstate.BLOG + " not readable: " + ErrorCodes.UNAUTHORIZED_ZONE);
         assertThat(run.err()).contains(PlannedEstate.BLOG + " is a Pages zone");
+    }
+
+    @Test
+    void missingCredentialsAreExit2() {
+        ConsoleCapture run = ConsoleCapture.of(() -> CertRotatorApplication.run("inventory", "--profile=none-such",
+                "--endpoint=http://127.0.0.1:" + sim.port(), "--cert-rotator.home=" + dir.resolve("home")));
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).contains("no profile [none-such]").doesNotContain("Exception");
     }
 
     @Test

@@ -107,7 +107,8 @@ class PlanCommandIT {
         List<String> ecc = new ArrayList<>();
         state.zones().forEach(zone -> state.hosts(zone.zoneId()).forEach(host ->
                 sim.host(zone.zoneId(), host).certIds().stream()
-                        .filter(id -> state.certificate(id).map(cert -> cert.algorithm().startsWith("ECC")).orElse(false))
+                        .filter(id -> state.certificate(id).map(cert -> cert.algorithm().startsWith("ECC"))
+                                .orElse(false))
                         .forEach(id -> ecc.add(zone.zoneId() + " " + host + " " + id))));
         return ecc;
     }
@@ -126,7 +127,8 @@ class PlanCommandIT {
     @Test
     void aPagesZoneIsNamedInTheSummaryButDoesNotMakeThePlanIncomplete() {
         EdgeOneState state = sim.simulator().state();
-        state.putHost("zone-pages1", "p.pages.example.com", HostCertificate.deployed("sslcert", List.of("cert-old-rsa")));
+        state.putHost("zone-pages1", "p.pages.example.com",
+                HostCertificate.deployed("sslcert", List.of("cert-old-rsa")));
         state.setZoneProfile("zone-pages1", new ZoneProfile("pages.example.com", "pages", "active", true));
 
         ConsoleCapture run = plan("--expiring-within=30d", "--zone=" + PlannedEstate.SHOP, "--zone=zone-pages1",

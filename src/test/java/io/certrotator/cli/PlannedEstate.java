@@ -64,7 +64,7 @@ final class PlannedEstate {
 
     private static void certificate(EdgeOneState state, String certId, String algorithm, Instant notAfter,
                                     String... names) {
-        state.putCertificate(new Certificate(certId, new LinkedHashSet<>(List.of(names)), Certificate.DEFAULT_NOT_BEFORE,
-                notAfter, algorithm, "", Certificate.ISSUED));
+        state.putCertificate(new Certificate(certId, new LinkedHashSet<>(List.of(names)),
+                Certificate.DEFAULT_NOT_BEFORE, notAfter, algorithm, "", Certificate.ISSUED));
     }
 }
