@@ -4,6 +4,7 @@ import io.certrotator.config.CertRotatorProperties;
 import io.certrotator.engine.StopSignal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
@@ -26,6 +27,8 @@ import java.util.Map;
  * The signal is handled instead of starting the JVM's shutdown: shutdown hooks run side by side, and H2's own
  * (which {@code AUTO_SERVER} cannot turn off) would close the database under the answers still being recorded.
  * A second signal, or a run that does not end in time, halts at once; rows not recorded stay PENDING.
+ * <p>
+ * A command that only reads the estate (inventory, plan) registers a {@link ReadStop}: the signal abandons the read.
  */
 @Component
 class GracefulShutdown implements ApplicationListener<SpringApplicationEvent> {
@@ -36,12 +39,14 @@ class GracefulShutdown implements ApplicationListener<SpringApplicationEvent> {
     private static final Duration TO_WRITE_THE_REPORT = Duration.ofSeconds(15);
 
     private final StopSignal stopSignal;
+    private final ObjectProvider<ReadStop> readStop;
     private final Duration grace;
     private final Map<Signal, SignalHandler> replaced = new LinkedHashMap<>();
     private Thread watchdog;
 
-    GracefulShutdown(StopSignal stopSignal, CertRotatorProperties properties) {
+    GracefulShutdown(StopSignal stopSignal, ObjectProvider<ReadStop> readStop, CertRotatorProperties properties) {
         this.stopSignal = stopSignal;
+        this.readStop = readStop;
         this.grace = properties.shutdownGrace();
     }
 
@@ -78,9 +83,14 @@ class GracefulShutdown implements ApplicationListener<SpringApplicationEvent> {
             System.err.println("cert-rotator: SIG" + signal.getName() + " again: stopping now");
             Runtime.getRuntime().halt(ExitCodes.STOPPED);
         }
-        System.err.println("cert-rotator: SIG" + signal.getName() + ": no new calls; calls in flight have "
-                + grace.toSeconds() + " s to answer");
-        stopSignal.stop("stopped by SIG" + signal.getName(), grace);
+        ReadStop read = readStop.getIfAvailable();
+        if (read != null) {
+            read.stop("stopped by SIG" + signal.getName());
+        } else {
+            System.err.println("cert-rotator: SIG" + signal.getName() + ": no new calls; calls in flight have "
+                    + grace.toSeconds() + " s to answer");
+            stopSignal.stop("stopped by SIG" + signal.getName(), grace);
+        }
         watchdog = new Thread(this::haltIfStillRunning, "shutdown-watchdog");
         watchdog.setDaemon(true);
         watchdog.start();

@@ -65,21 +65,35 @@ public final class EstateReader {
 
     /** @throws EstateReadException when the zones cannot be listed */
     public EstateSnapshot read(ZoneSelection selection) {
+        return read(selection, new EstateReadProgress());
+    }
+
+    /**
+     * @param progress counts the answers as they arrive, for a progress display
+     * @throws EstateReadException when the zones cannot be listed
+     */
+    public EstateSnapshot read(ZoneSelection selection, EstateReadProgress progress) {
         ExecutorService zonesPool = pool(DescribeZones.ACTION);
         ExecutorService domainsPool = pool(DescribeAccelerationDomains.ACTION);
         ExecutorService certificatesPool = pool(DescribeCertificates.ACTION);
         try {
             CompletableFuture<Map<String, CertificateRecord>> certificates = paged(certificatesPool,
-                    DescribeCertificates.MAX_LIMIT, offset -> call(certificatesClient, DescribeCertificates.ACTION,
-                            new DescribeCertificates(offset).parameters()), "Certificates", CertificateRecord::of)
+                    DescribeCertificates.MAX_LIMIT, offset -> call(progress, certificatesClient,
+                            DescribeCertificates.ACTION, new DescribeCertificates(offset).parameters()), "Certificates",
+                    cert -> {
+                        progress.certificateListed();
+                        return CertificateRecord.of(cert);
+                    })
                     .thenApply(EstateReader::byId);
             List<ZoneRead> zones = new ArrayList<>();
             Map<String, ZoneRead> started = new ConcurrentHashMap<>();
             for (DescribeZones request : zoneRequests(selection)) {
                 zones.addAll(join(paged(zonesPool, DescribeZones.MAX_LIMIT,
-                        offset -> call(zonesClient, DescribeZones.ACTION, request.at(offset).parameters()), "Zones",
-                        zone -> started.computeIfAbsent(zone.path("ZoneId").asString(""),
-                                id -> readHosts(domainsPool, ZoneRecord.of(zone))))));
+                        offset -> call(progress, zonesClient, DescribeZones.ACTION, request.at(offset).parameters()),
+                        "Zones", zone -> started.computeIfAbsent(zone.path("ZoneId").asString(""), id -> {
+                            progress.zoneListed();
+                            return readHosts(domainsPool, ZoneRecord.of(zone), progress);
+                        }))));
             }
             return snapshot(selection, zones, certificates);
         } finally {
@@ -102,11 +116,13 @@ public final class EstateReader {
     private record ZoneRead(ZoneRecord zone, CompletableFuture<List<HostRecord>> hosts) {
     }
 
-    private ZoneRead readHosts(ExecutorService pool, ZoneRecord zone) {
-        return new ZoneRead(zone, paged(pool, DescribeAccelerationDomains.MAX_LIMIT,
-                offset -> call(domainsClient, DescribeAccelerationDomains.ACTION,
+    private ZoneRead readHosts(ExecutorService pool, ZoneRecord zone, EstateReadProgress progress) {
+        CompletableFuture<List<HostRecord>> hosts = paged(pool, DescribeAccelerationDomains.MAX_LIMIT,
+                offset -> call(progress, domainsClient, DescribeAccelerationDomains.ACTION,
                         DescribeAccelerationDomains.page(zone.zoneId(), offset).parameters()),
-                "AccelerationDomains", domain -> HostRecord.of(zone.zoneId(), domain)));
+                "AccelerationDomains", domain -> HostRecord.of(zone.zoneId(), domain));
+        hosts.whenComplete((read, failed) -> progress.zoneRead(read == null ? 0 : read.size()));
+        return new ZoneRead(zone, hosts);
     }
 
     private static EstateSnapshot snapshot(ZoneSelection selection, List<ZoneRead> reads,
@@ -193,8 +209,11 @@ public final class EstateReader {
         });
     }
 
-    private JsonNode call(EdgeOneClient client, String action, Map<String, Object> parameters) {
-        return calls.call(client, action, parameters).response();
+    private JsonNode call(EstateReadProgress progress, EdgeOneClient client, String action,
+                          Map<String, Object> parameters) {
+        JsonNode response = calls.call(client, action, parameters).response();
+        progress.callAnswered();
+        return response;
     }
 
     private static Map<String, CertificateRecord> byId(List<CertificateRecord> certificates) {

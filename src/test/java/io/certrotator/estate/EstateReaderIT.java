@@ -213,6 +213,20 @@ class EstateReaderIT {
     }
 
     @Test
+    void progressCountsTheAnsweredCallsTheZonesTheHostsAndTheCertificates() {
+        host("zone-g1", "a.example.com", "cert-a");
+        host("zone-g1", "b.example.com", "cert-a");
+        host("zone-g2", "c.example.com", "cert-a");
+        certificate("cert-a", "RSA 2048");
+        EstateReadProgress progress = new EstateReadProgress();
+
+        ApiAccess access = new ApiAccess(EdgeOneEndpoint.loopback(simulator.port()), CREDENTIAL, Duration.ofSeconds(5));
+        new EstateReader(access, Pacers.local(), RetryPolicy.DEFAULT, 10).read(ZoneSelection.ALL, progress);
+
+        assertThat(progress.figures()).isEqualTo(new EstateReadProgress.Figures(1 + 2 + 1, 2, 2, 3, 1));
+    }
+
+    @Test
     void zonesThatCannotBeListedStopTheReadWithTheApisCode() {
         host("zone-k1", "k.example.com", "cert-a");
         simulator.revokeCredentials(CREDENTIAL.getSecretId());

@@ -1,0 +1,119 @@
+package io.certrotator.plan;
+
+import io.certrotator.estate.EstateSnapshot;
+import io.certrotator.estate.HostRecord;
+import io.certrotator.estate.ZoneRecord;
+import io.certrotator.input.CertMode;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * Makes the rotation plan of {@code plan} from a snapshot of the estate. A host is selected when it serves a certificate
+ * to replace: one named by {@code --replace}, or with {@code --expiring-within} one that has expired or expires within
+ * the time. Each such certificate is swapped, in place, for its replacement (named, or chosen by
+ * {@link ReplacementChooser}); the host's other certificates stay, so a host serving an RSA and an ECC certificate keeps
+ * the one not replaced. A host for which one replacement is missing is left out with the reason. Hosts on EdgeOne's
+ * free certificates are EdgeOne's to renew and never planned.
+ */
+public final class EstatePlanner {
+
+    private final EstateSnapshot snapshot;
+    private final PlanRequest request;
+    private final ValidityWindow window;
+    private final ReplacementChooser chooser;
+    private final Map<String, Replacement> named;
+    private final Map<String, ZoneRecord> zones;
+    private final List<PlannedRow> rows = new ArrayList<>();
+    private final List<Unplanned> unplanned = new ArrayList<>();
+    private final List<Unplanned> leftToEdgeOne = new ArrayList<>();
+
+    private EstatePlanner(EstateSnapshot snapshot, PlanRequest request, Instant now) {
+        this.snapshot = snapshot;
+        this.request = request;
+        this.window = new ValidityWindow(now, request.minimumValidity());
+        this.chooser = new ReplacementChooser(snapshot, window);
+        this.named = request.replacementsByOldId();
+        this.zones = zonesById(snapshot);
+    }
+
+    public static EstatePlan plan(EstateSnapshot snapshot, PlanRequest request, Instant now) {
+        EstatePlanner planner = new EstatePlanner(snapshot, request, now);
+        planner.unplanned.addAll(unreadableZones(snapshot, request::selectsZone));
+        snapshot.hosts().stream()
+                .filter(host -> request.selects(host.zoneId(), host.host()))
+                .forEach(planner::plan);
+        return new EstatePlan(planner.rows, planner.unplanned, planner.leftToEdgeOne);
+    }
+
+    private void plan(HostRecord host) {
+        List<ServedCertificate> served = host.certificates().stream()
+                .map(cert -> ServedCertificate.of(cert, snapshot)).toList();
+        List<ServedCertificate> toReplace = served.stream().filter(this::toReplace).toList();
+        if (host.onFreeCertificate()) {
+            if (request.byExpiry() || !toReplace.isEmpty()) {
+                leftToEdgeOne.add(new Unplanned(host.zoneId(), host.host(), "EdgeOne renews its free certificate"));
+            }
+            return;
+        }
+        if (toReplace.isEmpty() || !host.mode().equals(CertMode.SSLCERT.apiValue())) {
+            return;
+        }
+        List<String> newCertIds = new ArrayList<>();
+        List<Choice.Chosen> replacements = new ArrayList<>();
+        for (ServedCertificate cert : served) {
+            if (!toReplace.contains(cert)) {
+                newCertIds.add(cert.certId());
+                continue;
+            }
+            Choice choice = replacementFor(host, cert);
+            if (choice instanceof Choice.NoCandidate none) {
+                unplanned.add(new Unplanned(host.zoneId(), host.host(), none.reason()));
+                return;
+            }
+            Choice.Chosen chosen = (Choice.Chosen) choice;
+            replacements.add(chosen);
+            newCertIds.add(chosen.certId());
+        }
+        rows.add(new PlannedRow(host.zoneId(), host.host(), CertMode.SSLCERT.apiValue(),
+                newCertIds.stream().distinct().toList(), host.mode(),
+                served.stream().map(ServedCertificate::certId).toList(),
+                earliest(toReplace.stream().map(ServedCertificate::notAfter).toList()),
+                earliest(replacements.stream().map(Choice.Chosen::notAfter).toList()),
+                HostCaveat.of(Optional.ofNullable(zones.get(host.zoneId())), host)));
+    }
+
+    private boolean toReplace(ServedCertificate cert) {
+        return request.byExpiry() ? window.expiring(cert.notAfter()) : named.containsKey(cert.certId());
+    }
+
+    private Choice replacementFor(HostRecord host, ServedCertificate cert) {
+        Optional<String> newCertId = request.byExpiry() ? Optional.empty() : named.get(cert.certId()).newCertId();
+        return newCertId.map(id -> chooser.take(id, cert)).orElseGet(() -> chooser.choose(host.host(), cert));
+    }
+
+    static Map<String, ZoneRecord> zonesById(EstateSnapshot snapshot) {
+        return snapshot.zones().stream()
+                .collect(Collectors.toMap(ZoneRecord::zoneId, Function.identity(), (first, second) -> first));
+    }
+
+    /** The zones whose hosts could not be read, of those {@code selected}: one entry each, with the API's code. */
+    static List<Unplanned> unreadableZones(EstateSnapshot snapshot, Predicate<String> selected) {
+        return snapshot.unreadableZones().entrySet().stream()
+                .filter(zone -> selected.test(zone.getKey()))
+                .map(zone -> new Unplanned(zone.getKey(), Unplanned.EVERY_HOST,
+                        "zone not readable: " + zone.getValue().code()))
+                .toList();
+    }
+
+    /** The earliest of the known times; empty when none is known. */
+    static Optional<Instant> earliest(List<Optional<Instant>> times) {
+        return times.stream().flatMap(Optional::stream).min(Instant::compareTo);
+    }
+}

@@ -1,0 +1,79 @@
+package io.certrotator.plan;
+
+import io.certrotator.edgeone.HostConfig;
+import io.certrotator.estate.CertificateRecord;
+import io.certrotator.estate.EstateSnapshot;
+import io.certrotator.estate.HostRecord;
+import io.certrotator.estate.ZoneRecord;
+import io.certrotator.results.RowStatus;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Makes the plan that undoes a finished run: every SUCCEEDED host goes back to what it carried before, unless it
+ * changed since (it no longer carries the target the run applied), which is left out with what it carries now. Rows
+ * that did not succeed changed nothing and are left out too. Undoing the undo gives the run's plan back.
+ */
+public final class RollbackPlanner {
+
+    private RollbackPlanner() {
+    }
+
+    public static EstatePlan plan(List<AppliedChange> run, EstateSnapshot now) {
+        Set<String> zonesOfRun = run.stream().map(AppliedChange::zoneId).collect(Collectors.toSet());
+        Map<String, HostRecord> hosts = now.hosts().stream()
+                .collect(Collectors.toMap(host -> key(host.zoneId(), host.host()), Function.identity(),
+                        (first, second) -> first));
+        Map<String, ZoneRecord> zones = EstatePlanner.zonesById(now);
+        List<PlannedRow> rows = new ArrayList<>();
+        List<Unplanned> unplanned = new ArrayList<>(EstatePlanner.unreadableZones(now, zonesOfRun::contains));
+        for (AppliedChange change : run) {
+            if (now.unreadableZones().containsKey(change.zoneId())) {
+                continue;
+            }
+            HostRecord host = hosts.get(key(change.zoneId(), change.host()));
+            if (change.status() != RowStatus.SUCCEEDED) {
+                unplanned.add(new Unplanned(change.zoneId(), change.host(),
+                        "the run did not change it (" + change.status() + ")"));
+            } else if (host == null) {
+                unplanned.add(new Unplanned(change.zoneId(), change.host(), "no longer in the zone"));
+            } else {
+                HostConfig config = configOf(host);
+                if (config.towards(change.appliedMode(), change.appliedCertIds()) == HostConfig.Progress.DIFFERENT) {
+                    unplanned.add(new Unplanned(change.zoneId(), change.host(),
+                            "changed since the run: it now carries " + config.describe()));
+                } else {
+                    rows.add(rowBack(change, host, now, Optional.ofNullable(zones.get(change.zoneId()))));
+                }
+            }
+        }
+        return new EstatePlan(rows, unplanned, List.of());
+    }
+
+    private static PlannedRow rowBack(AppliedChange change, HostRecord host, EstateSnapshot now,
+                                      Optional<ZoneRecord> zone) {
+        List<ServedCertificate> served = host.certificates().stream()
+                .map(cert -> ServedCertificate.of(cert, now)).toList();
+        return new PlannedRow(change.zoneId(), change.host(), change.previousMode(), change.previousCertIds(),
+                host.mode(), served.stream().map(ServedCertificate::certId).toList(),
+                EstatePlanner.earliest(served.stream().map(ServedCertificate::notAfter).toList()),
+                EstatePlanner.earliest(change.previousCertIds().stream()
+                        .map(id -> now.certificate(id).flatMap(CertificateRecord::notAfter)).toList()),
+                HostCaveat.of(zone, host));
+    }
+
+    private static HostConfig configOf(HostRecord host) {
+        return new HostConfig(host.mode(), host.certificates().stream()
+                .map(cert -> new HostConfig.Cert(cert.certId(), cert.status())).toList());
+    }
+
+    private static String key(String zoneId, String host) {
+        return zoneId + "|" + host;
+    }
+}

@@ -1,0 +1,32 @@
+package io.certrotator.plan;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HostGlobTest {
+
+    @Test
+    void starMatchesAnyRunOfCharactersDotsIncluded() {
+        assertThat(new HostGlob("*.example.com").matches("a.b.example.com")).isTrue();
+        assertThat(new HostGlob("*.example.com").matches("example.com")).isFalse();
+        assertThat(new HostGlob("*").matches("anything.at.all")).isTrue();
+    }
+
+    @Test
+    void questionMarkMatchesExactlyOneCharacter() {
+        assertThat(new HostGlob("www?.example.com").matches("www1.example.com")).isTrue();
+        assertThat(new HostGlob("www?.example.com").matches("www.example.com")).isFalse();
+    }
+
+    @Test
+    void letterCaseDoesNotCount() {
+        assertThat(new HostGlob("WWW.Example.COM").matches("www.example.com")).isTrue();
+    }
+
+    @Test
+    void otherCharactersStandForThemselves() {
+        assertThat(new HostGlob("a.com").matches("abcom")).isFalse();
+        assertThat(new HostGlob("a+b.com").matches("a+b.com")).isTrue();
+    }
+}
