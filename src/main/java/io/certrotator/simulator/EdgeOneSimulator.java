@@ -21,9 +21,9 @@ import java.util.function.Consumer;
  * A strict local stand-in for the EdgeOne API ({@code teo}, version 2022-09-01) and the SSL certificate service
  * ({@code ssl}, 2019-12-05), served over HTTP on 127.0.0.1 (the Host header picks the service). It checks
  * TC3-HMAC-SHA256 signatures scoped to the service, limits each EdgeOne action to {@code rateLimit} admitted calls in
- * any 1-second window and {@code DescribeCertificates} to its documented {@value #SSL_DESCRIBE_LIMIT}, answers
- * {@code ModifyHostsCertificate}, {@code DescribeAccelerationDomains}, {@code DescribeZones} and the SSL service's
- * {@code DescribeCertificates} like the real API (see the action classes for the error codes; an unknown zone is
+ * any 1-second window and {@code DescribeCertificates} and {@code UploadCertificate} to their documented
+ * {@value #SSL_DESCRIBE_LIMIT}, answers {@code ModifyHostsCertificate}, {@code DescribeAccelerationDomains},
+ * {@code DescribeZones} and the SSL service's {@code DescribeCertificates} and {@code UploadCertificate} like the real API (see the action classes for the error codes; an unknown zone is
  * {@code ResourceNotFound.ZoneNotFound}; other SSL actions are {@code InvalidAction}), and misbehaves on demand
  * ({@link Faults}, scripted per-host failures, silent hosts, credential changes, a refused certificate listing).
  *
@@ -36,6 +36,8 @@ import java.util.function.Consumer;
 public final class EdgeOneSimulator implements AutoCloseable {
     /** The SSL service's documented limit for DescribeCertificates, per second. */
     public static final int SSL_DESCRIBE_LIMIT = 10;
+    /** The SSL service's documented limit for UploadCertificate, per second (the international site's page). */
+    public static final int SSL_UPLOAD_LIMIT = 10;
 
 
     /*
@@ -78,7 +80,8 @@ public final class EdgeOneSimulator implements AutoCloseable {
         this.clock = Clock.systemUTC();
         this.callListener = config.callListener;
         this.rateLimiter = new SlidingWindowRateLimiter(initialRateLimit,
-                Map.of(DescribeCertificatesAction.NAME, SSL_DESCRIBE_LIMIT));
+                Map.of(DescribeCertificatesAction.NAME, SSL_DESCRIBE_LIMIT,
+                        UploadCertificateAction.NAME, SSL_UPLOAD_LIMIT));
         this.certificateListing = new DescribeCertificatesAction(state, clock);
         this.faultInjector = new FaultInjector(initialFaults, config.randomSeed);
         credentials.replaceAll(initialCredentials);
@@ -100,7 +103,8 @@ public final class EdgeOneSimulator implements AutoCloseable {
                 DescribeAccelerationDomainsAction.NAME, new DescribeAccelerationDomainsAction(state),
                 DescribeZonesAction.NAME, new DescribeZonesAction(state)));
         SimulatedService ssl = new SimulatedService(SimulatedService.SSL, ApiHttpHandler.SSL_VERSION, Map.of(
-                DescribeCertificatesAction.NAME, certificateListing));
+                DescribeCertificatesAction.NAME, certificateListing,
+                UploadCertificateAction.NAME, new UploadCertificateAction(state, clock)));
         ApiHttpHandler handler = new ApiHttpHandler(Map.of(teo.name(), teo, ssl.name(), ssl),
                 new RequestAuthenticator(credentials, clock),
                 rateLimiter, faultInjector, callLog, callListener, clock);
