@@ -14,7 +14,8 @@ import java.util.stream.Stream;
  * needs the job repository then starts a Spring context of its own ({@link SpringBootOptions}).
  */
 @Command(name = "java -jar cert-rotator.jar",
-        subcommands = {RotateCommand.class, SimulateCommand.class, HistoryCommand.class, ReportCommand.class},
+        subcommands = {RotateCommand.class, SimulateCommand.class, HistoryCommand.class, ReportCommand.class,
+                UploadCommand.class},
         scope = ScopeType.INHERIT, mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         showDefaultValues = true, sortOptions = false, usageHelpWidth = 110)
 public final class CertRotatorCommand {

@@ -67,6 +67,7 @@ public final class EdgeOneSimulator implements AutoCloseable {
     private final Set<String> silentHosts = ConcurrentHashMap.newKeySet();
     private final CallLog callLog = new CallLog();
     private final DescribeCertificatesAction certificateListing;
+    private final UploadCertificateAction certificateUpload;
     private HttpServer server;
     private ExecutorService executor;
 
@@ -83,6 +84,7 @@ public final class EdgeOneSimulator implements AutoCloseable {
                 Map.of(DescribeCertificatesAction.NAME, SSL_DESCRIBE_LIMIT,
                         UploadCertificateAction.NAME, SSL_UPLOAD_LIMIT));
         this.certificateListing = new DescribeCertificatesAction(state, clock);
+        this.certificateUpload = new UploadCertificateAction(state, clock);
         this.faultInjector = new FaultInjector(initialFaults, config.randomSeed);
         credentials.replaceAll(initialCredentials);
         resetState();
@@ -104,7 +106,7 @@ public final class EdgeOneSimulator implements AutoCloseable {
                 DescribeZonesAction.NAME, new DescribeZonesAction(state)));
         SimulatedService ssl = new SimulatedService(SimulatedService.SSL, ApiHttpHandler.SSL_VERSION, Map.of(
                 DescribeCertificatesAction.NAME, certificateListing,
-                UploadCertificateAction.NAME, new UploadCertificateAction(state, clock)));
+                UploadCertificateAction.NAME, certificateUpload));
         ApiHttpHandler handler = new ApiHttpHandler(Map.of(teo.name(), teo, ssl.name(), ssl),
                 new RequestAuthenticator(credentials, clock),
                 rateLimiter, faultInjector, callLog, callListener, clock);
@@ -199,6 +201,14 @@ public final class EdgeOneSimulator implements AutoCloseable {
         certificateListing.refuse(errorCode);
     }
 
+    /**
+     * The SSL service answers every UploadCertificate with {@code errorCode} (a refusal the client's own checks do not
+     * foresee, such as {@code FailedOperation.CertificateInvalid}); null takes uploads again.
+     */
+    public void refuseUploads(String errorCode) {
+        certificateUpload.refuse(errorCode);
+    }
+
     /** The next {@code count} calls naming the host fail with {@code InternalError.SystemError} and change nothing. */
     public void failFirstCalls(String host, int count) {
         failFirstCalls(host, count, ErrorCodes.SYSTEM_ERROR);
@@ -223,10 +233,11 @@ public final class EdgeOneSimulator implements AutoCloseable {
 
     /**
      * Back to the builder's faults, rate limit and credentials; no scripted failures, no silent hosts, certificates
-     * listed again.
+     * listed and uploads taken again.
      */
     public void resetFaults() {
         certificateListing.refuse(null);
+        certificateUpload.refuse(null);
         faultInjector.faults(initialFaults);
         rateLimiter.limit(initialRateLimit);
         rateLimiter.clear();

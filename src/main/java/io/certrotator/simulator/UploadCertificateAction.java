@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -25,14 +26,24 @@ final class UploadCertificateAction implements ApiAction {
     private final EdgeOneState state;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final AtomicReference<String> refusal = new AtomicReference<>();
 
     UploadCertificateAction(EdgeOneState state, Clock clock) {
         this.state = state;
         this.clock = clock;
     }
 
+    /** Every upload answers {@code code} from now on, whatever it holds; null serves them again. */
+    void refuse(String code) {
+        refusal.set(code);
+    }
+
     @Override
     public void execute(JsonNode params, ObjectNode response) {
+        String refused = refusal.get();
+        if (refused != null) {
+            throw new ApiException(refused, "the certificate is refused (simulated)");
+        }
         Params.rejectUnknown(params, PARAMETERS);
         String type = Params.optionalString(params, "CertificateType").orElse("SVR");
         if (!type.equals("SVR")) {
