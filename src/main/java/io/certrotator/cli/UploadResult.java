@@ -31,7 +31,7 @@ record UploadResult(String certificateId, List<String> names, Instant notAfter, 
     }
 
     private String text() {
-        return "certificate: " + certificateId + (reused ? " (already uploaded: the SSL service's ID for it)" : " (new)")
+        return "certificate: " + certificateId + (reused ? " (uploaded before: the same ID)" : " (new)")
                 + "\nnames: " + String.join(", ", names)
                 + "\nnot after: " + notAfter
                 + "\nkey: " + keyAlgorithm;
