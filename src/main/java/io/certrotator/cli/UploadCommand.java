@@ -72,17 +72,18 @@ public final class UploadCommand implements Callable<Integer> {
     private Where where = new Where();
 
     static final class Where {
-        @Option(names = "--endpoint", paramLabel = "URL", description = {"where the call goes (the SSL service of"
-                + " its site); http:// only to a loopback address", "  Default: " + EdgeOneEndpoint.DEFAULT_URL})
+        @Option(names = "--endpoint", order = 5, paramLabel = "URL", description = {"the API site, as rotate takes it:"
+                + " the call goes to its SSL service (https://teo.X: ssl.X); http:// only to a loopback address",
+                "  Default: " + EdgeOneEndpoint.DEFAULT_URL})
         private String endpoint;
 
-        @Option(names = "--site", paramLabel = "cn|intl",
+        @Option(names = "--site", order = 6, paramLabel = "cn|intl",
                 description = {"the API site of the account: cn (ssl.tencentcloudapi.com) or intl"
                         + " (ssl.intl.tencentcloudapi.com)", "  Default: cn"})
         private String site;
     }
 
-    @Option(names = "--profile", order = 6, paramLabel = "NAME",
+    @Option(names = "--profile", order = 7, paramLabel = "NAME",
             description = {"sign with profile [NAME] of ~/.tencentcloud/credentials only", "  Default: the chain"})
     private String profile;
 
