@@ -15,7 +15,6 @@ import io.certrotator.edgeone.RetryPolicy;
 import io.certrotator.edgeone.UploadCertificate;
 import io.certrotator.edgeone.UploadedCertificate;
 import picocli.CommandLine;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -53,11 +52,12 @@ public final class UploadCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--cert", order = 1, required = true, paramLabel = "FILE",
-            description = "the certificate chain, PEM, leaf first (certbot's fullchain.pem); another order is put right")
+            description = "the certificate chain, PEM, leaf first (certbot's fullchain.pem; another order is put right)"
+                    + " (required)")
     private Path certificateFile;
 
     @Option(names = "--key", order = 2, required = true, paramLabel = "FILE",
-            description = "the certificate's private key, PEM (certbot's privkey.pem), not encrypted")
+            description = "the certificate's private key, PEM (certbot's privkey.pem), not encrypted (required)")
     private Path keyFile;
 
     @Option(names = "--alias", order = 3, paramLabel = "NAME",
@@ -68,20 +68,15 @@ public final class UploadCommand implements Callable<Integer> {
             description = "json: one object {certificateId, names, notAfter, keyAlgorithm, reused} on stdout")
     private UploadFormat format;
 
-    @ArgGroup(exclusive = true, order = 5)
-    private Where where = new Where();
+    @Option(names = "--endpoint", order = 5, paramLabel = "URL", description = {"the API site, as rotate takes it:"
+            + " the call goes to its SSL service (https://teo.X: ssl.X); http:// only to a loopback address",
+            "  Default: " + EdgeOneEndpoint.DEFAULT_URL})
+    private String endpoint;
 
-    static final class Where {
-        @Option(names = "--endpoint", order = 5, paramLabel = "URL", description = {"the API site, as rotate takes it:"
-                + " the call goes to its SSL service (https://teo.X: ssl.X); http:// only to a loopback address",
-                "  Default: " + EdgeOneEndpoint.DEFAULT_URL})
-        private String endpoint;
-
-        @Option(names = "--site", order = 6, paramLabel = "cn|intl",
-                description = {"the API site of the account: cn (ssl.tencentcloudapi.com) or intl"
-                        + " (ssl.intl.tencentcloudapi.com)", "  Default: cn"})
-        private String site;
-    }
+    @Option(names = "--site", order = 6, paramLabel = "cn|intl",
+            description = {"instead of --endpoint, the API site of the account: cn (ssl.tencentcloudapi.com) or intl"
+                    + " (ssl.intl.tencentcloudapi.com)", "  Default: cn"})
+    private String site;
 
     @Option(names = "--profile", order = 7, paramLabel = "NAME",
             description = {"sign with profile [NAME] of ~/.tencentcloud/credentials only", "  Default: the chain"})
@@ -147,8 +142,11 @@ public final class UploadCommand implements Callable<Integer> {
 
     private EdgeOneEndpoint endpoint() {
         try {
-            return where.site != null ? ApiSite.parse(where.site).endpoint()
-                    : EdgeOneEndpoint.parse(where.endpoint != null ? where.endpoint : EdgeOneEndpoint.DEFAULT_URL);
+            if (site != null && endpoint != null) {
+                throw new IllegalArgumentException("--endpoint and --site name the API site twice: give one");
+            }
+            return site != null ? ApiSite.parse(site).endpoint()
+                    : EdgeOneEndpoint.parse(endpoint != null ? endpoint : EdgeOneEndpoint.DEFAULT_URL);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

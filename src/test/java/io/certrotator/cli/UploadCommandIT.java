@@ -263,6 +263,6 @@ class UploadCommandIT {
                 "--endpoint=http://127.0.0.1:1");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(run.err()).contains("mutually exclusive");
+        assertThat(run.err()).contains("--endpoint and --site name the API site twice");
     }
 }
