@@ -86,22 +86,29 @@ public final class UploadCommand implements Callable<Integer> {
     private final PrintStream out;
     private final PrintStream err;
     private final Clock clock;
+    private final RetryPolicy retryPolicy;
 
     UploadCommand() {
-        this(System.getenv(), System.out, System.err, Clock.systemUTC());
+        this(System.getenv(), System.out, System.err, Clock.systemUTC(), RetryPolicy.DEFAULT);
     }
 
-    private UploadCommand(Map<String, String> env, PrintStream out, PrintStream err, Clock clock) {
+    private UploadCommand(Map<String, String> env, PrintStream out, PrintStream err, Clock clock,
+                          RetryPolicy retryPolicy) {
         this.env = env;
         this.out = out;
         this.err = err;
         this.clock = clock;
+        this.retryPolicy = retryPolicy;
     }
 
     /** {@code args} are those after the word {@code upload}; credentials come from {@code env}. For tests. */
     public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        return run(args, env, out, err, RetryPolicy.DEFAULT);
+    }
+
+    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err, RetryPolicy retries) {
         CommandLine commandLine = CertRotatorCommand.commandLine(GivenCommands.of(
-                        new UploadCommand(env, out, err, Clock.systemUTC())))
+                        new UploadCommand(env, out, err, Clock.systemUTC(), retries)))
                 .setOut(new PrintWriter(out, true))
                 .setErr(new PrintWriter(err, true));
         return CertRotatorCommand.execute(commandLine,
@@ -118,7 +125,7 @@ public final class UploadCommand implements Callable<Integer> {
         }
         Credential credential = credential();
         CertificateUploads uploads = new CertificateUploads(new ApiAccess(endpoint, credential, CALL_TIMEOUT)
-                .newClient(ApiService.SSL, CallPacer.local(UploadCertificate.RATE_LIMIT)), RetryPolicy.DEFAULT);
+                .newClient(ApiService.SSL, CallPacer.local(UploadCertificate.RATE_LIMIT)), retryPolicy);
         try {
             UploadedCertificate uploaded = uploads.upload(new UploadCertificate(bundle.chainPem(),
                     bundle.privateKeyPem(), alias));

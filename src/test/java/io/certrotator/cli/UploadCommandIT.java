@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.certrotator.certs.CertbotLayout;
 import io.certrotator.certs.GeneratedCertificate;
 import io.certrotator.certs.TestCertificates;
+import io.certrotator.edgeone.RetryPolicy;
 import io.certrotator.simulator.Certificate;
 import io.certrotator.simulator.SimulatorExtension;
 import java.io.ByteArrayOutputStream;
@@ -63,11 +64,14 @@ class UploadCommandIT {
         }
     }
 
+    /** Retries a few milliseconds apart: the policy's shape, not its waits, is under test here. */
+    static final RetryPolicy QUICK_RETRIES = new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(20));
+
     static Run upload(Map<String, String> env, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = UploadCommand.run(args, env, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+                new PrintStream(err, true, StandardCharsets.UTF_8), QUICK_RETRIES);
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -227,6 +231,20 @@ class UploadCommandIT {
         assertThat(run.err().lines()).singleElement().asString().startsWith(
                 "cert-rotator upload: the SSL service refused the certificate: FailedOperation.CertificateInvalid: ");
         assertThat(uploadCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void anApiThatKeepsFailingIsTriedAgainThenExit1() {
+        sim.simulator().faults(sim.simulator().faults().withTransientErrorRate(1.0));
+        Path[] files = files(ecc);
+
+        Run run = upload("--cert=" + files[0], "--key=" + files[1]);
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.STOPPED);
+        assertThat(run.err().lines()).singleElement().asString()
+                .startsWith("cert-rotator upload: the upload did not go through: ");
+        assertThat(uploadCalls()).isEqualTo(QUICK_RETRIES.maxAttempts());
+        assertThat(sim.simulator().state().certificates()).noneMatch(c -> c.algorithm().equals("ECC 256"));
     }
 
     @Test
