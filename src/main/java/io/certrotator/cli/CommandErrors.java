@@ -1,5 +1,6 @@
 package io.certrotator.cli;
 
+import io.certrotator.certs.CertificateFileException;
 import io.certrotator.input.InputFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -13,7 +14,8 @@ import java.io.PrintWriter;
 /**
  * The one place that turns what stopped a command into a message and an exit code. A mistake on the command line
  * or in a property: a line saying what is wrong, a line saying where the help is, exit 2. An input file that
- * cannot be read before a context starts (the built-in simulator seeds from it): one line, exit 2. No stack trace
+ * cannot be read before a context starts (the built-in simulator seeds from it), a certificate or key file
+ * {@code upload} refuses, or a setting found wrong only when used (no credentials): one line, exit 2. No stack trace
  * for either; anything else is a bug, and picocli prints its trace (exit 1).
  */
 final class CommandErrors implements IParameterExceptionHandler, IExecutionExceptionHandler {
@@ -30,12 +32,19 @@ final class CommandErrors implements IParameterExceptionHandler, IExecutionExcep
 
     @Override
     public int handleExecutionException(Exception e, CommandLine command, ParseResult parseResult) throws Exception {
-        if (!(Causes.first(e, InputFileException.class::isInstance) instanceof InputFileException input)) {
+        Throwable mistake = Causes.first(e, CommandErrors::isUserMistake);
+        if (mistake == null) {
             throw e;
         }
-        command.getErr().println("cert-rotator " + command.getCommandName() + ": " + input.getMessage());
+        command.getErr().println("cert-rotator " + command.getCommandName() + ": " + mistake.getMessage());
         command.getErr().flush();
         return ExitCodes.BAD_INPUT;
+    }
+
+    /** A file or a setting the user can fix, found once the command runs: its message is one line for them. */
+    private static boolean isUserMistake(Throwable t) {
+        return t instanceof InputFileException || t instanceof CertificateFileException
+                || t instanceof ConfigurationMistake;
     }
 
     private static String suggestion(ParameterException e) {

@@ -1,5 +1,6 @@
 package io.certrotator.cli;
 
+import io.certrotator.edgeone.ErrorClass;
 import io.certrotator.input.InputFileException;
 import io.certrotator.job.RunExitStatus;
 import io.certrotator.results.StatusCounts;
@@ -15,6 +16,15 @@ public final class ExitCodes {
     public static final int ROWS_FAILED = 3;
 
     private ExitCodes() {
+    }
+
+    /**
+     * An API call of a single-call command (upload) that did not succeed: a refusal of what was sent is 3, like a
+     * FAILED row; no usable answer after the retries, or credentials or permission refused, is 1, like a stopped run:
+     * the same command may succeed later.
+     */
+    static int ofRefusedCall(ErrorClass errorClass) {
+        return errorClass == ErrorClass.TRANSIENT || errorClass == ErrorClass.FATAL ? STOPPED : ROWS_FAILED;
     }
 
     static int of(JobExecution execution, StatusCounts counts) {

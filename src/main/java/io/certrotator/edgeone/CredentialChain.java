@@ -36,7 +36,12 @@ public final class CredentialChain {
 
     /** This machine's sources: the process environment, the usual profile files, the CVM metadata server. */
     public static CredentialChain standard() {
-        return new CredentialChain(System.getenv(), List.of(
+        return standard(System.getenv());
+    }
+
+    /** As {@link #standard()}, with {@code environment} in place of the process environment. */
+    public static CredentialChain standard(Map<String, String> environment) {
+        return new CredentialChain(environment, List.of(
                 Path.of(System.getProperty("user.home"), ".tencentcloud", "credentials"),
                 Path.of("/etc/tencentcloud/credentials")), CredentialChain::cvmRole);
     }

@@ -1,5 +1,6 @@
 package io.certrotator.estate;
 
+import io.certrotator.edgeone.RetriedCalls;
 import io.certrotator.config.CertRotatorProperties;
 import io.certrotator.edgeone.ApiAccess;
 import io.certrotator.edgeone.ApiService;
@@ -231,7 +232,7 @@ public final class EstateReader {
             return new Outcome<>(Optional.of(read.join()), Optional.empty());
         } catch (CompletionException e) {
             if (e.getCause() instanceof RetriedCalls.Failed failed) {
-                return new Outcome<>(Optional.empty(), Optional.of(failed.failure()));
+                return new Outcome<>(Optional.empty(), Optional.of(ReadFailure.of(failed.error())));
             }
             throw e;
         }

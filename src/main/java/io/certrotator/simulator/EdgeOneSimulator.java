@@ -21,9 +21,9 @@ import java.util.function.Consumer;
  * A strict local stand-in for the EdgeOne API ({@code teo}, version 2022-09-01) and the SSL certificate service
  * ({@code ssl}, 2019-12-05), served over HTTP on 127.0.0.1 (the Host header picks the service). It checks
  * TC3-HMAC-SHA256 signatures scoped to the service, limits each EdgeOne action to {@code rateLimit} admitted calls in
- * any 1-second window and {@code DescribeCertificates} to its documented {@value #SSL_DESCRIBE_LIMIT}, answers
- * {@code ModifyHostsCertificate}, {@code DescribeAccelerationDomains}, {@code DescribeZones} and the SSL service's
- * {@code DescribeCertificates} like the real API (see the action classes for the error codes; an unknown zone is
+ * any 1-second window and {@code DescribeCertificates} and {@code UploadCertificate} to their documented
+ * {@value #SSL_DESCRIBE_LIMIT}, answers {@code ModifyHostsCertificate}, {@code DescribeAccelerationDomains},
+ * {@code DescribeZones} and the SSL service's {@code DescribeCertificates} and {@code UploadCertificate} like the real API (see the action classes for the error codes; an unknown zone is
  * {@code ResourceNotFound.ZoneNotFound}; other SSL actions are {@code InvalidAction}), and misbehaves on demand
  * ({@link Faults}, scripted per-host failures, silent hosts, credential changes, a refused certificate listing).
  *
@@ -36,6 +36,8 @@ import java.util.function.Consumer;
 public final class EdgeOneSimulator implements AutoCloseable {
     /** The SSL service's documented limit for DescribeCertificates, per second. */
     public static final int SSL_DESCRIBE_LIMIT = 10;
+    /** The SSL service's documented limit for UploadCertificate, per second (the international site's page). */
+    public static final int SSL_UPLOAD_LIMIT = 10;
 
 
     /*
@@ -65,6 +67,7 @@ public final class EdgeOneSimulator implements AutoCloseable {
     private final Set<String> silentHosts = ConcurrentHashMap.newKeySet();
     private final CallLog callLog = new CallLog();
     private final DescribeCertificatesAction certificateListing;
+    private final UploadCertificateAction certificateUpload;
     private HttpServer server;
     private ExecutorService executor;
 
@@ -78,8 +81,10 @@ public final class EdgeOneSimulator implements AutoCloseable {
         this.clock = Clock.systemUTC();
         this.callListener = config.callListener;
         this.rateLimiter = new SlidingWindowRateLimiter(initialRateLimit,
-                Map.of(DescribeCertificatesAction.NAME, SSL_DESCRIBE_LIMIT));
+                Map.of(DescribeCertificatesAction.NAME, SSL_DESCRIBE_LIMIT,
+                        UploadCertificateAction.NAME, SSL_UPLOAD_LIMIT));
         this.certificateListing = new DescribeCertificatesAction(state, clock);
+        this.certificateUpload = new UploadCertificateAction(state, clock);
         this.faultInjector = new FaultInjector(initialFaults, config.randomSeed);
         credentials.replaceAll(initialCredentials);
         resetState();
@@ -100,7 +105,8 @@ public final class EdgeOneSimulator implements AutoCloseable {
                 DescribeAccelerationDomainsAction.NAME, new DescribeAccelerationDomainsAction(state),
                 DescribeZonesAction.NAME, new DescribeZonesAction(state)));
         SimulatedService ssl = new SimulatedService(SimulatedService.SSL, ApiHttpHandler.SSL_VERSION, Map.of(
-                DescribeCertificatesAction.NAME, certificateListing));
+                DescribeCertificatesAction.NAME, certificateListing,
+                UploadCertificateAction.NAME, certificateUpload));
         ApiHttpHandler handler = new ApiHttpHandler(Map.of(teo.name(), teo, ssl.name(), ssl),
                 new RequestAuthenticator(credentials, clock),
                 rateLimiter, faultInjector, callLog, callListener, clock);
@@ -195,6 +201,14 @@ public final class EdgeOneSimulator implements AutoCloseable {
         certificateListing.refuse(errorCode);
     }
 
+    /**
+     * The SSL service answers every UploadCertificate with {@code errorCode} (a refusal the client's own checks do not
+     * foresee, such as {@code FailedOperation.CertificateInvalid}); null takes uploads again.
+     */
+    public void refuseUploads(String errorCode) {
+        certificateUpload.refuse(errorCode);
+    }
+
     /** The next {@code count} calls naming the host fail with {@code InternalError.SystemError} and change nothing. */
     public void failFirstCalls(String host, int count) {
         failFirstCalls(host, count, ErrorCodes.SYSTEM_ERROR);
@@ -219,10 +233,11 @@ public final class EdgeOneSimulator implements AutoCloseable {
 
     /**
      * Back to the builder's faults, rate limit and credentials; no scripted failures, no silent hosts, certificates
-     * listed again.
+     * listed and uploads taken again.
      */
     public void resetFaults() {
         certificateListing.refuse(null);
+        certificateUpload.refuse(null);
         faultInjector.faults(initialFaults);
         rateLimiter.limit(initialRateLimit);
         rateLimiter.clear();

@@ -13,6 +13,8 @@ import java.util.TreeMap;
 public final class EdgeOneState {
     private final Map<String, Zone> zones = new TreeMap<>();
     private final Map<String, Certificate> certificates = new TreeMap<>();
+    /** Certificates stored by UploadCertificate, by the SHA-256 of their leaf: how a repeated upload is found. */
+    private final Map<String, String> uploadedByFingerprint = new HashMap<>();
 
     private static final class Zone {
         private ZoneStatus status = ZoneStatus.ACTIVE;
@@ -80,6 +82,17 @@ public final class EdgeOneState {
         certificates.put(certificate.certId(), certificate);
     }
 
+    /** A certificate UploadCertificate stored, known by the SHA-256 of its leaf from now on. */
+    public synchronized void putUploadedCertificate(Certificate certificate, String fingerprint) {
+        putCertificate(certificate);
+        uploadedByFingerprint.putIfAbsent(fingerprint, certificate.certId());
+    }
+
+    /** The ID of a certificate uploaded before with this leaf, while the account still holds it. */
+    public synchronized Optional<String> uploadedCertificateId(String fingerprint) {
+        return Optional.ofNullable(uploadedByFingerprint.get(fingerprint)).filter(certificates::containsKey);
+    }
+
     public synchronized Optional<ZoneStatus> zoneStatus(String zoneId) {
         return Optional.ofNullable(zones.get(zoneId)).map(z -> z.status);
     }
@@ -126,5 +139,6 @@ public final class EdgeOneState {
     public synchronized void clear() {
         zones.clear();
         certificates.clear();
+        uploadedByFingerprint.clear();
     }
 }

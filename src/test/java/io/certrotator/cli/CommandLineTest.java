@@ -27,7 +27,7 @@ class CommandLineTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"rotate", "simulate", "history", "report"})
+    @ValueSource(strings = {"rotate", "simulate", "history", "report", "upload"})
     void everyCommandsHelpListsEveryOptionWithItsDefault(String command) {
         ConsoleCapture help = run(command, "--help");
 

@@ -144,7 +144,7 @@ class EstateReadsTest {
     @Test
     void theSslServiceChecksASignatureScopedToSslAndServesNoOtherAction() {
         assertThat(sslOutcome("DescribeCertificates", "{}")).isEqualTo(CallRecord.OK);
-        assertThat(sslOutcome("UploadCertificate", "{}")).isEqualTo(ErrorCodes.INVALID_ACTION);
+        assertThat(sslOutcome("DeleteCertificate", "{}")).isEqualTo(ErrorCodes.INVALID_ACTION);
         assertThat(sim.outcome("DescribeCertificates", "{}")).isEqualTo(ErrorCodes.INVALID_ACTION);
     }
 

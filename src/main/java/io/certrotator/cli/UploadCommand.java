@@ -1,0 +1,170 @@
+package io.certrotator.cli;
+
+import com.tencentcloudapi.common.Credential;
+import io.certrotator.certs.CertificateBundle;
+import io.certrotator.certs.CertificateFiles;
+import io.certrotator.edgeone.ApiAccess;
+import io.certrotator.edgeone.ApiResponse;
+import io.certrotator.edgeone.ApiService;
+import io.certrotator.edgeone.ApiSite;
+import io.certrotator.edgeone.CallPacer;
+import io.certrotator.edgeone.CertificateUploads;
+import io.certrotator.edgeone.RetriedCalls;
+import io.certrotator.edgeone.CredentialChain;
+import io.certrotator.edgeone.EdgeOneEndpoint;
+import io.certrotator.edgeone.RetryPolicy;
+import io.certrotator.edgeone.UploadCertificate;
+import io.certrotator.edgeone.UploadedCertificate;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+/**
+ * {@code upload --cert=fullchain.pem --key=privkey.pem}: checks the files here first (nothing is sent for a file
+ * that would be refused), then hands the chain and key to the SSL certificate service's UploadCertificate and prints
+ * the certificate's ID. The key is read once, from the file, and leaves only in that request's body.
+ */
+@Command(name = "upload",
+        description = {"Uploads a certificate and its private key to the SSL certificate service, where EdgeOne hosts"
+                + " can use it. The files are checked first (the chain parses and links, the leaf is valid now with a"
+                + " strong enough key, the key is the leaf's): a file that would be refused is one line and exit 2,"
+                + " and nothing is sent. The same certificate uploaded again keeps its ID.", ""},
+        footer = {"", "Exit codes: 0 uploaded (or already held), 1 no answer from the API after retries or credentials"
+                + " refused (run it again), 2 bad option, file or missing credentials (nothing sent), 3 the SSL"
+                + " service refused the certificate."})
+public final class UploadCommand implements Callable<Integer> {
+
+    static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--cert", order = 1, required = true, paramLabel = "FILE",
+            description = "the certificate chain, PEM, leaf first (certbot's fullchain.pem; another order is put right)"
+                    + " (required)")
+    private Path certificateFile;
+
+    @Option(names = "--key", order = 2, required = true, paramLabel = "FILE",
+            description = "the certificate's private key, PEM (certbot's privkey.pem), not encrypted (required)")
+    private Path keyFile;
+
+    @Option(names = "--alias", order = 3, paramLabel = "NAME",
+            description = {"the name the console shows for the certificate", "  Default: none"})
+    private String alias;
+
+    @Option(names = "--format", order = 4, paramLabel = "text|json", defaultValue = "text",
+            description = "json: one object {certificateId, names, notAfter, keyAlgorithm, reused} on stdout")
+    private UploadFormat format;
+
+    @Option(names = "--endpoint", order = 5, paramLabel = "URL", description = {"the API site, as rotate takes it:"
+            + " the call goes to its SSL service (https://teo.X: ssl.X); http:// only to a loopback address",
+            "  Default: " + EdgeOneEndpoint.DEFAULT_URL})
+    private String endpoint;
+
+    @Option(names = "--site", order = 6, paramLabel = "cn|intl",
+            description = {"instead of --endpoint, the API site of the account: cn (ssl.tencentcloudapi.com) or intl"
+                    + " (ssl.intl.tencentcloudapi.com)", "  Default: cn"})
+    private String site;
+
+    @Option(names = "--profile", order = 7, paramLabel = "NAME",
+            description = {"sign with profile [NAME] of ~/.tencentcloud/credentials only", "  Default: the chain"})
+    private String profile;
+
+    private final Map<String, String> env;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Clock clock;
+    private final RetryPolicy retryPolicy;
+
+    UploadCommand() {
+        this(System.getenv(), System.out, System.err, Clock.systemUTC(), RetryPolicy.DEFAULT);
+    }
+
+    private UploadCommand(Map<String, String> env, PrintStream out, PrintStream err, Clock clock,
+                          RetryPolicy retryPolicy) {
+        this.env = env;
+        this.out = out;
+        this.err = err;
+        this.clock = clock;
+        this.retryPolicy = retryPolicy;
+    }
+
+    /** {@code args} are those after the word {@code upload}; credentials come from {@code env}. For tests. */
+    public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        return run(args, env, out, err, RetryPolicy.DEFAULT);
+    }
+
+    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err, RetryPolicy retries) {
+        CommandLine commandLine = CertRotatorCommand.commandLine(GivenCommands.of(
+                        new UploadCommand(env, out, err, Clock.systemUTC(), retries)))
+                .setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true));
+        return CertRotatorCommand.execute(commandLine,
+                Stream.concat(Stream.of("upload"), Arrays.stream(args)).toArray(String[]::new));
+    }
+
+    @Override
+    public Integer call() {
+        EdgeOneEndpoint endpoint = endpoint();
+        CertificateBundle bundle = new CertificateFiles(clock).load(certificateFile, keyFile);
+        bundle.warnings().forEach(warning -> err.println("warning: " + warning));
+        if (bundle.reordered()) {
+            err.println("note: " + certificateFile + " does not have the chain leaf first; it is sent leaf first");
+        }
+        Credential credential = credential();
+        CertificateUploads uploads = new CertificateUploads(new ApiAccess(endpoint, credential, CALL_TIMEOUT)
+                .newClient(ApiService.SSL, CallPacer.local(UploadCertificate.RATE_LIMIT)), retryPolicy);
+        try {
+            UploadedCertificate uploaded = uploads.upload(new UploadCertificate(bundle.chainPem(),
+                    bundle.privateKeyPem(), alias));
+            out.println(UploadResult.of(uploaded, bundle).render(format));
+            out.flush();
+            return ExitCodes.SUCCEEDED;
+        } catch (RetriedCalls.Failed failed) {
+            return refused(failed.error());
+        }
+    }
+
+    private int refused(ApiResponse.Error error) {
+        int exitCode = ExitCodes.ofRefusedCall(error.errorClass());
+        String what = exitCode == ExitCodes.ROWS_FAILED ? "the SSL service refused the certificate"
+                : "the upload did not go through";
+        err.println("cert-rotator upload: " + what + ": " + error.code() + ": " + error.message()
+                + (error.requestId() == null ? "" : " (request " + error.requestId() + ")"));
+        err.flush();
+        return exitCode;
+    }
+
+    private EdgeOneEndpoint endpoint() {
+        try {
+            if (site != null && endpoint != null) {
+                throw new IllegalArgumentException("--endpoint and --site name the API site twice: give one");
+            }
+            return site != null ? ApiSite.parse(site).endpoint()
+                    : EdgeOneEndpoint.parse(endpoint != null ? endpoint : EdgeOneEndpoint.DEFAULT_URL);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private Credential credential() {
+        try {
+            return CredentialChain.standard(env).resolve(profile);
+        } catch (IllegalStateException e) {
+            throw new ConfigurationMistake(e.getMessage());
+        }
+    }
+}
