@@ -6,20 +6,18 @@ import io.certrotator.certs.CertificateFiles;
 import io.certrotator.edgeone.ApiAccess;
 import io.certrotator.edgeone.ApiResponse;
 import io.certrotator.edgeone.ApiService;
-import io.certrotator.edgeone.ApiSite;
 import io.certrotator.edgeone.CallPacer;
 import io.certrotator.edgeone.CertificateUploads;
 import io.certrotator.edgeone.RetriedCalls;
 import io.certrotator.edgeone.CredentialChain;
-import io.certrotator.edgeone.EdgeOneEndpoint;
 import io.certrotator.edgeone.RetryPolicy;
 import io.certrotator.edgeone.UploadCertificate;
 import io.certrotator.edgeone.UploadedCertificate;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
@@ -69,19 +67,8 @@ public final class UploadCommand implements Callable<Integer> {
             description = "json: one object {certificateId, names, notAfter, keyAlgorithm, reused} on stdout")
     private UploadFormat format;
 
-    @Option(names = "--endpoint", order = 5, paramLabel = "URL", description = {"the API site, as rotate takes it:"
-            + " the call goes to its SSL service (https://teo.X: ssl.X); http:// only to a loopback address",
-            "  Default: " + EdgeOneEndpoint.DEFAULT_URL})
-    private String endpoint;
-
-    @Option(names = "--site", order = 6, paramLabel = "cn|intl",
-            description = {"instead of --endpoint, the API site of the account: cn (ssl.tencentcloudapi.com) or intl"
-                    + " (ssl.intl.tencentcloudapi.com)", "  Default: cn"})
-    private String site;
-
-    @Option(names = "--profile", order = 7, paramLabel = "NAME",
-            description = {"sign with profile [NAME] of ~/.tencentcloud/credentials only", "  Default: the chain"})
-    private String profile;
+    @Mixin
+    private ApiAccessOptions api;
 
     private final Map<String, String> env;
     private final PrintStream out;
@@ -118,14 +105,14 @@ public final class UploadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        EdgeOneEndpoint endpoint = endpoint();
+        ApiAccessOptions.ApiTarget target = api.target();
         CertificateBundle bundle = new CertificateFiles(clock).load(certificateFile, keyFile);
         bundle.warnings().forEach(warning -> err.println("warning: " + warning));
         if (bundle.reordered()) {
             err.println("note: " + certificateFile + " does not have the chain leaf first; it is sent leaf first");
         }
-        Credential credential = credential();
-        CertificateUploads uploads = new CertificateUploads(new ApiAccess(endpoint, credential, CALL_TIMEOUT)
+        Credential credential = credential(target.profile());
+        CertificateUploads uploads = new CertificateUploads(new ApiAccess(target.endpoint(), credential, CALL_TIMEOUT)
                 .newClient(ApiService.SSL, CallPacer.local(UploadCertificate.RATE_LIMIT)), retryPolicy);
         try {
             UploadedCertificate uploaded = uploads.upload(new UploadCertificate(bundle.chainPem(),
@@ -148,19 +135,7 @@ public final class UploadCommand implements Callable<Integer> {
         return exitCode;
     }
 
-    private EdgeOneEndpoint endpoint() {
-        try {
-            if (site != null && endpoint != null) {
-                throw new IllegalArgumentException("--endpoint and --site name the API site twice: give one");
-            }
-            return site != null ? ApiSite.parse(site).endpoint()
-                    : EdgeOneEndpoint.parse(endpoint != null ? endpoint : EdgeOneEndpoint.DEFAULT_URL);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
-    }
-
-    private Credential credential() {
+    private Credential credential(String profile) {
         try {
             return CredentialChain.standard(env).resolve(profile);
         } catch (IllegalStateException e) {

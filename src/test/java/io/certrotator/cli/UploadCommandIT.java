@@ -281,6 +281,6 @@ class UploadCommandIT {
                 "--endpoint=http://127.0.0.1:1");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(run.err()).contains("--endpoint and --site name the API site twice");
+        assertThat(run.err()).contains(ApiAccessOptions.SITE_OR_ENDPOINT);
     }
 }
