@@ -48,7 +48,7 @@ public class RotationJobConfiguration {
                             CertRotatorProperties properties, RateBudget rateBudget, StopSignal stopSignal) {
         CertRotatorProperties.Retry retry = properties.retry();
         return new StepBuilder("rotateCertificates", jobRepository)
-                .tasklet(new RotateTasklet(results, new TransactionTemplate(transactions), apiAccess,
+                .tasklet(new RotateTasklet(results, new ReconnectingTransactions(transactions), apiAccess,
                         new RetryPolicy(retry.maxAttempts(), retry.baseDelay(), retry.maxDelay()),
                         properties.concurrency(), rateBudget, stopSignal, properties.verify().timeout()),
                         outsideTransaction())
