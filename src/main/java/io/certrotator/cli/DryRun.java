@@ -1,44 +1,17 @@
 package io.certrotator.cli;
 
 import io.certrotator.edgeone.ApiAccess;
-import io.certrotator.edgeone.BackOffPause;
-import io.certrotator.edgeone.CallPacer;
-import io.certrotator.edgeone.DescribeFailed;
-import io.certrotator.edgeone.HostConfig;
-import io.certrotator.edgeone.RetryPolicy;
-import io.certrotator.input.RotationCsvReader;
-import io.certrotator.input.RotationRow;
-import io.certrotator.edgeone.LiveStateReader;
-import io.certrotator.plan.InputSurvey;
-import io.certrotator.plan.PlanSummary;
+import io.certrotator.plan.DryRunPlanner;
 import io.certrotator.results.ReportWriter;
-import io.certrotator.results.ResultRow;
-import io.certrotator.results.ResultsRepository;
-import io.certrotator.results.RowStatus;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.function.Consumer;
-import java.util.function.UnaryOperator;
 
 /**
- * {@code --dry-run}: validates and plans while streaming the file once, without the job repository and
- * without a single ModifyHostsCertificate call. It never writes the report (that is a run's results); with
- * {@code --plan-output} it writes the plan, every row PENDING or INVALID, in the report's columns. Only when a
- * host is listed with different targets is the file read a second time, to mark all of its rows. With
- * credentials at hand it reads the live state of the hosts (DescribeAccelerationDomains), so the plan leaves
- * out the hosts already done.
+ * {@code --dry-run}: prints the plan {@link DryRunPlanner} makes, without the job repository and without a single
+ * ModifyHostsCertificate call. It never writes the report (that is a run's results); with {@code --plan-output} the
+ * plan is written there, every row PENDING or INVALID, in the report's columns.
  */
 final class DryRun {
-
-    private static final int LISTED_ON_SCREEN = 100;
-    private static final int DESCRIBE_THREADS = 4;
 
     private final RotateOptions options;
     private final ReportWriter reportWriter;
@@ -53,91 +26,19 @@ final class DryRun {
     }
 
     int run() {
-        InputSurvey survey = new InputSurvey(options.maxHostsPerCall());
-        Tally tally = pass(row -> {
-            survey.see(row);
-            return row;
-        });
-        if (survey.hasConflicts()) {
-            tally = pass(survey::verdict);
-        }
-        summary.invalidRows(tally.invalidOnScreen, tally.invalid);
-        PlanSummary plan = survey.plan(liveState(survey));
-        summary.plan(plan, options.rate());
-        System.out.printf("rows: %d total, %d valid, %d invalid; dry run: nothing sent%n", tally.rows,
-                tally.rows - tally.invalid, tally.invalid);
+        DryRunPlanner.DryRunPlan dryRun = new DryRunPlanner(options.input(), options.maxHostsPerCall(), options.rate(),
+                options.planOutput(), reportWriter).plan(access);
+        summary.invalidRows(dryRun.firstInvalid(), dryRun.invalid());
+        System.out.println(dryRun.liveState());
+        summary.plan(dryRun.plan(), options.rate());
+        System.out.printf("rows: %d total, %d valid, %d invalid; dry run: nothing sent%n", dryRun.rows(),
+                dryRun.rows() - dryRun.invalid(), dryRun.invalid());
         options.planOutput().ifPresent(file -> System.out.println("plan: " + file));
-        if (tally.invalid > 0 && !options.skipInvalid()) {
-            System.err.println(tally.invalid + " invalid row(s) in " + options.input()
+        if (dryRun.invalid() > 0 && !options.skipInvalid()) {
+            System.err.println(dryRun.invalid() + " invalid row(s) in " + options.input()
                     + ": fix them, or run the rest with --skip-invalid");
             return ExitCodes.BAD_INPUT;
         }
         return ExitCodes.SUCCEEDED;
-    }
-
-    /** The live state of every zone's hosts, or no zone when it cannot be read (the plan is then blind). */
-    private Map<String, Map<String, HostConfig>> liveState(InputSurvey survey) {
-        if (access.isEmpty()) {
-            System.out.println("live state not read (no credentials): every host is planned a call");
-            return Map.of();
-        }
-        ExecutorService threads = Executors.newFixedThreadPool(DESCRIBE_THREADS);
-        try {
-            LiveStateReader reader = new LiveStateReader(access.get().newClient(CallPacer.local(options.rate())),
-                    RetryPolicy.DEFAULT, threads, BackOffPause.SLEEP);
-            Map<String, Map<String, HostConfig>> live = new HashMap<>();
-            for (Map.Entry<String, List<String>> zone : survey.hostsByZone().entrySet()) {
-                live.put(zone.getKey(), reader.read(zone.getKey(), zone.getValue()));
-            }
-            System.out.printf("live state: read with %d DescribeAccelerationDomains call(s)%n", reader.callsMade());
-            return live;
-        } catch (DescribeFailed e) {
-            System.out.println("live state not read (" + e.getMessage() + "): every host is planned a call");
-            return Map.of();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            System.out.println("live state not read (interrupted): every host is planned a call");
-            return Map.of();
-        } finally {
-            threads.shutdownNow();
-        }
-    }
-
-    /** Streams the input through {@code verdict}, counting as it goes, into the plan file if one was asked for. */
-    private Tally pass(UnaryOperator<RotationRow> verdict) {
-        Tally tally = new Tally();
-        Instant now = Instant.now();
-        Consumer<Consumer<ResultRow>> plannedRows = sink -> forEachRow(raw -> {
-            RotationRow row = verdict.apply(raw);
-            tally.count(row);
-            sink.accept(new ResultRow(row.line(), row.zoneId(), row.host(), row.mode(), row.certIdsText(),
-                    row.valid() ? RowStatus.PENDING : RowStatus.INVALID,
-                    row.valid() ? null : ResultsRepository.INVALID_ROW, row.problem(), null, 0, now));
-        });
-        options.planOutput().ifPresentOrElse(plan -> reportWriter.write(plan, plannedRows),
-                () -> plannedRows.accept(row -> { }));
-        return tally;
-    }
-
-    private void forEachRow(Consumer<RotationRow> consumer) {
-        try (RotationCsvReader reader = RotationCsvReader.open(options.input())) {
-            reader.forEachRemaining(consumer);
-        }
-    }
-
-    private static final class Tally {
-        long rows;
-        long invalid;
-        final List<String> invalidOnScreen = new ArrayList<>();
-
-        void count(RotationRow row) {
-            rows++;
-            if (!row.valid()) {
-                invalid++;
-                if (invalidOnScreen.size() < LISTED_ON_SCREEN) {
-                    invalidOnScreen.add(row.problemMessage());
-                }
-            }
-        }
     }
 }
