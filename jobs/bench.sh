@@ -5,9 +5,10 @@
 # the floor N/20 s plus start-up; then the million-row dry run's time and peak memory. The job runs
 # through jobs/rotate.sh, as in production.
 #
-#   jobs/bench.sh            all scenarios, the estate read last (about 7 minutes)
+#   jobs/bench.sh            all scenarios, the loading and memory figures, the estate read last
 #   jobs/bench.sh quick      the same with 200 calls per scenario instead of 1,000
 #   jobs/bench.sh estate     only the estate read: 1,000 zones, 50,000 hosts, 2,000 certificates (about a minute)
+#   jobs/bench.sh load       only the loading and memory figures (the last part)
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 jar="$here/target/cert-rotator.jar"
@@ -113,6 +114,7 @@ fi
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | sed -n 1p)"
 echo
+if [ "${1:-}" != load ]; then
 printf "%-22s %6s %8s %8s %7s %8s %7s %8s %7s %9s %8s %8s %7s %8s %9s %5s\n" scenario calls "calls/s" "of 20/s" \
   "busy/s" "of 20/s" "steady" "refused" "max/1s" "spare ms" "wall s" "floor s" ratio "start s" describes exit
 rows 1 "$calls" > "$work/single.csv"
@@ -144,6 +146,94 @@ awk '/^rows:/ { split($2, r, " "); rows = $2 }
      END { printf "dry run of %d rows: %.1f s (%.0f rows/s), peak resident memory %.0f MB\n", rows, secs, rows / secs, rss }' \
   "$work/dry.out"
 grep '^plan:' "$work/dry.out"
+fi
 
+# --- Loading and memory: a high-diversity million rows (every host distinct, about 485,000 zone and certificate
+# targets over 97 zones), as a new user runs it (java -jar, no JVM option) and through jobs/rotate.sh.
+awk 'BEGIN { print "zone_id,host,mode,cert_ids"; for (i = 0; i < 1000000; i++)
+  printf "zone-div%04d,h%d.div.example.com,sslcert,cert-d%d\n", int(i / 10310), i, int(i * 0.485) }' > "$work/diverse.csv"
 echo
-estate
+echo "high-diversity million rows: $(awk -F, 'NR > 1 { t[$1 "," $4] } END { print length(t) }' "$work/diverse.csv") targets"
+
+# figures FILE: wall time, CPU time and peak resident memory from /usr/bin/time -v's report in FILE
+figures() {
+  awk '/Elapsed \(wall clock\)/ { n = split($NF, t, ":"); secs = t[n] + (n > 1 ? t[n-1] * 60 : 0) }
+       /User time/ { cpu += $NF } /System time/ { cpu += $NF }
+       /Maximum resident set size/ { rss = $NF / 1024 }
+       END { printf "%.1f s (cpu %.1f s), peak resident memory %.0f MB", secs, cpu, rss }' "$1"
+}
+
+for how in "java -jar" "jobs/rotate.sh"; do
+  cmd=(java -jar "$jar"); [ "$how" = jobs/rotate.sh ] && cmd=("$rotate")
+  code=0
+  env -u TENCENTCLOUD_SECRET_ID -u TENCENTCLOUD_SECRET_KEY /usr/bin/time -v "${cmd[@]}" --input="$work/diverse.csv" \
+    --dry-run --cert-rotator.home="$work/dry-home" > "$work/dry-diverse.out" 2>&1 || code=$?
+  echo "dry run, $how: $(figures "$work/dry-diverse.out"), exit $code"
+done
+
+# loadrun NAME COMMAND [options...]: a real run of the high-diversity input (COMMAND: java -jar or jobs/rotate.sh)
+# against the simulator (seeded with it), stopped by SIGTERM 10 s after its rotate step began; prints the load's
+# rows/s, the time from start to the first ModifyHostsCertificate call, the peak resident memory when the load had
+# ended (and the conflicts were marked) and the run's.
+loadrun() {
+  local name="$1" how="$2"; shift 2
+  local cmd=(java -jar "$jar"); [ "$how" = jobs/rotate.sh ] && cmd=("$rotate")
+  local dir="$work/load-$name-${how//[^a-z]/-}"; mkdir -p "$dir"
+  java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx4g -jar "$jar" simulate --port=0 --port-file="$dir/port" \
+    --seed="$work/diverse.csv" --latency-ms=50 > "$dir/simulator.out" 2>&1 &
+  local sim=$!
+  for _ in $(seq 600); do [ -s "$dir/port" ] && break; sleep 0.1; done
+  local start; start=$(date +%s%3N)
+  /usr/bin/time -v "${cmd[@]}" --input="$work/diverse.csv" --endpoint="http://127.0.0.1:$(cat "$dir/port")" \
+    --cert-rotator.home="$dir/home" --progress=off \
+    --logging.level.org.springframework.batch.core.step.AbstractStep=INFO "$@" > "$dir/job.out" 2>&1 &
+  local timer=$! job="" loaded_rss=""
+  for _ in $(seq 6000); do
+    job=$(pgrep -P "$timer" || true)
+    if grep -q 'Executing step: \[rotateCertificates\]' "$dir/job.out"; then
+      loaded_rss=$(awk '/VmHWM/ { printf "%.0f MB", $2 / 1024 }' "/proc/$job/status" 2>/dev/null)
+      break
+    fi
+    kill -0 "$timer" 2>/dev/null || break
+    sleep 0.1
+  done
+  sleep 10
+  [ -n "$job" ] && kill -TERM "$job"
+  wait "$timer" || true
+  kill -TERM "$sim"; wait "$sim" || true
+  local first; first=$(field ModifyHostsCertificate first_arrival_ms "$dir/simulator.out")
+  local took; took=$(sed -n 's/.*Step: \[loadInput\] executed in \([0-9hms]*\).*/\1/p' "$dir/job.out")
+  awk -v n="$name, $how" -v took="$took" -v loaded="${loaded_rss:-unknown}" -v s="$start" -v first="$first" -v f="$(figures "$dir/job.out")" 'BEGIN {
+    secs = 0; rest = took
+    while (match(rest, /^[0-9]+(ms|h|m|s)/)) {
+      part = substr(rest, 1, RLENGTH); rest = substr(rest, RLENGTH + 1)
+      v = part + 0; u = part; gsub(/[0-9]/, "", u)
+      secs += u == "ms" ? v / 1000 : u == "s" ? v : u == "m" ? v * 60 : v * 3600
+    }
+    load = secs > 0 ? sprintf("%.0f rows/s (%.1f s)", 1000000 / secs, secs) : "not finished"
+    modify = first > 0 ? sprintf("%.1f s", (first - s) / 1000) : "none"
+    printf "real run, %s: load %s, peak resident memory after the load %s; first ModifyHostsCertificate after %s; run %s\n",
+      n, load, loaded, modify, f }'
+}
+
+loadrun h2 "java -jar"
+loadrun h2 jobs/rotate.sh
+pg_ctl="$(command -v pg_ctl || ls /usr/lib/postgresql/*/bin/pg_ctl 2>/dev/null | sort -V | tail -1 || true)"
+if [ -n "$pg_ctl" ] && [ -x "$pg_ctl" ]; then
+  pgdir="$work/pg"; mkdir -p "$pgdir"; chmod 755 "$work"
+  pgport=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  as=(); [ "$(id -u)" = 0 ] && { chown postgres "$pgdir"; as=(runuser -u postgres --); }
+  "${as[@]}" "$(dirname "$pg_ctl")/initdb" -D "$pgdir/data" -U bench --auth=trust > "$pgdir/initdb.out" 2>&1
+  "${as[@]}" "$pg_ctl" -D "$pgdir/data" -l "$pgdir/server.log" -o "-p $pgport -k $pgdir -c listen_addresses=127.0.0.1" \
+    -w start > /dev/null
+  trap '"${as[@]}" "$pg_ctl" -D "$pgdir/data" -m immediate stop > /dev/null 2>&1; kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
+  loadrun postgres "java -jar" --spring.datasource.url="jdbc:postgresql://127.0.0.1:$pgport/postgres" \
+    --spring.datasource.username=bench --spring.datasource.password=
+else
+  echo "real run, postgres: skipped: no PostgreSQL"
+fi
+
+if [ "${1:-}" != load ]; then
+  echo
+  estate
+fi

@@ -44,7 +44,11 @@ final class CommandContext {
         ConfigurableApplicationContext context;
         try {
             context = application.run(args);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | OutOfMemoryError e) {
+            if (OutOfMemory.causedBy(e)) {
+                System.err.println("cert-rotator: " + OutOfMemory.advice());
+                return ExitCodes.STOPPED;
+            }
             log.debug("cannot start", e);
             Optional<String> badProperty = BadProperty.describe(e);
             if (badProperty.isPresent()) {

@@ -180,6 +180,9 @@ class RotationRunner implements ApplicationRunner, ExitCodeGenerator {
     }
 
     private static String rootMessage(JobExecution execution) {
+        if (execution.getAllFailureExceptions().stream().anyMatch(OutOfMemory::causedBy)) {
+            return OutOfMemory.advice();
+        }
         return execution.getAllFailureExceptions().stream()
                 .map(RotationRunner::innermost)
                 .map(Throwable::getMessage)

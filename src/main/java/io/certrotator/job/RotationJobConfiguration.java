@@ -7,6 +7,7 @@ import io.certrotator.edgeone.RetryPolicy;
 import io.certrotator.results.ResultsRepository;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.flow.JobExecutionDecider;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -18,7 +19,7 @@ import org.springframework.batch.infrastructure.support.transaction.Resourceless
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The rotation job: load and validate the input (planning the calls), rotate. No run-id incrementer: the
+ * The rotation job: load and validate the input ({@link LoadInputConfiguration}), rotate. No run-id incrementer: the
  * same input and options are the same instance, which is what lets a failed run resume.
  */
 @Configuration
@@ -27,18 +28,13 @@ public class RotationJobConfiguration {
     public static final String JOB_NAME = "certificateRotation";
 
     @Bean
-    Job certificateRotationJob(JobRepository jobRepository, Step loadInput, Step rotateCertificates) {
+    Job certificateRotationJob(JobRepository jobRepository, Step loadInput, Step markConflicts,
+                               JobExecutionDecider invalidInput, Step rotateCertificates) {
         return new JobBuilder(JOB_NAME, jobRepository)
-                .start(loadInput).on(RunExitStatus.INVALID_INPUT).end(RunExitStatus.INVALID_INPUT)
-                .from(loadInput).on("*").to(rotateCertificates)
+                .start(loadInput).next(markConflicts).next(invalidInput)
+                .on(RunExitStatus.INVALID_INPUT).end(RunExitStatus.INVALID_INPUT)
+                .from(invalidInput).on("*").to(rotateCertificates)
                 .end()
-                .build();
-    }
-
-    @Bean
-    Step loadInput(JobRepository jobRepository, ResultsRepository results, PlatformTransactionManager transactions) {
-        return new StepBuilder("loadInput", jobRepository)
-                .tasklet(new LoadInputTasklet(results, new TransactionTemplate(transactions)), outsideTransaction())
                 .build();
     }
 
@@ -60,7 +56,7 @@ public class RotationJobConfiguration {
         return new StopSignal();
     }
 
-    /** The tasklets commit their own work in small transactions; the step must not hold one open around them. */
+    /** The rotate tasklet commits its own work in small transactions; the step must not hold one open around it. */
     private static PlatformTransactionManager outsideTransaction() {
         return new ResourcelessTransactionManager();
     }

@@ -1,34 +1,38 @@
 package io.certrotator.plan;
 
-import io.certrotator.input.HostConflict;
 import io.certrotator.edgeone.HostConfig;
+import io.certrotator.input.HostConflict;
 import io.certrotator.input.RotationRow;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Watches the rows go by and keeps one small entry per host, never the rows: it finds hosts listed with
- * different targets (which makes all their rows invalid) and counts the calls the valid rows need.
- * Conflicts are rare, so a reader makes one pass and fixes up the conflicting rows afterwards.
+ * Watches the rows go by and keeps a few numbers per host and per target in primitive arrays ({@link CompactKeys}),
+ * never the rows: it finds hosts listed with different targets (which makes all their rows invalid) and counts the
+ * calls the valid rows need. Conflicts are rare, so a reader makes one pass and fixes up the conflicting rows
+ * afterwards.
  */
 public final class InputSurvey {
 
     private static final int SHOWN_TARGETS = 50;
-    private static final int LINE_BITS = 40;
-    private static final long LINE_MASK = (1L << LINE_BITS) - 1;
 
     private final int maxHostsPerCall;
-    private final Map<String, Integer> targetIds = new HashMap<>();
-    private final List<String> targetKeys = new ArrayList<>();
-    private final List<PlanSummary.TargetCount> targets = new ArrayList<>();
-    /** zone + host -> target id (high bits) and the first line naming the host (low bits). */
-    private final Map<String, Long> firstSeen = new HashMap<>();
-    /** zone + host -> the first line whose target differs from the first line's, for conflicting hosts only. */
-    private final Map<String, Long> firstDifferent = new HashMap<>();
+    private final Map<String, Integer> zoneIds = new HashMap<>();
+    private final List<String> zones = new ArrayList<>();
+    /** (zone, target key) -> target id; per target, the certificate IDs as its first row wrote them. */
+    private final CompactKeys targets = new CompactKeys();
+    private final CompactKeys certIdsAsWritten = new CompactKeys();
+    /** (zone, host) -> host id; per host, its target and the first line naming it. */
+    private final CompactKeys hosts = new CompactKeys();
+    private int[] hostTarget = new int[1024];
+    private long[] hostFirstLine = new long[1024];
+    /** host id -> the first line whose target differs from the first line's, for conflicting hosts only. */
+    private final Map<Integer, Long> firstDifferent = new HashMap<>();
 
     public InputSurvey(int maxHostsPerCall) {
         this.maxHostsPerCall = maxHostsPerCall;
@@ -38,15 +42,25 @@ public final class InputSurvey {
         if (!row.valid()) {
             return;
         }
-        String targetKey = row.targetKey();
-        int target = targetIds.computeIfAbsent(row.zoneId() + "|" + targetKey, key -> {
-            targetKeys.add(targetKey);
-            targets.add(new PlanSummary.TargetCount(row.zoneId(), row.mode(), row.certIdsText(), 0));
-            return targets.size() - 1;
+        int zone = zoneIds.computeIfAbsent(row.zoneId(), id -> {
+            zones.add(id);
+            return zones.size() - 1;
         });
-        String host = hostKey(row.zoneId(), row.host());
-        Long first = firstSeen.putIfAbsent(host, ((long) target << LINE_BITS) | row.line());
-        if (first != null && targetOf(first) != target) {
+        int targetCount = targets.size();
+        int target = targets.add(zone, row.targetKey());
+        if (target == targetCount) {
+            certIdsAsWritten.add(target, row.certIdsText());
+        }
+        int hostCount = hosts.size();
+        int host = hosts.add(zone, row.host());
+        if (host == hostCount) {
+            if (host == hostTarget.length) {
+                hostTarget = Arrays.copyOf(hostTarget, host * 2);
+                hostFirstLine = Arrays.copyOf(hostFirstLine, host * 2);
+            }
+            hostTarget[host] = target;
+            hostFirstLine[host] = row.line();
+        } else if (hostTarget[host] != target) {
             firstDifferent.putIfAbsent(host, row.line());
         }
     }
@@ -55,30 +69,19 @@ public final class InputSurvey {
         return !firstDifferent.isEmpty();
     }
 
-    public List<HostConflict> conflicts() {
-        List<HostConflict> conflicts = new ArrayList<>();
-        firstDifferent.forEach((host, different) -> {
-            long first = firstSeen.get(host);
-            String[] zoneAndHost = host.split("\\|", 2);
-            conflicts.add(new HostConflict(zoneAndHost[0], zoneAndHost[1], first & LINE_MASK,
-                    targetKeys.get(targetOf(first)), different));
-        });
-        return conflicts;
-    }
-
     /** The row as the run must treat it: invalid when its host is also listed with a different target. */
     public RotationRow verdict(RotationRow row) {
         if (!row.valid() || !hasConflicts()) {
             return row;
         }
-        String host = hostKey(row.zoneId(), row.host());
-        Long different = firstDifferent.get(host);
+        Integer zone = zoneIds.get(row.zoneId());
+        int host = zone == null ? -1 : hosts.idOf(zone, row.host());
+        Long different = host < 0 ? null : firstDifferent.get(host);
         if (different == null) {
             return row;
         }
-        long first = firstSeen.get(host);
-        HostConflict conflict = new HostConflict(row.zoneId(), row.host(), first & LINE_MASK,
-                targetKeys.get(targetOf(first)), different);
+        HostConflict conflict = new HostConflict(row.zoneId(), row.host(), hostFirstLine[host],
+                targets.text(hostTarget[host]), different);
         return row.withProblem(conflict.problemFor(row.targetKey()));
     }
 
@@ -88,63 +91,72 @@ public final class InputSurvey {
      */
     public PlanSummary plan(Map<String, Map<String, HostConfig>> live) {
         long[] hostsPerTarget = new long[targets.size()];
-        Map<String, Long> hostsPerCallKey = new HashMap<>();
+        /** hosts per target whose configuration today is unknown: they share calls */
+        long[] unknownPerTarget = new long[targets.size()];
+        Map<String, Long> knownPerCallKey = new HashMap<>();
         long alreadyDone = 0;
         long notListed = 0;
-        for (Map.Entry<String, Long> entry : firstSeen.entrySet()) {
-            if (firstDifferent.containsKey(entry.getKey())) {
+        for (int host = 0; host < hosts.size(); host++) {
+            if (firstDifferent.containsKey(host)) {
                 continue;
             }
-            int target = targetOf(entry.getValue());
-            String[] zoneAndHost = entry.getKey().split("\\|", 2);
-            Map<String, HostConfig> zone = live.get(zoneAndHost[0]);
-            HostConfig config = zone == null ? null : zone.get(zoneAndHost[1]);
-            PlanSummary.TargetCount wanted = targets.get(target);
+            int target = hostTarget[host];
+            Map<String, HostConfig> zone = live.get(zones.get(hosts.group(host)));
+            HostConfig config = zone == null ? null : zone.get(hosts.text(host));
             if (zone != null && config == null) {
                 notListed++;
-            } else if (config != null && config.towards(wanted.mode(), wanted.certIds().isEmpty() ? List.of()
-                    : List.of(wanted.certIds().split(";"))) == HostConfig.Progress.DONE) {
+            } else if (config != null && config.towards(mode(target), certIds(target)) == HostConfig.Progress.DONE) {
                 alreadyDone++;
             } else {
                 hostsPerTarget[target]++;
-                hostsPerCallKey.merge(target + "|" + (config == null ? "" : config.key()), 1L, Long::sum);
+                if (config == null) {
+                    unknownPerTarget[target]++;
+                } else {
+                    knownPerCallKey.merge(target + "|" + config.key(), 1L, Long::sum);
+                }
             }
         }
-        long hosts = 0;
+        long calls = knownPerCallKey.values().stream().mapToLong(this::callsFor).sum()
+                + Arrays.stream(unknownPerTarget).map(this::callsFor).sum();
+        long hostCount = 0;
         long usedTargets = 0;
         List<PlanSummary.TargetCount> shown = new ArrayList<>();
-        for (int i = 0; i < hostsPerTarget.length; i++) {
-            if (hostsPerTarget[i] == 0) {
+        for (int target = 0; target < hostsPerTarget.length; target++) {
+            if (hostsPerTarget[target] == 0) {
                 continue;
             }
             usedTargets++;
-            hosts += hostsPerTarget[i];
+            hostCount += hostsPerTarget[target];
             if (shown.size() < SHOWN_TARGETS) {
-                PlanSummary.TargetCount target = targets.get(i);
-                shown.add(new PlanSummary.TargetCount(target.zoneId(), target.mode(), target.certIds(),
-                        hostsPerTarget[i]));
+                shown.add(new PlanSummary.TargetCount(zones.get(targets.group(target)), mode(target),
+                        certIdsAsWritten.text(target), hostsPerTarget[target]));
             }
         }
-        long calls = hostsPerCallKey.values().stream()
-                .mapToLong(count -> (count + maxHostsPerCall - 1) / maxHostsPerCall).sum();
-        return new PlanSummary(hosts, usedTargets, calls, maxHostsPerCall, alreadyDone, notListed, shown);
+        return new PlanSummary(hostCount, usedTargets, calls, maxHostsPerCall, alreadyDone, notListed, shown);
     }
 
     /** The valid hosts of each zone (hosts listed with different targets left out), for reading their live state. */
     public Map<String, List<String>> hostsByZone() {
-        Map<String, List<String>> hosts = new TreeMap<>();
-        firstSeen.keySet().stream().filter(host -> !firstDifferent.containsKey(host)).forEach(key -> {
-            String[] zoneAndHost = key.split("\\|", 2);
-            hosts.computeIfAbsent(zoneAndHost[0], zone -> new ArrayList<>()).add(zoneAndHost[1]);
-        });
-        return hosts;
+        Map<String, List<String>> byZone = new TreeMap<>();
+        for (int host = 0; host < hosts.size(); host++) {
+            if (!firstDifferent.containsKey(host)) {
+                byZone.computeIfAbsent(zones.get(hosts.group(host)), zone -> new ArrayList<>()).add(hosts.text(host));
+            }
+        }
+        return byZone;
     }
 
-    private static String hostKey(String zoneId, String host) {
-        return zoneId + "|" + host;
+    private long callsFor(long hostCount) {
+        return (hostCount + maxHostsPerCall - 1) / maxHostsPerCall;
     }
 
-    private static int targetOf(long packed) {
-        return (int) (packed >>> LINE_BITS);
+    private String mode(int target) {
+        String targetKey = targets.text(target);
+        return targetKey.substring(0, targetKey.indexOf('|'));
+    }
+
+    private List<String> certIds(int target) {
+        String certIds = certIdsAsWritten.text(target);
+        return certIds.isEmpty() ? List.of() : List.of(certIds.split(";"));
     }
 }

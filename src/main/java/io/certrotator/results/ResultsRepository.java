@@ -1,6 +1,5 @@
 package io.certrotator.results;
 
-import io.certrotator.input.RotationRow;
 import io.certrotator.input.HostConflict;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -36,49 +35,60 @@ public class ResultsRepository {
         this.tally = tally;
     }
 
-    public void deleteRows(long instanceId) {
-        jdbc.update("DELETE FROM CR_ROW WHERE JOB_INSTANCE_ID = ?", instanceId);
-        tally.startFrom(new StatusCounts(Map.of()));
+    /** A writer of input rows into this instance's rows, for the load step. */
+    public RowWriter rowWriter(long instanceId) {
+        return new RowWriter(jdbc, tally, instanceId);
     }
 
-    public void insert(long instanceId, List<RotationRow> rows) {
+    /**
+     * Every PENDING row of a host listed with different targets becomes INVALID, pointing at a line that wants
+     * something else. One grouping query finds the hosts; it groups by all of CR_ROW_HOST_TARGET's leading columns,
+     * so H2 reads that index in order holding one group at a time (grouping by zone and host alone, it hashes every
+     * host in memory: 1,000,000 hosts did not fit in 100 MB). Only the conflicting hosts' rows are read.
+     */
+    public void markConflictingHosts(long instanceId) {
+        List<String[]> hosts = jdbc.query("""
+                SELECT ZONE_ID, HOST FROM CR_ROW WHERE JOB_INSTANCE_ID = ? AND STATUS = 'PENDING'
+                GROUP BY JOB_INSTANCE_ID, STATUS, ZONE_ID, HOST HAVING MIN(TARGET_KEY) <> MAX(TARGET_KEY)""",
+                (rs, i) -> new String[]{rs.getString(1), rs.getString(2)}, instanceId);
         Timestamp now = Timestamp.from(Instant.now());
-        jdbc.batchUpdate("""
-                INSERT INTO CR_ROW (JOB_INSTANCE_ID, LINE, ZONE_ID, HOST, MODE, CERT_IDS, TARGET_KEY, STATUS,
-                                    ERROR_CODE, ERROR_MESSAGE, ATTEMPTS, UPDATED_AT)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)""", rows, rows.size(), (ps, row) -> {
-            ps.setLong(1, instanceId);
-            ps.setLong(2, row.line());
-            ps.setString(3, truncate(row.zoneId(), 512));
-            ps.setString(4, truncate(row.host(), 512));
-            ps.setString(5, truncate(row.mode(), 64));
-            ps.setString(6, truncate(row.certIdsText(), 2048));
-            ps.setString(7, truncate(row.targetKey(), 2112));
-            ps.setString(8, (row.valid() ? RowStatus.PENDING : RowStatus.INVALID).name());
-            ps.setString(9, row.valid() ? null : INVALID_ROW);
-            ps.setString(10, row.valid() ? null : truncate(row.problem(), 1024));
-            ps.setTimestamp(11, now);
-        });
-        long valid = rows.stream().filter(RotationRow::valid).count();
-        tally.add(RowStatus.PENDING, valid);
-        tally.add(RowStatus.INVALID, rows.size() - valid);
-    }
-
-    /** Every row of a host listed with different targets becomes INVALID, pointing at the other line. */
-    public void markInvalid(long instanceId, List<HostConflict> conflicts) {
-        Timestamp now = Timestamp.from(Instant.now());
-        for (HostConflict conflict : conflicts) {
-            List<Object[]> updates = jdbc.query("""
+        for (String[] host : hosts) {
+            List<Long> lines = new ArrayList<>();
+            List<String> targetKeys = new ArrayList<>();
+            jdbc.query("""
                     SELECT LINE, TARGET_KEY FROM CR_ROW
-                    WHERE JOB_INSTANCE_ID = ? AND ZONE_ID = ? AND HOST = ? AND STATUS = 'PENDING'""",
-                    (rs, i) -> new Object[]{INVALID_ROW, conflict.problemFor(rs.getString(2)), now, instanceId,
-                            rs.getLong(1)},
-                    instanceId, conflict.zoneId(), conflict.host());
+                    WHERE JOB_INSTANCE_ID = ? AND STATUS = 'PENDING' AND ZONE_ID = ? AND HOST = ? ORDER BY LINE""",
+                    rs -> {
+                        lines.add(rs.getLong(1));
+                        targetKeys.add(rs.getString(2));
+                    }, instanceId, host[0], host[1]);
+            HostConflict conflict = conflict(host[0], host[1], lines, targetKeys);
+            List<Object[]> updates = new ArrayList<>(lines.size());
+            for (int i = 0; i < lines.size(); i++) {
+                updates.add(new Object[]{INVALID_ROW, conflict.problemFor(targetKeys.get(i)), now, instanceId,
+                        lines.get(i)});
+            }
             jdbc.batchUpdate("""
                     UPDATE CR_ROW SET STATUS = 'INVALID', ERROR_CODE = ?, ERROR_MESSAGE = ?, UPDATED_AT = ?
                     WHERE JOB_INSTANCE_ID = ? AND LINE = ?""", updates);
             tally.move(RowStatus.PENDING, RowStatus.INVALID, updates.size());
         }
+    }
+
+    /** The conflict of a host's rows (in line order, at least two targets among them). */
+    private static HostConflict conflict(String zoneId, String host, List<Long> lines, List<String> targetKeys) {
+        String firstTarget = targetKeys.get(0);
+        int different = 1;
+        while (targetKeys.get(different).equals(firstTarget)) {
+            different++;
+        }
+        return new HostConflict(zoneId, host, lines.get(0), firstTarget, lines.get(different));
+    }
+
+    /** Whether any row of the instance is INVALID. */
+    public boolean hasInvalidRows(long instanceId) {
+        return !jdbc.queryForList("SELECT LINE FROM CR_ROW WHERE JOB_INSTANCE_ID = ? AND STATUS = 'INVALID' LIMIT 1",
+                Long.class, instanceId).isEmpty();
     }
 
     public StatusCounts countByStatus(long instanceId) {
@@ -111,19 +121,19 @@ public class ResultsRepository {
                 (rs, i) -> "line " + rs.getLong(1) + ": " + rs.getString(2), instanceId);
     }
 
-    /** Pending rows ordered by zone, target and host: the order host groups are formed in. */
+    /**
+     * Pending rows ordered by zone, target and host: the order host groups are formed in. Each page starts after the
+     * last row of the one before, and names the index's columns in ORDER BY, so the database reads CR_ROW_GROUP_ORDER
+     * from there instead of sorting what is left (H2 sorts unless the ORDER BY is the index's own).
+     */
     public void forEachPendingInGroupOrder(long instanceId, Consumer<PendingRow> consumer) {
         PendingRow last = null;
         while (true) {
             List<PendingRow> page = last == null
-                    ? jdbc.query(PENDING_SELECT + " ORDER BY ZONE_ID, TARGET_KEY, HOST, LINE LIMIT " + PAGE,
-                    ResultsRepository::pendingRow, instanceId)
-                    : jdbc.query(PENDING_SELECT + """
-                             AND (ZONE_ID > ? OR (ZONE_ID = ? AND (TARGET_KEY > ? OR (TARGET_KEY = ?
-                                  AND (HOST > ? OR (HOST = ? AND LINE > ?))))))
-                            ORDER BY ZONE_ID, TARGET_KEY, HOST, LINE LIMIT """ + " " + PAGE,
-                    ResultsRepository::pendingRow, instanceId, last.zoneId(), last.zoneId(), last.targetKey(),
-                    last.targetKey(), last.host(), last.host(), last.line());
+                    ? jdbc.query(PENDING_SELECT + PENDING_ORDER, ResultsRepository::pendingRow, instanceId)
+                    : jdbc.query(PENDING_SELECT + " AND (ZONE_ID, TARGET_KEY, HOST, LINE) > (?, ?, ?, ?)"
+                            + PENDING_ORDER, ResultsRepository::pendingRow, instanceId, last.zoneId(),
+                    last.targetKey(), last.host(), last.line());
             page.forEach(consumer);
             if (page.size() < PAGE) {
                 return;
@@ -132,6 +142,8 @@ public class ResultsRepository {
         }
     }
 
+    private static final String PENDING_ORDER =
+            " ORDER BY JOB_INSTANCE_ID, STATUS, ZONE_ID, TARGET_KEY, HOST, LINE LIMIT " + PAGE;
     private static final String PENDING_SELECT = """
             SELECT LINE, ZONE_ID, HOST, MODE, CERT_IDS, TARGET_KEY, ATTEMPTS FROM CR_ROW
             WHERE JOB_INSTANCE_ID = ? AND STATUS = 'PENDING'""";
@@ -193,14 +205,15 @@ public class ResultsRepository {
                 });
     }
 
-    /** Every row in line order, for the report. */
+    /** Every row in line order, for the report: the primary key's order, so each page is read, not sorted. */
     public void forEachRow(long instanceId, Consumer<ResultRow> consumer) {
         long after = -1;
         while (true) {
             List<ResultRow> page = jdbc.query("""
                     SELECT LINE, ZONE_ID, HOST, MODE, CERT_IDS, STATUS, ERROR_CODE, ERROR_MESSAGE, REQUEST_ID,
                            ATTEMPTS, UPDATED_AT
-                    FROM CR_ROW WHERE JOB_INSTANCE_ID = ? AND LINE > ? ORDER BY LINE LIMIT """ + " " + PAGE,
+                    FROM CR_ROW WHERE JOB_INSTANCE_ID = ? AND LINE > ? ORDER BY JOB_INSTANCE_ID, LINE LIMIT """
+                    + " " + PAGE,
                     (rs, i) -> new ResultRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), RowStatus.valueOf(rs.getString(6)), rs.getString(7), rs.getString(8),
                             rs.getString(9), rs.getInt(10), rs.getTimestamp(11).toInstant()),
@@ -213,7 +226,7 @@ public class ResultsRepository {
         }
     }
 
-    private static String truncate(String text, int max) {
+    static String truncate(String text, int max) {
         return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 }

@@ -23,8 +23,15 @@ final class ChildRun {
     }
 
     static ChildRun start(Path home, String secretId, String secretKey, String... args) {
+        return start(List.of(), home, secretId, secretKey, args);
+    }
+
+    /** @param jvmOptions options for the child's JVM, such as {@code -Xmx64m} */
+    static ChildRun start(List<String> jvmOptions, Path home, String secretId, String secretKey, String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-jar", Path.of("target/cert-rotator.jar").toAbsolutePath().toString()));
+                "-XX:TieredStopAtLevel=1"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", Path.of("target/cert-rotator.jar").toAbsolutePath().toString()));
         command.addAll(List.of(args));
         command.add("--cert-rotator.home=" + home);
         command.add("--cert-rotator.retry.base-delay=100ms");
