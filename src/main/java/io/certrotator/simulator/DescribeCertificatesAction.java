@@ -6,7 +6,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -31,7 +30,7 @@ final class DescribeCertificatesAction implements ApiAction {
 
     private final EdgeOneState state;
     private final Clock clock;
-    private final AtomicReference<String> refusal = new AtomicReference<>();
+    private final Refusal refusal = new Refusal();
 
     DescribeCertificatesAction(EdgeOneState state, Clock clock) {
         this.state = state;
@@ -45,10 +44,7 @@ final class DescribeCertificatesAction implements ApiAction {
 
     @Override
     public void execute(JsonNode params, ObjectNode response) {
-        String refused = refusal.get();
-        if (refused != null) {
-            throw new ApiException(refused, "you are not authorized to perform operation (ssl:DescribeCertificates)");
-        }
+        refusal.check("you are not authorized to perform operation (ssl:DescribeCertificates)");
         Params.rejectUnknown(params, PARAMETERS);
         int offset = Params.optionalInteger(params, "Offset").orElse(0);
         int limit = Math.min(MAX_LIMIT, Params.optionalInteger(params, "Limit").orElse(DEFAULT_LIMIT));

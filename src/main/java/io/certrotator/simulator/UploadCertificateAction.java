@@ -4,7 +4,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -26,7 +25,7 @@ final class UploadCertificateAction implements ApiAction {
     private final EdgeOneState state;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
-    private final AtomicReference<String> refusal = new AtomicReference<>();
+    private final Refusal refusal = new Refusal();
 
     UploadCertificateAction(EdgeOneState state, Clock clock) {
         this.state = state;
@@ -40,10 +39,7 @@ final class UploadCertificateAction implements ApiAction {
 
     @Override
     public void execute(JsonNode params, ObjectNode response) {
-        String refused = refusal.get();
-        if (refused != null) {
-            throw new ApiException(refused, "the certificate is refused (simulated)");
-        }
+        refusal.check("the certificate is refused (simulated)");
         Params.rejectUnknown(params, PARAMETERS);
         String type = Params.optionalString(params, "CertificateType").orElse("SVR");
         if (!type.equals("SVR")) {
