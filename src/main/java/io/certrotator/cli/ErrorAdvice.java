@@ -33,6 +33,10 @@ final class ErrorAdvice {
             Map.entry("OperationDenied.HostsCertificateInconsistency",
                     "hosts in one call carry different certificates: " + RETRY_THE_ROWS
                             + " with --max-hosts-per-call=1"),
+            Map.entry("InvalidParameter.CertToExpire",
+                    "the certificate expires too soon for EdgeOne to take it: upload a renewed one and name it"),
+            Map.entry("InvalidParameter.CertTooShortKeySize",
+                    "the certificate's key is too short for EdgeOne: reissue it with RSA 2048 or ECC 256 or more"),
             Map.entry(RowOutcome.VERIFICATION_FAILED,
                     "the API accepted the call but the host does not show the certificate (see error_message): "
                             + "check the host in the console, then " + RETRY_THE_ROWS),

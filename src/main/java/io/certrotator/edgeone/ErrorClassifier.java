@@ -42,8 +42,14 @@ public final class ErrorClassifier {
             "InvalidParameter.CertNotMatchDomain",
             "ResourceUnavailable.HostNotFound",
             "InvalidParameter.HostStatusNotAllowApplyCertificate",
-            "InvalidParameter.CnameWildHostNotAllowApplyCertificate",
-            "OperationDenied.HostsCertificateInconsistency");
+            "InvalidParameter.CnameWildHostNotAllowApplyCertificate");
+
+    /**
+     * {@code OperationDenied.Hosts...Inconsistency}: hosts of one call differ in something one call must keep the same
+     * (their certificates, client or upstream certificates, keyless servers): smaller groups may all pass.
+     */
+    private static final String HOSTS_INCONSISTENT_PREFIX = "OperationDenied.Hosts";
+    private static final String HOSTS_INCONSISTENT_SUFFIX = "Inconsistency";
 
     private ErrorClassifier() {
     }
@@ -58,7 +64,8 @@ public final class ErrorClassifier {
         if (inFamily(code, FATAL_FAMILIES) || WRONG_ENDPOINT.contains(code)) {
             return ErrorClass.FATAL;
         }
-        if (HOST_SPECIFIC.contains(code)) {
+        if (HOST_SPECIFIC.contains(code) || code.startsWith(HOSTS_INCONSISTENT_PREFIX)
+                && code.endsWith(HOSTS_INCONSISTENT_SUFFIX)) {
             return ErrorClass.HOST_SPECIFIC;
         }
         return ErrorClass.PERMANENT;

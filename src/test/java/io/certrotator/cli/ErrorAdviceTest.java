@@ -18,7 +18,7 @@ class ErrorAdviceTest {
             "InvalidParameter.HostStatusNotAllowApplyCertificate", "InvalidParameter.CnameWildHostNotAllowApplyCertificate",
             "OperationDenied.HostsCertificateInconsistency", "FailedOperation.CertificateHasExpired",
             "ResourceUnavailable.CertNotFound", "OperationDenied.ErrZoneIsAlreadyPaused", "ResourceNotFound.ZoneNotFound",
-            "VerificationFailed", "InvalidRow"})
+            "VerificationFailed", "InvalidRow", "InvalidParameter.CertToExpire", "InvalidParameter.CertTooShortKeySize"})
     void aCodeARowCanEndWithHasAdviceOfItsOwn(String code) {
         assertThat(ErrorAdvice.of(code)).isNotEqualTo(UNKNOWN).isNotEqualTo(ErrorAdvice.of(ErrorClassifier.RATE_LIMIT_EXCEEDED));
     }

@@ -34,8 +34,17 @@ class ErrorClassifierTest {
     @ParameterizedTest
     @ValueSource(strings = {"InvalidParameter.CertNotMatchDomain", "ResourceUnavailable.HostNotFound",
             "InvalidParameter.HostStatusNotAllowApplyCertificate",
-            "InvalidParameter.CnameWildHostNotAllowApplyCertificate", "OperationDenied.HostsCertificateInconsistency"})
+            "InvalidParameter.CnameWildHostNotAllowApplyCertificate"})
     void codesThatMayConcernOnlySomeHostsSplitTheGroup(String code) {
+        assertThat(ErrorClassifier.classify(code)).isEqualTo(ErrorClass.HOST_SPECIFIC);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"OperationDenied.HostsCertificateInconsistency",
+            "OperationDenied.HostsClientCertificateInconsistency", "OperationDenied.HostsUpstreamCertificateInconsistency",
+            "OperationDenied.HostsUpstreamCertificateVerifyInconsistency",
+            "OperationDenied.HostsKeylessServerInconsistency"})
+    void everyHostsInconsistencyOfOneCallSplitsTheGroup(String code) {
         assertThat(ErrorClassifier.classify(code)).isEqualTo(ErrorClass.HOST_SPECIFIC);
     }
 
@@ -43,7 +52,8 @@ class ErrorClassifierTest {
     @ValueSource(strings = {"ResourceUnavailable.CertNotFound", "FailedOperation.CertificateHasExpired",
             "OperationDenied.ErrZoneIsAlreadyPaused", "ResourceNotFound.ZoneNotFound", "InvalidParameterValue",
             "MissingParameter", "UnknownParameter", "LimitExceeded", "RequestSizeLimitExceeded", "FailedOperation",
-            "AuthFailureLookalike", "InternalErrorLookalike"})
+            "AuthFailureLookalike", "InternalErrorLookalike", "OperationDenied.HostsLookalike",
+            "InvalidParameter.CertToExpire", "InvalidParameter.CertTooShortKeySize"})
     void everythingElseFailsTheRows(String code) {
         assertThat(ErrorClassifier.classify(code)).isEqualTo(ErrorClass.PERMANENT);
     }
