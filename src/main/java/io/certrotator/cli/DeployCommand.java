@@ -6,7 +6,6 @@ import io.certrotator.edgeone.CallPacer;
 import io.certrotator.edgeone.RetryPolicy;
 import io.certrotator.edgeone.UploadedCertificate;
 import io.certrotator.plan.DeploySelection;
-import io.certrotator.plan.PlanRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,10 +18,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 /**
- * {@code deploy --cert=fullchain.pem --key=privkey.pem [--zone=ID ...] [--dry-run]}: uploads the certificate as
- * {@code upload} does, plans it onto every host it should serve ({@link DeploySelection}), writes that plan under the
+ * {@code deploy --cert=fullchain.pem --key=privkey.pem [--zone=ID ...] [--dry-run]}: checks the files as {@code upload}
+ * does, reads the estate, uploads the certificate, plans it onto every host it should serve ({@link DeploySelection}), writes that plan under the
  * home, and rotates it as {@code rotate --input=PLAN} does. A dry run sends nothing: it plans with the certificate's
  * names, key family and end, and prints the plan.
  */
@@ -98,24 +98,11 @@ public final class DeployCommand implements Callable<Integer> {
         CertificateUpload upload = new CertificateUpload(env, err, Clock.systemUTC(), retryPolicy);
         CertificateBundle bundle = upload.load(certificateFile, keyFile);
         Credential credential = upload.credential(target.profile());
-        String certId;
-        if (dryRun) {
-            err.println("certificate not uploaded (dry run)");
-            certId = NOT_UPLOADED;
-        } else {
-            try {
-                UploadedCertificate uploaded = upload.upload(target.endpoint(), credential, bundle, alias);
-                out.println(UploadResult.of(uploaded, bundle).render(UploadFormat.TEXT));
-                certId = uploaded.certificateId();
-            } catch (CommandFailure failure) {
-                err.println("cert-rotator deploy: " + failure.getMessage());
-                return failure.exitCode();
-            }
-        }
+        // Uploaded once the estate is read: an unknown --zone or zones that cannot be listed send nothing.
+        Supplier<DeploySelection> uploaded = () -> new DeploySelection(dryRun ? notUploaded()
+                : upload(upload, target, credential, bundle), bundle.names(), bundle.keyType(), bundle.notAfter());
         DeployPlanning.Request request = new DeployPlanning.Request(
-                new EstateRequest(target, credential, estate.zones(), estate.progress(dryRun)),
-                PlanRequest.deploying(new DeploySelection(certId, bundle.names(), bundle.keyType(),
-                        bundle.notAfter())), dryRun);
+                new EstateRequest(target, credential, estate.zones(), estate.progress(dryRun)), uploaded, dryRun);
         DeployPlanning.Outcome outcome = new DeployPlanning.Outcome();
         int planned = springBoot.run(DeployPlanning.class, springBoot.properties(), Map.of("deployRequest", request,
                 "readStop", new ReadStop(), "deployOutcome", outcome));
@@ -126,6 +113,19 @@ public final class DeployCommand implements Callable<Integer> {
                 : rotate(outcome.planFile().get(), target, credential);
         // A zone not read may hold hosts due: the deploy is not complete, as plan's exit code says.
         return rotated == ExitCodes.SUCCEEDED && outcome.incomplete() ? ExitCodes.ROWS_FAILED : rotated;
+    }
+
+    private String notUploaded() {
+        err.println("certificate not uploaded (dry run)");
+        return NOT_UPLOADED;
+    }
+
+    /** @throws CommandFailure when the SSL service refused the certificate or did not answer */
+    private String upload(CertificateUpload upload, ApiAccessOptions.ApiTarget target, Credential credential,
+                          CertificateBundle bundle) {
+        UploadedCertificate uploaded = upload.upload(target.endpoint(), credential, bundle, alias);
+        out.println(UploadResult.of(uploaded, bundle).render(UploadFormat.TEXT));
+        return uploaded.certificateId();
     }
 
     /** As {@code rotate --input=PLAN} with its defaults; a stopped run prints that command to resume it. */

@@ -4,6 +4,7 @@ import io.certrotator.config.CertRotatorProperties;
 import io.certrotator.estate.EstateReaders;
 import io.certrotator.estate.EstateSnapshot;
 import io.certrotator.job.RateBudget;
+import io.certrotator.plan.DeploySelection;
 import io.certrotator.plan.EstatePlan;
 import io.certrotator.plan.EstatePlanner;
 import io.certrotator.plan.PlanCsvWriter;
@@ -20,9 +21,11 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * {@code deploy}'s plan: reads the estate, plans the new certificate onto the hosts due ({@link EstatePlanner}), and
+ * {@code deploy}'s plan: reads the estate, has the certificate uploaded (nothing is sent when the estate cannot be
+ * read), plans the new certificate onto the hosts due ({@link EstatePlanner}), and
  * writes the plan to {@code HOME/deploy/ID-HASH.csv} (HASH: the start of the plan's SHA-256, so the same plan is the
  * same file and the same job instance). A dry run prints the CSV instead; with no host due there is nothing to write.
  */
@@ -31,8 +34,12 @@ final class DeployPlanning implements ApplicationRunner, ExitCodeGenerator {
     static final String FOLDER = "deploy";
     private static final int HASH_CHARACTERS = 12;
 
-    /** @param dryRun print the plan (CSV on standard output, the summary on standard error) and write nothing */
-    record Request(EstateRequest estate, PlanRequest plan, boolean dryRun) {
+    /**
+     * @param certificate uploads the certificate (once the estate is read) and gives what to deploy; throws a
+     *                    {@link CommandFailure} when the upload fails
+     * @param dryRun      print the plan (CSV on standard output, the summary on standard error) and write nothing
+     */
+    record Request(EstateRequest estate, Supplier<DeploySelection> certificate, boolean dryRun) {
     }
 
     /** The plan file to rotate, once written (none when there is nothing to rotate), and whether zones went unread. */
@@ -67,7 +74,9 @@ final class DeployPlanning implements ApplicationRunner, ExitCodeGenerator {
     public void run(ApplicationArguments args) {
         try {
             EstateSnapshot snapshot = reading.read(request.estate());
-            EstatePlan plan = EstatePlanner.plan(snapshot, request.plan(), Clock.systemUTC().instant());
+            DeploySelection certificate = request.certificate().get();
+            EstatePlan plan = EstatePlanner.plan(snapshot, PlanRequest.deploying(certificate),
+                    Clock.systemUTC().instant());
             EstateGaps gaps = EstateGaps.of(snapshot);
             gaps.notes().forEach(note -> System.err.println("cert-rotator deploy: " + note));
             outcome.incomplete = gaps.incomplete();
@@ -81,7 +90,7 @@ final class DeployPlanning implements ApplicationRunner, ExitCodeGenerator {
                 System.out.println("nothing to deploy: no host it covers serves an older certificate of its key"
                         + " family");
             } else {
-                Path file = write(csv.toString());
+                Path file = write(certificate.certId(), csv.toString());
                 System.out.println("plan: " + file + " (" + plan.rows().size() + " rows)");
                 new PlanSummaryPrinter(System.out).print(plan, false);
                 outcome.planFile = file;
@@ -93,8 +102,7 @@ final class DeployPlanning implements ApplicationRunner, ExitCodeGenerator {
         }
     }
 
-    private Path write(String csv) {
-        String certId = request.plan().deploying().orElseThrow().certId();
+    private Path write(String certId, String csv) {
         Path folder = home.resolve(FOLDER);
         try {
             Files.createDirectories(folder);

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -205,5 +206,31 @@ class DeployCommandIT {
         assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(run.err()).startsWith("cert-rotator deploy: ").doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(sim.callLog().records()).isEmpty();
+    }
+
+    @Test
+    void anUnknownZoneIsExitTwoAndNothingIsUploaded() {
+        ConsoleCapture run = deployWildcard("--zone=zone-nope1");
+
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).contains("cert-rotator deploy: --zone: no such zone");
+        assertThat(sim.callLog().records("UploadCertificate")).isEmpty();
+    }
+
+    @Test
+    void thePrivateKeyIsInNoFileTheDeployLeaves() throws IOException {
+        String keyBody = wildcard.pkcs8KeyPem().lines().filter(line -> !line.startsWith("-----")).skip(2)
+                .findFirst().orElseThrow();
+
+        ConsoleCapture run = deployWildcard();
+
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(run.all()).doesNotContain(keyBody);
+        try (Stream<Path> files = Files.walk(dir.resolve("home"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1))
+                        .as(file.toString()).doesNotContain(keyBody).doesNotContain("PRIVATE KEY");
+            }
+        }
     }
 }
