@@ -233,4 +233,24 @@ class DeployCommandIT {
             }
         }
     }
+
+    @Test
+    void theSameDeployRunAgainAfterFailedHostsFinishesThem() {
+        sim.simulator().failFirstCalls("www.shop.example.com", 100);
+
+        ConsoleCapture failed = deployWildcard("--cert-rotator.retry.max-attempts=2");
+
+        assertThat(failed.exitCode()).as(failed.all()).isEqualTo(ExitCodes.ROWS_FAILED);
+        String newId = uploadedId();
+        assertThat(certIds(SHOP, "www.shop.example.com")).containsExactly("cert-old-rsa");
+        assertThat(certIds(SHOP, "pair.shop.example.com")).containsExactly(newId, "cert-ecc");
+        sim.simulator().resetFaults();
+
+        ConsoleCapture again = deployWildcard("--cert-rotator.retry.max-attempts=2");
+
+        assertThat(again.exitCode()).as(again.all()).isZero();
+        assertThat(again.out()).contains("certificate: " + newId + " (uploaded before: the same ID)");
+        assertThat(certIds(SHOP, "www.shop.example.com")).containsExactly(newId);
+        assertThat(sim.simulator().state().certificates()).filteredOn(cert -> cert.certId().equals(newId)).hasSize(1);
+    }
 }
