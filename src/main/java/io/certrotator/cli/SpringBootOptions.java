@@ -18,6 +18,8 @@ final class SpringBootOptions {
     static final String REPOSITORY = "  --spring.datasource.url=URL       the job repository [H2 file under the home]";
     static final String HOME = "  --cert-rotator.home=DIR           the default H2 repository and the run locks"
             + " [~/.cert-rotator]";
+    static final String DEPLOY_HOME = "  --cert-rotator.home=DIR           the H2 repository, the run locks and the plans"
+            + " (deploy/) [~/.cert-rotator]";
     static final String PROGRESS_INTERVAL = "  --cert-rotator.progress-interval=D  time between progress log lines ["
             + CertRotatorProperties.PROGRESS_INTERVAL + "]";
     static final String TUNING = "  --cert-rotator.concurrency=N, --cert-rotator.retry.max-attempts=N, ... (README: Tuning)";
@@ -43,7 +45,17 @@ final class SpringBootOptions {
     int run(Class<?> runner, Map<String, Object> singletons) {
         List<String> args = command.commandLine().getParseResult().originalArgs();
         // The first word names the command; Spring Boot gets the rest as typed (a stopped run prints it back).
-        return CommandContext.run(command.commandLine(), runner, args.subList(1, args.size()).toArray(String[]::new),
-                logFormat, singletons);
+        return run(runner, args.subList(1, args.size()), singletons);
+    }
+
+    /** As {@link #run(Class, Map)}, with {@code args} for Spring Boot (and for a stopped run to print back). */
+    int run(Class<?> runner, List<String> args, Map<String, Object> singletons) {
+        return CommandContext.run(command.commandLine(), runner, args.toArray(String[]::new), logFormat, singletons);
+    }
+
+    /** The Spring Boot properties and flags among the command's arguments, as typed. */
+    List<String> properties() {
+        return command.commandLine().getParseResult().originalArgs().stream().filter(SpringBootOptions::isProperty)
+                .toList();
     }
 }

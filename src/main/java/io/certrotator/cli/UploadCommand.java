@@ -2,16 +2,7 @@ package io.certrotator.cli;
 
 import com.tencentcloudapi.common.Credential;
 import io.certrotator.certs.CertificateBundle;
-import io.certrotator.certs.CertificateFiles;
-import io.certrotator.edgeone.ApiAccess;
-import io.certrotator.edgeone.ApiResponse;
-import io.certrotator.edgeone.ApiService;
-import io.certrotator.edgeone.CallPacer;
-import io.certrotator.edgeone.CertificateUploads;
-import io.certrotator.edgeone.RetriedCalls;
-import io.certrotator.edgeone.CredentialChain;
 import io.certrotator.edgeone.RetryPolicy;
-import io.certrotator.edgeone.UploadCertificate;
 import io.certrotator.edgeone.UploadedCertificate;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,7 +15,6 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -44,8 +34,6 @@ import java.util.stream.Stream;
                 + " refused (run it again), 2 bad option, file or missing credentials (nothing sent), 3 the SSL"
                 + " service refused the certificate."})
 public final class UploadCommand implements Callable<Integer> {
-
-    static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
 
     @Spec
     private CommandSpec spec;
@@ -106,40 +94,18 @@ public final class UploadCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ApiAccessOptions.ApiTarget target = api.target();
-        CertificateBundle bundle = new CertificateFiles(clock).load(certificateFile, keyFile);
-        bundle.warnings().forEach(warning -> err.println("warning: " + warning));
-        if (bundle.reordered()) {
-            err.println("note: " + certificateFile + " does not have the chain leaf first; it is sent leaf first");
-        }
-        Credential credential = credential(target.profile());
-        CertificateUploads uploads = new CertificateUploads(new ApiAccess(target.endpoint(), credential, CALL_TIMEOUT)
-                .newClient(ApiService.SSL, CallPacer.local(UploadCertificate.RATE_LIMIT)), retryPolicy);
+        CertificateUpload upload = new CertificateUpload(env, err, clock, retryPolicy);
+        CertificateBundle bundle = upload.load(certificateFile, keyFile);
+        Credential credential = upload.credential(target.profile());
         try {
-            UploadedCertificate uploaded = uploads.upload(new UploadCertificate(bundle.chainPem(),
-                    bundle.privateKeyPem(), alias));
+            UploadedCertificate uploaded = upload.upload(target.endpoint(), credential, bundle, alias);
             out.println(UploadResult.of(uploaded, bundle).render(format));
             out.flush();
             return ExitCodes.SUCCEEDED;
-        } catch (RetriedCalls.Failed failed) {
-            return refused(failed.error());
-        }
-    }
-
-    private int refused(ApiResponse.Error error) {
-        int exitCode = ExitCodes.ofRefusedCall(error.errorClass());
-        String what = exitCode == ExitCodes.ROWS_FAILED ? "the SSL service refused the certificate"
-                : "the upload did not go through";
-        err.println("cert-rotator upload: " + what + ": " + error.code() + ": " + error.message()
-                + (error.requestId() == null ? "" : " (request " + error.requestId() + ")"));
-        err.flush();
-        return exitCode;
-    }
-
-    private Credential credential(String profile) {
-        try {
-            return CredentialChain.standard(env).resolve(profile);
-        } catch (IllegalStateException e) {
-            throw new ConfigurationMistake(e.getMessage());
+        } catch (CommandFailure failure) {
+            err.println("cert-rotator upload: " + failure.getMessage());
+            err.flush();
+            return failure.exitCode();
         }
     }
 }

@@ -40,6 +40,11 @@ public record EdgeOneEndpoint(String endpoint, String protocol, String proxyHost
         return new EdgeOneEndpoint(SERVICE_HOST, "http://", host, uri.getPort() < 0 ? 80 : uri.getPort());
     }
 
+    /** The URL that {@link #parse(String)} makes this endpoint of. */
+    public String url() {
+        return proxyHost == null ? protocol + endpoint : "http://" + proxyHost + ":" + proxyPort;
+    }
+
     public static EdgeOneEndpoint loopback(int port) {
         return parse("http://127.0.0.1:" + port);
     }

@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
  * the time. Each such certificate is swapped, in place, for its replacement (named, or chosen by
  * {@link ReplacementChooser}); the host's other certificates stay, so a host serving an RSA and an ECC certificate keeps
  * the one not replaced. A host for which one replacement is missing is left out with the reason. Hosts on EdgeOne's
- * free certificates are EdgeOne's to renew and never planned.
+ * free certificates are EdgeOne's to renew and never planned. For {@code deploy}, the certificates to replace are those
+ * {@link DeploySelection} says the new one takes the place of.
  */
 public final class EstatePlanner {
 
@@ -55,7 +56,7 @@ public final class EstatePlanner {
     private void plan(HostRecord host) {
         List<ServedCertificate> served = host.certificates().stream()
                 .map(cert -> ServedCertificate.of(cert, snapshot)).toList();
-        List<ServedCertificate> toReplace = served.stream().filter(this::toReplace).toList();
+        List<ServedCertificate> toReplace = served.stream().filter(cert -> toReplace(host, cert)).toList();
         if (host.onFreeCertificate()) {
             if (request.byExpiry() || !toReplace.isEmpty()) {
                 leftToEdgeOne.add(new Unplanned(host.zoneId(), host.host(), "EdgeOne renews its free certificate"));
@@ -89,11 +90,19 @@ public final class EstatePlanner {
                 HostCaveat.of(Optional.ofNullable(zones.get(host.zoneId())), host)));
     }
 
-    private boolean toReplace(ServedCertificate cert) {
+    private boolean toReplace(HostRecord host, ServedCertificate cert) {
+        if (request.deploying().isPresent()) {
+            DeploySelection deploying = request.deploying().get();
+            return deploying.covers(host.host()) && deploying.replaces(cert);
+        }
         return request.byExpiry() ? window.expiring(cert.notAfter()) : named.containsKey(cert.certId());
     }
 
     private Choice replacementFor(HostRecord host, ServedCertificate cert) {
+        if (request.deploying().isPresent()) {
+            DeploySelection deploying = request.deploying().get();
+            return new Choice.Chosen(deploying.certId(), Optional.of(deploying.notAfter()));
+        }
         Optional<String> newCertId = request.byExpiry() ? Optional.empty() : named.get(cert.certId()).newCertId();
         return newCertId.map(id -> chooser.take(id, cert)).orElseGet(() -> chooser.choose(host.host(), cert));
     }

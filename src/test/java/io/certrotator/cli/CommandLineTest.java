@@ -27,7 +27,7 @@ class CommandLineTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"rotate", "simulate", "history", "report", "upload"})
+    @ValueSource(strings = {"rotate", "simulate", "history", "report", "upload", "deploy"})
     void everyCommandsHelpListsEveryOptionWithItsDefault(String command) {
         ConsoleCapture help = run(command, "--help");
 
@@ -51,7 +51,7 @@ class CommandLineTest {
     /** The lines that describe one option in a help text: its own and those that continue it. */
     private static String entryOf(String help, String option) {
         List<String> lines = help.lines().toList();
-        int first = 0;
+        int first = lines.indexOf(""); // below the usage synopsis, which names options too
         while (!lines.get(first).matches("\\s+(-\\w, )?" + option + "\\b.*")) {
             first++;
         }

@@ -1,6 +1,8 @@
 package io.certrotator.edgeone;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -62,5 +64,15 @@ class EdgeOneEndpointTest {
         assertThat(ssl.protocol()).isEqualTo("http://");
         assertThat(ssl.proxyHost()).isEqualTo("127.0.0.1");
         assertThat(ssl.proxyPort()).isEqualTo(8089);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://teo.tencentcloudapi.com",
+            "https://teo.intl.tencentcloudapi.com:8443", "http://127.0.0.1:8089"})
+    void theUrlParsesBackToTheSameEndpoint(String url) {
+        EdgeOneEndpoint endpoint = EdgeOneEndpoint.parse(url);
+
+        assertThat(endpoint.url()).isEqualTo(url);
+        assertThat(EdgeOneEndpoint.parse(endpoint.url())).isEqualTo(endpoint);
     }
 }

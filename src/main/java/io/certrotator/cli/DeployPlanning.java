@@ -1,0 +1,130 @@
+package io.certrotator.cli;
+
+import io.certrotator.config.CertRotatorProperties;
+import io.certrotator.estate.EstateReaders;
+import io.certrotator.estate.EstateSnapshot;
+import io.certrotator.job.RateBudget;
+import io.certrotator.plan.DeploySelection;
+import io.certrotator.plan.EstatePlan;
+import io.certrotator.plan.EstatePlanner;
+import io.certrotator.plan.PlanCsvWriter;
+import io.certrotator.plan.PlanRequest;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.ExitCodeGenerator;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * {@code deploy}'s plan: reads the estate, has the certificate uploaded (nothing is sent when the estate cannot be
+ * read), plans the new certificate onto the hosts due ({@link EstatePlanner}), and
+ * writes the plan to {@code HOME/deploy/ID-HASH.csv} (HASH: the start of the plan's SHA-256, so the same plan is the
+ * same file and the same job instance). A dry run prints the CSV instead; with no host due there is nothing to write.
+ */
+final class DeployPlanning implements ApplicationRunner, ExitCodeGenerator {
+
+    static final String FOLDER = "deploy";
+    private static final int HASH_CHARACTERS = 12;
+
+    /**
+     * @param certificate uploads the certificate (once the estate is read) and gives what to deploy; throws a
+     *                    {@link CommandFailure} when the upload fails
+     * @param dryRun      print the plan (CSV on standard output, the summary on standard error) and write nothing
+     */
+    record Request(EstateRequest estate, Supplier<DeploySelection> certificate, boolean dryRun) {
+    }
+
+    /** The plan file to rotate, once written (none when there is nothing to rotate), and whether zones went unread. */
+    static final class Outcome {
+        private volatile Path planFile;
+        private volatile boolean incomplete;
+
+        Optional<Path> planFile() {
+            return Optional.ofNullable(planFile);
+        }
+
+        boolean incomplete() {
+            return incomplete;
+        }
+    }
+
+    private final Request request;
+    private final EstateReading reading;
+    private final Path home;
+    private final Outcome outcome;
+    private int exitCode = ExitCodes.STOPPED;
+
+    DeployPlanning(Request deployRequest, EstateReaders readers, RateBudget rateBudget, CertRotatorProperties properties,
+                   ReadStop stop, Outcome deployOutcome) {
+        this.request = deployRequest;
+        this.reading = new EstateReading(readers, rateBudget, properties, stop);
+        this.home = properties.home();
+        this.outcome = deployOutcome;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        try {
+            EstateSnapshot snapshot = reading.read(request.estate());
+            DeploySelection certificate = request.certificate().get();
+            EstatePlan plan = EstatePlanner.plan(snapshot, PlanRequest.deploying(certificate),
+                    Clock.systemUTC().instant());
+            EstateGaps gaps = EstateGaps.of(snapshot);
+            gaps.notes().forEach(note -> System.err.println("cert-rotator deploy: " + note));
+            outcome.incomplete = gaps.incomplete();
+            StringBuilder csv = new StringBuilder();
+            PlanCsvWriter.write(plan.rows(), csv);
+            if (request.dryRun()) {
+                System.out.print(csv);
+                System.out.flush();
+                new PlanSummaryPrinter(System.err).print(plan, false);
+            } else if (plan.rows().isEmpty()) {
+                System.out.println("nothing to deploy: no host it covers serves an older certificate of its key"
+                        + " family");
+            } else {
+                Path file = write(certificate.certId(), csv.toString());
+                System.out.println("plan: " + file + " (" + plan.rows().size() + " rows)");
+                new PlanSummaryPrinter(System.out).print(plan, false);
+                outcome.planFile = file;
+            }
+            exitCode = ExitCodes.SUCCEEDED;
+        } catch (CommandFailure e) {
+            System.err.println("cert-rotator deploy: " + e.getMessage());
+            exitCode = e.exitCode();
+        }
+    }
+
+    private Path write(String certId, String csv) {
+        Path folder = home.resolve(FOLDER);
+        try {
+            Files.createDirectories(folder);
+        } catch (java.io.IOException e) {
+            throw new CommandFailure(ExitCodes.BAD_INPUT, "cannot create " + folder + ": " + e);
+        }
+        Path file = folder.resolve(certId + "-" + sha256(csv).substring(0, HASH_CHARACTERS) + ".csv");
+        OutputFiles.write(file, csv);
+        return file;
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public int getExitCode() {
+        return exitCode;
+    }
+}
