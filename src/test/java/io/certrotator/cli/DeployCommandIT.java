@@ -4,6 +4,8 @@ import io.certrotator.certs.CertbotLayout;
 import io.certrotator.certs.GeneratedCertificate;
 import io.certrotator.certs.TestCertificates;
 import io.certrotator.edgeone.RetryPolicy;
+import io.certrotator.postgres.PostgresExtension;
+import io.certrotator.postgres.PostgresServer;
 import io.certrotator.simulator.Certificate;
 import io.certrotator.simulator.EdgeOneState;
 import io.certrotator.simulator.HostCertificate;
@@ -12,6 +14,7 @@ import io.certrotator.simulator.ZoneProfile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -232,6 +235,21 @@ class DeployCommandIT {
                         .as(file.toString()).doesNotContain(keyBody).doesNotContain("PRIVATE KEY");
             }
         }
+    }
+
+    @Test
+    @ExtendWith(PostgresExtension.class)
+    void thePrivateKeyIsNowhereInAPostgresJobRepositoryAfterADeploy(PostgresServer server) throws Exception {
+        PostgresServer.Database database = server.newDatabase();
+        List<String> keyLines = wildcard.pkcs8KeyPem().lines().filter(line -> !line.startsWith("-----")).toList();
+
+        ConsoleCapture run = deployWildcard(database.springOptions().toArray(String[]::new));
+
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        String dump = server.dump(database);
+        assertThat(dump).contains("CREATE TABLE public.cr_row").contains("www.shop.example.com");
+        assertThat(dump).doesNotContain("PRIVATE KEY");
+        keyLines.forEach(line -> assertThat(dump).doesNotContain(line.substring(0, 16)));
     }
 
     @Test
