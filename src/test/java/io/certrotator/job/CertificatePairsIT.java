@@ -12,6 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -155,5 +158,23 @@ class CertificatePairsIT {
         assertThat(certIdsOf(SINGLE)).containsExactly("cert-rsa-new");
         assertThat(rows.get("ghost.example.com")).containsEntry("error_code", "ResourceUnavailable.HostNotFound")
                 .containsEntry("previous_mode", "").containsEntry("previous_cert_ids", "");
+    }
+
+    @Test
+    void aRepositoryMadeBeforeThePreviousColumnsGainsThemOnTheNextStart() throws SQLException {
+        Path input = estate(ZONE + "," + SINGLE + ",sslcert,cert-rsa-new");
+        assertThat(rotate(input).exitCode()).isZero();
+        try (Connection h2 = DriverManager.getConnection("jdbc:h2:file:" + rotator.home.resolve("jobs")
+                + ";AUTO_SERVER=TRUE", "sa", "")) {
+            h2.createStatement().execute("ALTER TABLE CR_ROW DROP COLUMN PREVIOUS_MODE");
+            h2.createStatement().execute("ALTER TABLE CR_ROW DROP COLUMN PREVIOUS_CERT_IDS");
+        }
+        Path next = csv(dir, "next.csv", "zone_id,host,mode,cert_ids", ZONE + "," + PAIR + ",sslcert,cert-rsa-new;cert-ecc");
+
+        Rotator.Result result = rotate(next);
+
+        assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+        assertThat(report(dir.resolve("next.results.csv")).values()).singleElement().satisfies(row ->
+                assertThat(row).containsEntry("previous_cert_ids", "cert-rsa;cert-ecc"));
     }
 }
