@@ -1,6 +1,7 @@
 package io.certrotator.results;
 
 import io.certrotator.input.HostConflict;
+import org.springframework.context.annotation.DependsOn;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -22,6 +23,7 @@ import java.util.function.Consumer;
  * (never all at once) so a million-row input streams through on any database.
  */
 @Repository
+@DependsOn("resultsSchema")
 public class ResultsRepository {
 
     public static final String INVALID_ROW = "InvalidRow";

@@ -13,6 +13,10 @@ CREATE TABLE IF NOT EXISTS CR_ROW (
     REQUEST_ID      VARCHAR(128),
     ATTEMPTS        INT          NOT NULL,
     UPDATED_AT      TIMESTAMP    NOT NULL,
+    -- what the live read found on the host before the row changed it; tables made before these columns gain them
+    -- from ResultsSchema, not from here: an ALTER TABLE on every start would wait for the runs under way
+    PREVIOUS_MODE     VARCHAR(64),
+    PREVIOUS_CERT_IDS VARCHAR(2048),
     PRIMARY KEY (JOB_INSTANCE_ID, LINE)
 );
 -- Pending rows are read in group order on every (re)start (ResultsRepository.forEachPendingInGroupOrder); the
@@ -22,7 +26,3 @@ CREATE INDEX IF NOT EXISTS CR_ROW_GROUP_ORDER ON CR_ROW (JOB_INSTANCE_ID, STATUS
 -- database reads it without a sort and holds one group at a time (ResultsRepository.markConflictingHosts).
 DROP INDEX IF EXISTS CR_ROW_HOST;
 CREATE INDEX IF NOT EXISTS CR_ROW_HOST_TARGET ON CR_ROW (JOB_INSTANCE_ID, STATUS, ZONE_ID, HOST, TARGET_KEY);
--- What the live read found on each row's host before the row changed it (the report's previous_* columns). Added
--- to tables made before them; IF NOT EXISTS keeps this script idempotent on H2 and PostgreSQL, as it runs on every start.
-ALTER TABLE CR_ROW ADD COLUMN IF NOT EXISTS PREVIOUS_MODE VARCHAR(64);
-ALTER TABLE CR_ROW ADD COLUMN IF NOT EXISTS PREVIOUS_CERT_IDS VARCHAR(2048);
