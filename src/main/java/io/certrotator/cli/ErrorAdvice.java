@@ -40,6 +40,9 @@ final class ErrorAdvice {
             Map.entry(RowOutcome.VERIFICATION_FAILED,
                     "the API accepted the call but the host does not show the certificate (see error_message): "
                             + "check the host in the console, then " + RETRY_THE_ROWS),
+            Map.entry(RowOutcome.WOULD_DROP_CERTIFICATE,
+                    "the row's cert_ids keep no certificate of a key type the host serves (see error_message): add "
+                            + "it to cert_ids, or run these rows with --allow-dropping-certificates to drop it"),
             Map.entry(ResultsRepository.INVALID_ROW, "the row itself is wrong (see error_message): fix the CSV"));
 
     private static final Set<String> OUR_TRANSIENT_CODES = Set.of(ErrorClassifier.NETWORK_ERROR,

@@ -97,6 +97,9 @@ public final class HistoryCommand implements Callable<Integer> {
             if (!p.verify()) {
                 options.add("--no-verify");
             }
+            if (p.allowDropping()) {
+                options.add("--allow-dropping-certificates");
+            }
             return String.join(" ", options);
         }
     }

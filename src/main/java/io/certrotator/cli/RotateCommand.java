@@ -72,6 +72,11 @@ public final class RotateCommand implements Callable<Integer> {
             description = {"do not read the hosts back after an accepted call", CertRotatorCommand.FLAG_DEFAULT})
     private boolean noVerify;
 
+    @Option(names = "--allow-dropping-certificates", order = 9,
+            description = {"rotate a row even when its cert_ids keep no certificate of a key type (RSA, ECC) the"
+                    + " host serves now", CertRotatorCommand.FLAG_DEFAULT})
+    private boolean allowDropping;
+
     @Option(names = "--simulate", order = 10, description = {"run against the built-in EdgeOne simulator, seeded from the"
             + " input", CertRotatorCommand.FLAG_DEFAULT})
     private boolean simulate;
@@ -147,7 +152,8 @@ public final class RotateCommand implements Callable<Integer> {
                     + " alone");
         }
         return new RotateOptions(input, reportFile, dryRun, Optional.ofNullable(planOutput), endpoint, rate,
-                maxHostsPerCall, skipInvalid, noVerify, progress != null ? progress : ProgressMode.forThisOutput(),
+                maxHostsPerCall, skipInvalid, noVerify, allowDropping,
+                progress != null ? progress : ProgressMode.forThisOutput(),
                 profile);
     }
 

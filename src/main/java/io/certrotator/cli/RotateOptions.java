@@ -11,13 +11,13 @@ import java.util.Optional;
  */
 public record RotateOptions(Path input, Path report, boolean dryRun, Optional<Path> planOutput, String endpoint,
                             int rate, int maxHostsPerCall, boolean skipInvalid, boolean noVerify,
-                            ProgressMode progress, String profile) {
+                            boolean allowDropping, ProgressMode progress, String profile) {
 
     public static final int MAX_HOSTS_PER_CALL = 100;
 
     RotateOptions withEndpoint(String url) {
         return new RotateOptions(input, report, dryRun, planOutput, url, rate, maxHostsPerCall, skipInvalid, noVerify,
-                progress, profile);
+                allowDropping, progress, profile);
     }
 
     /** {@code rotation.csv} reports to {@code rotation.results.csv} in the same folder. */

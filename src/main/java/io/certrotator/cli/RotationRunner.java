@@ -113,7 +113,8 @@ class RotationRunner implements ApplicationRunner, ExitCodeGenerator {
             return new DryRun(options, reportWriter, summary, readOnlyAccess.getObject().access()).run();
         }
         RotationParameters parameters = new RotationParameters(options.input(), InputDigest.sha256(options.input()),
-                options.maxHostsPerCall(), options.skipInvalid(), !options.noVerify(), options.rate(), options.endpoint());
+                options.maxHostsPerCall(), options.skipInvalid(), !options.noVerify(), options.allowDropping(),
+                options.rate(), options.endpoint());
         JobParameters jobParameters = parameters.toJobParameters();
         try (RunLock ignored = RunLock.acquire(home.resolve("locks"), parameters.instanceKey());
              AutoCloseable acrossMachines = repositoryRunLock.acquire(parameters.instanceKey())) {

@@ -24,7 +24,8 @@ public record DomainPage(long totalCount, Map<String, HostConfig> hosts) {
             JsonNode certificate = domain.path("Certificate");
             List<HostConfig.Cert> certs = new ArrayList<>();
             for (JsonNode cert : certificate.path("List")) {
-                certs.add(new HostConfig.Cert(cert.path("CertId").asString(""), cert.path("Status").asString("")));
+                certs.add(new HostConfig.Cert(cert.path("CertId").asString(""), cert.path("Status").asString(""),
+                        cert.path("SignAlgo").asString("")));
             }
             hosts.put(domain.path("DomainName").asString(""),
                     new HostConfig(certificate.path("Mode").asString("disable"), certs));

@@ -1,6 +1,9 @@
 package io.certrotator.edgeone;
 
+import io.certrotator.certs.KeyType;
+
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -18,7 +21,68 @@ public record HostConfig(String mode, List<Cert> certs) {
         certs = List.copyOf(certs);
     }
 
-    public record Cert(String certId, String status) {
+    /** A certificate the host carries; {@code signAlgo} as the API names it ({@code RSA 2048}, {@code ECC 256}), or empty. */
+    public record Cert(String certId, String status, String signAlgo) {
+
+        public Cert {
+            signAlgo = signAlgo == null ? "" : signAlgo;
+        }
+
+        public Cert(String certId, String status) {
+            this(certId, status, "");
+        }
+
+        public Optional<KeyType> keyType() {
+            return KeyTypeNames.of(signAlgo);
+        }
+    }
+
+    /**
+     * The certificates an {@code sslcert} target would take off this host with a key type no certificate it keeps
+     * has, when the target names fewer new certificates than such key types: the target cannot replace them all.
+     * (The key type of a certificate new to the host is not known here, so each new one may replace one lost type.)
+     * Empty when nothing would be dropped, or when the host or the target is not {@code sslcert}.
+     */
+    public Optional<Dropped> wouldDrop(String targetMode, List<String> targetCertIds) {
+        if (!mode.equals("sslcert") || !targetMode.equals("sslcert")) {
+            return Optional.empty();
+        }
+        Set<String> target = Set.copyOf(targetCertIds);
+        Set<KeyType> kept = certs.stream().filter(cert -> target.contains(cert.certId()))
+                .flatMap(cert -> cert.keyType().stream()).collect(Collectors.toSet());
+        List<Cert> lost = certs.stream().filter(cert -> !target.contains(cert.certId()))
+                .filter(cert -> cert.keyType().isPresent() && !kept.contains(cert.keyType().get())).toList();
+        long lostTypes = lost.stream().map(cert -> cert.keyType().get()).distinct().count();
+        long newCerts = target.stream().filter(id -> !certIds().contains(id)).count();
+        return newCerts < lostTypes ? Optional.of(new Dropped(lost, newCerts)) : Optional.empty();
+    }
+
+    /** What {@link #wouldDrop} found: the host's certificates of the key types the target keeps none of. */
+    public record Dropped(List<Cert> certs, long newCerts) {
+
+        public Dropped {
+            certs = List.copyOf(certs);
+        }
+
+        /**
+         * {@code would drop ECC certificate cert-ecc (keep it in cert_ids, or --allow-dropping-certificates)}; with new
+         * certificates, whose key types are not known, it names every certificate one of which goes.
+         */
+        public String message() {
+            String joiner = newCerts == 0 ? ", " : " or ";
+            String named = certs.stream().map(cert -> cert.keyType().orElseThrow() + " certificate " + cert.certId())
+                    .collect(Collectors.joining(joiner));
+            long types = certs.stream().map(cert -> cert.keyType().orElseThrow()).distinct().count();
+            String why = newCerts == 0 ? "" : ": " + newCerts + " new certificate(s) cannot replace " + types
+                    + " key types";
+            return "would drop " + named + why + " (keep " + (certs.size() == 1 ? "it" : "them")
+                    + " in cert_ids, or --allow-dropping-certificates)";
+        }
+    }
+
+    /** The certificate IDs as the report's {@code cert_ids} column writes them: {@code cert-a;cert-b}. */
+    public String certIdsText() {
+        return certs.stream().map(Cert::certId).collect(Collectors.joining(";"));
     }
 
     /** How far the host is from a target. */

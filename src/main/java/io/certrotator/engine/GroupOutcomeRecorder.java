@@ -3,6 +3,7 @@ package io.certrotator.engine;
 import io.certrotator.edgeone.ApiResponse;
 import io.certrotator.plan.HostGroup;
 import io.certrotator.results.PendingRow;
+import io.certrotator.results.PreviousState;
 import io.certrotator.results.ResultsRepository;
 import io.certrotator.results.RowOutcome;
 import org.slf4j.Logger;
@@ -43,6 +44,20 @@ class GroupOutcomeRecorder {
     void unchanged(List<PendingRow> rows) {
         byAttempts(rows).forEach((attempts, lines) -> transactions.executeWithoutResult(s ->
                 results.recordOutcome(instanceId, lines, RowOutcome.unchanged(attempts))));
+    }
+
+    /** What the live read found on the hosts of rows about to be settled or sent: written before either. */
+    void previous(List<PreviousState> previous) {
+        transactions.executeWithoutResult(s -> results.recordPrevious(instanceId, previous));
+    }
+
+    /** Rows whose target would take a key type off their host: FAILED without a call, each with its own message. */
+    void wouldDrop(Map<PendingRow, String> messages) {
+        transactions.executeWithoutResult(s -> messages.forEach((row, message) -> {
+            log.warn("{} {}: {}: {}", row.zoneId(), row.host(), RowOutcome.WOULD_DROP_CERTIFICATE, message);
+            results.recordOutcome(instanceId, List.of(row.line()),
+                    RowOutcome.failed(RowOutcome.WOULD_DROP_CERTIFICATE, message, null, row.attempts()));
+        }));
     }
 
     /** Rows whose host the zone does not list: FAILED without a call. */

@@ -46,8 +46,9 @@ public final class RotationEngine {
     }
 
     /** The two clients are paced by the budgets of their actions. */
-    public RotationOutcome rotate(long instanceId, int maxHostsPerCall, boolean verify, EdgeOneClient modify,
-                                  EdgeOneClient describe) throws InterruptedException {
+    /** @param allowDropping whether a row may take a key type (RSA, ECC) off its host */
+    public RotationOutcome rotate(long instanceId, int maxHostsPerCall, boolean verify, boolean allowDropping,
+                                  EdgeOneClient modify, EdgeOneClient describe) throws InterruptedException {
         long started = System.nanoTime();
         RunStop stop = new RunStop();
         stop.whenStopped(modify::halt);
@@ -60,7 +61,8 @@ public final class RotationEngine {
         });
         Workers zones = new Workers("zone-", concurrency, stop, stop::workDone);
         ZoneRotation zone = new ZoneRotation(reader, recorder, sender, calls, stop, maxHostsPerCall,
-                verify ? Optional.of(new ReadBack(reader, recorder, retryPolicy, verifyTimeout, stop)) : Optional.empty());
+                verify ? Optional.of(new ReadBack(reader, recorder, retryPolicy, verifyTimeout, stop)) : Optional.empty(),
+                allowDropping);
         stopSignal.attach(stop);
         try {
             List<PendingRow> zoneRows = new ArrayList<>();

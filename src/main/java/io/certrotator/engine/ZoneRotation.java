@@ -6,6 +6,7 @@ import io.certrotator.edgeone.LiveStateReader;
 import io.certrotator.plan.HostGroup;
 import io.certrotator.plan.HostGrouper;
 import io.certrotator.results.PendingRow;
+import io.certrotator.results.PreviousState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,9 +39,11 @@ final class ZoneRotation {
     private final RunStop stop;
     private final int maxHostsPerCall;
     private final Optional<ReadBack> readBack;
+    private final boolean allowDropping;
 
+    /** @param allowDropping whether a row may take a key type off its host ({@code --allow-dropping-certificates}) */
     ZoneRotation(LiveStateReader reader, GroupOutcomeRecorder recorder, GroupSender sender, Workers calls,
-                 RunStop stop, int maxHostsPerCall, Optional<ReadBack> readBack) {
+                 RunStop stop, int maxHostsPerCall, Optional<ReadBack> readBack, boolean allowDropping) {
         this.reader = reader;
         this.recorder = recorder;
         this.sender = sender;
@@ -48,6 +51,7 @@ final class ZoneRotation {
         this.stop = stop;
         this.maxHostsPerCall = maxHostsPerCall;
         this.readBack = readBack;
+        this.allowDropping = allowDropping;
     }
 
     /** Rotates the rows of one zone; a stop leaves the rows not decided yet PENDING. */
@@ -96,22 +100,41 @@ final class ZoneRotation {
         }
     }
 
-    /** Settles or groups the rows of the hosts one answer of the live-state read lists. */
+    /**
+     * Settles or groups the rows of the hosts one answer of the live-state read lists, after recording what those
+     * hosts carry now: a row already on its target is unchanged, one that would take a key type off its host fails
+     * (unless allowed), the rest go to the grouper.
+     */
     private void plan(Map<String, HostConfig> listed, Map<String, List<PendingRow>> unread, HostGrouper grouper) {
+        List<PreviousState> previous = new ArrayList<>();
         List<PendingRow> unchanged = new ArrayList<>();
+        Map<PendingRow, String> dropping = new LinkedHashMap<>();
+        List<PendingRow> toSend = new ArrayList<>();
         listed.forEach((host, config) -> {
             for (PendingRow row : unread.getOrDefault(host, List.of())) {
+                previous.add(new PreviousState(row.line(), config.mode(), config.certIdsText()));
+                Optional<HostConfig.Dropped> dropped = allowDropping ? Optional.empty()
+                        : config.wouldDrop(row.mode(), row.certIds());
                 if (config.towards(row.mode(), row.certIds()) == HostConfig.Progress.DONE) {
                     unchanged.add(row);
+                } else if (dropped.isPresent()) {
+                    dropping.put(row, dropped.get().message());
                 } else {
-                    grouper.add(row, config.key());
+                    toSend.add(row);
                 }
             }
             unread.remove(host);
         });
+        if (!previous.isEmpty()) {
+            recorder.previous(previous);
+        }
         if (!unchanged.isEmpty()) {
             recorder.unchanged(unchanged);
         }
+        if (!dropping.isEmpty()) {
+            recorder.wouldDrop(dropping);
+        }
+        toSend.forEach(row -> grouper.add(row, listed.get(row.host()).key()));
     }
 
     /** The groups a call got accepted; none when it could not be recorded (which stops the run) or was not sent. */

@@ -44,6 +44,7 @@ class RotateTasklet implements Tasklet {
         long instanceId = step.getJobExecution().getJobInstance().getInstanceId();
         ApiAccess access = apiAccess.getObject();
         RotationOutcome outcome = engine.rotate(instanceId, parameters.maxHostsPerCall(), parameters.verify(),
+                parameters.allowDropping(),
                 access.newClient(rateBudget.pacer(access, ModifyHostsCertificate.ACTION, parameters.rate())),
                 access.newClient(rateBudget.pacer(access, DescribeAccelerationDomains.ACTION, parameters.rate())));
         ExecutionContext context = step.getJobExecution().getExecutionContext();

@@ -8,29 +8,35 @@ import java.nio.file.Path;
 /**
  * The job's parameters. The instance is the input's content (SHA-256) plus the options that change
  * what is sent (verification sends Describe calls); the path, rate, endpoint and report are not part of it,
- * so moving the file or slowing down still resumes the same run.
+ * so moving the file or slowing down still resumes the same run. {@code allowDropping}
+ * ({@code --allow-dropping-certificates}) is identifying only when on, so the runs of earlier versions, which have no
+ * such parameter, still resume as the same instances.
  */
 public record RotationParameters(Path input, String inputSha256, int maxHostsPerCall, boolean skipInvalid,
-                                 boolean verify, int rate, String endpoint) {
+                                 boolean verify, boolean allowDropping, int rate, String endpoint) {
 
     static final String INPUT_SHA256 = "input.sha256";
     static final String MAX_HOSTS_PER_CALL = "maxHostsPerCall";
     static final String SKIP_INVALID = "skipInvalid";
     static final String VERIFY = "verify";
+    static final String ALLOW_DROPPING = "allowDroppingCertificates";
     static final String INPUT = "input";
     static final String RATE = "rate";
     static final String ENDPOINT = "endpoint";
 
     public JobParameters toJobParameters() {
-        return new JobParametersBuilder()
+        JobParametersBuilder builder = new JobParametersBuilder()
                 .addString(INPUT_SHA256, inputSha256, true)
                 .addLong(MAX_HOSTS_PER_CALL, (long) maxHostsPerCall, true)
                 .addString(SKIP_INVALID, Boolean.toString(skipInvalid), true)
                 .addString(VERIFY, Boolean.toString(verify), true)
                 .addString(INPUT, input.toString(), false)
                 .addLong(RATE, (long) rate, false)
-                .addString(ENDPOINT, endpoint, false)
-                .toJobParameters();
+                .addString(ENDPOINT, endpoint, false);
+        if (allowDropping) {
+            builder.addString(ALLOW_DROPPING, Boolean.toString(true), true);
+        }
+        return builder.toJobParameters();
     }
 
     public static RotationParameters from(JobParameters parameters) {
@@ -38,11 +44,13 @@ public record RotationParameters(Path input, String inputSha256, int maxHostsPer
                 parameters.getLong(MAX_HOSTS_PER_CALL).intValue(),
                 Boolean.parseBoolean(parameters.getString(SKIP_INVALID)),
                 Boolean.parseBoolean(parameters.getString(VERIFY)),
+                Boolean.parseBoolean(parameters.getString(ALLOW_DROPPING)),
                 parameters.getLong(RATE).intValue(), parameters.getString(ENDPOINT));
     }
 
     /** Names this instance for locks and messages: same value for the same content and options. */
     public String instanceKey() {
-        return inputSha256.substring(0, 16) + "-h" + maxHostsPerCall + (skipInvalid ? "-skip" : "") + (verify ? "" : "-noverify");
+        return inputSha256.substring(0, 16) + "-h" + maxHostsPerCall + (skipInvalid ? "-skip" : "") + (verify ? "" : "-noverify")
+                + (allowDropping ? "-allowdrop" : "");
     }
 }

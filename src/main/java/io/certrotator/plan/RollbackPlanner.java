@@ -70,7 +70,7 @@ public final class RollbackPlanner {
 
     private static HostConfig configOf(HostRecord host) {
         return new HostConfig(host.mode(), host.certificates().stream()
-                .map(cert -> new HostConfig.Cert(cert.certId(), cert.status())).toList());
+                .map(cert -> new HostConfig.Cert(cert.certId(), cert.status(), cert.signAlgo())).toList());
     }
 
     private static String key(String zoneId, String host) {

@@ -1,5 +1,6 @@
 package io.certrotator.plan;
 
+import io.certrotator.edgeone.KeyTypeNames;
 import io.certrotator.certs.KeyType;
 import io.certrotator.estate.CertificateRecord;
 import io.certrotator.estate.DeployedCertificate;

@@ -23,7 +23,7 @@ import java.util.function.Consumer;
 public class ReportWriter {
 
     public static final String[] COLUMNS = {"line", "zone_id", "host", "mode", "cert_ids", "status", "error_code",
-            "error_message", "request_id", "attempts", "updated_at"};
+            "error_message", "request_id", "attempts", "updated_at", "previous_mode", "previous_cert_ids"};
 
     private final ResultsRepository results;
 
@@ -138,7 +138,8 @@ public class ReportWriter {
                 for (ResultRow row : rows) {
                     csv.printRecord(row.line(), text(row.zoneId()), text(row.host()), text(row.mode()),
                             text(row.certIds()), row.status(), text(row.errorCode()), text(row.errorMessage()),
-                            text(row.requestId()), row.attempts(), row.updatedAt());
+                            text(row.requestId()), row.attempts(), row.updatedAt(), text(row.previousMode()),
+                            text(row.previousCertIds()));
                 }
             } catch (IOException e) {
                 failure = e;

@@ -1,6 +1,7 @@
 package io.certrotator.results;
 
 import io.certrotator.input.HostConflict;
+import org.springframework.context.annotation.DependsOn;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -22,6 +23,7 @@ import java.util.function.Consumer;
  * (never all at once) so a million-row input streams through on any database.
  */
 @Repository
+@DependsOn("resultsSchema")
 public class ResultsRepository {
 
     public static final String INVALID_ROW = "InvalidRow";
@@ -179,6 +181,19 @@ public class ResultsRepository {
                 .mapToLong(count -> count == Statement.SUCCESS_NO_INFO ? 1 : Math.max(count, 0)).sum();
     }
 
+    /** What the live read found on the hosts of rows still PENDING, before anything is sent for them. */
+    public void recordPrevious(long instanceId, Collection<PreviousState> previous) {
+        jdbc.batchUpdate("""
+                UPDATE CR_ROW SET PREVIOUS_MODE = ?, PREVIOUS_CERT_IDS = ?
+                WHERE JOB_INSTANCE_ID = ? AND LINE = ? AND STATUS = 'PENDING'""", new ArrayList<>(previous), PAGE,
+                (ps, state) -> {
+                    ps.setString(1, truncate(state.mode(), 64));
+                    ps.setString(2, truncate(state.certIds(), 2048));
+                    ps.setLong(3, instanceId);
+                    ps.setLong(4, state.line());
+                });
+    }
+
     /** SUCCEEDED rows that turn out not to be: FAILED, keeping the request ID and attempts of their call. */
     public void failSucceeded(long instanceId, Collection<Long> lines, String errorCode, String errorMessage) {
         Timestamp now = Timestamp.from(Instant.now());
@@ -211,12 +226,13 @@ public class ResultsRepository {
         while (true) {
             List<ResultRow> page = jdbc.query("""
                     SELECT LINE, ZONE_ID, HOST, MODE, CERT_IDS, STATUS, ERROR_CODE, ERROR_MESSAGE, REQUEST_ID,
-                           ATTEMPTS, UPDATED_AT
+                           ATTEMPTS, UPDATED_AT, PREVIOUS_MODE, PREVIOUS_CERT_IDS
                     FROM CR_ROW WHERE JOB_INSTANCE_ID = ? AND LINE > ? ORDER BY JOB_INSTANCE_ID, LINE LIMIT """
                     + " " + PAGE,
                     (rs, i) -> new ResultRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), RowStatus.valueOf(rs.getString(6)), rs.getString(7), rs.getString(8),
-                            rs.getString(9), rs.getInt(10), rs.getTimestamp(11).toInstant()),
+                            rs.getString(9), rs.getInt(10), rs.getTimestamp(11).toInstant(), rs.getString(12),
+                            rs.getString(13)),
                     instanceId, after);
             page.forEach(consumer);
             if (page.size() < PAGE) {

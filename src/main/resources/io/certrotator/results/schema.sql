@@ -13,6 +13,10 @@ CREATE TABLE IF NOT EXISTS CR_ROW (
     REQUEST_ID      VARCHAR(128),
     ATTEMPTS        INT          NOT NULL,
     UPDATED_AT      TIMESTAMP    NOT NULL,
+    -- what the live read found on the host before the row changed it; tables made before these columns gain them
+    -- from ResultsSchema, not from here: an ALTER TABLE on every start would wait for the runs under way
+    PREVIOUS_MODE     VARCHAR(64),
+    PREVIOUS_CERT_IDS VARCHAR(2048),
     PRIMARY KEY (JOB_INSTANCE_ID, LINE)
 );
 -- Pending rows are read in group order on every (re)start (ResultsRepository.forEachPendingInGroupOrder); the

@@ -18,7 +18,8 @@ class ErrorAdviceTest {
             "InvalidParameter.HostStatusNotAllowApplyCertificate", "InvalidParameter.CnameWildHostNotAllowApplyCertificate",
             "OperationDenied.HostsCertificateInconsistency", "FailedOperation.CertificateHasExpired",
             "ResourceUnavailable.CertNotFound", "OperationDenied.ErrZoneIsAlreadyPaused", "ResourceNotFound.ZoneNotFound",
-            "VerificationFailed", "InvalidRow", "InvalidParameter.CertToExpire", "InvalidParameter.CertTooShortKeySize"})
+            "VerificationFailed", "WouldDropCertificate", "InvalidRow", "InvalidParameter.CertToExpire",
+            "InvalidParameter.CertTooShortKeySize"})
     void aCodeARowCanEndWithHasAdviceOfItsOwn(String code) {
         assertThat(ErrorAdvice.of(code)).isNotEqualTo(UNKNOWN).isNotEqualTo(ErrorAdvice.of(ErrorClassifier.RATE_LIMIT_EXCEEDED));
     }
@@ -29,6 +30,11 @@ class ErrorAdviceTest {
     void everyRetriedCodeSharesTheAttemptsRanOutAdvice(String code) {
         assertThat(ErrorClassifier.classify(code)).isEqualTo(ErrorClass.TRANSIENT);
         assertThat(ErrorAdvice.of(code)).isEqualTo(ErrorAdvice.of(ErrorClassifier.RATE_LIMIT_EXCEEDED)).isNotEqualTo(UNKNOWN);
+    }
+
+    @Test
+    void aRowThatWouldDropACertificateIsAdvisedToKeepItOrAllowDropping() {
+        assertThat(ErrorAdvice.of("WouldDropCertificate")).contains("cert_ids").contains("--allow-dropping-certificates");
     }
 
     @Test

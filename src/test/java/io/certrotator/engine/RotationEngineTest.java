@@ -80,7 +80,7 @@ class RotationEngineTest {
     private RotationOutcome rotateOneHostPerCall() throws InterruptedException {
         TransactionTemplate transactions = new TransactionTemplate(mock(PlatformTransactionManager.class));
         return new RotationEngine(results, transactions, RetryPolicy.DEFAULT, 8, Duration.ofSeconds(60), stopSignal)
-                .rotate(1, 1, false, modify, describe);
+                .rotate(1, 1, false, false, modify, describe);
     }
 
     /** Once {@code event} happens, as SIGTERM does: no new calls, {@code drain} for those in flight. */

@@ -110,6 +110,8 @@ class PostgresRepositoryIT {
         assertThat(tables()).contains("batch_job_instance", "batch_job_execution", "batch_step_execution", "cr_row",
                 "cr_rate_bucket");
         assertThat(indexesOf("cr_row")).containsExactlyInAnyOrder("cr_row_pkey", "cr_row_group_order", "cr_row_host_target");
+        assertThat(names("SELECT column_name FROM information_schema.columns WHERE table_name = 'cr_row'"))
+                .contains("previous_mode", "previous_cert_ids");
     }
 
     @Test

@@ -90,7 +90,8 @@ class RotationJobIT {
         rotate(input, "--report=" + dir.resolve("out/report.csv"));
 
         assertThat(Rotator.header(dir.resolve("out/report.csv"))).isEqualTo(
-                "line,zone_id,host,mode,cert_ids,status,error_code,error_message,request_id,attempts,updated_at");
+                "line,zone_id,host,mode,cert_ids,status,error_code,error_message,request_id,attempts,updated_at,"
+                        + "previous_mode,previous_cert_ids");
     }
 
     @Test

@@ -34,9 +34,32 @@ class ReportWriterTest {
         try (Reader reader = Files.newBufferedReader(report)) {
             records = CSVFormat.RFC4180.parse(reader).getRecords();
         }
-        assertThat(records).hasSize(2).allSatisfy(record -> assertThat(record.size()).isEqualTo(11));
+        assertThat(records).hasSize(2).allSatisfy(record -> assertThat(record.size()).isEqualTo(ReportWriter.COLUMNS.length));
         assertThat(records.get(1).values()).startsWith("2", "zone-a1\\u0000",
                 "\\u001B[31mwww,\"x\"\\u0008.example.com\\u202E", "sslcert", "cert-1;cert-2", "INVALID", "InvalidRow",
                 "line one\\u000D\\u000Aline two\\u0085");
+    }
+
+    @Test
+    void thePreviousColumnsComeLastAndAreEmptyForAHostNotRead() throws IOException {
+        Path report = dir.resolve("previous.results.csv");
+        Instant at = Instant.parse("2026-12-01T00:00:00Z");
+        ResultRow changed = new ResultRow(2, "zone-a1", "www.example.com", "sslcert", "cert-new", RowStatus.SUCCEEDED,
+                null, null, "req-1", 1, at, "sslcert", "cert-rsa;cert-ecc");
+        ResultRow notRead = new ResultRow(3, "zone-a1", "x.example.com", "sslcert", "cert-new", RowStatus.INVALID,
+                "InvalidRow", "bad", null, 0, at);
+
+        new ReportWriter(null).write(report, rows -> {
+            rows.accept(changed);
+            rows.accept(notRead);
+        });
+
+        List<CSVRecord> records;
+        try (Reader reader = Files.newBufferedReader(report)) {
+            records = CSVFormat.RFC4180.parse(reader).getRecords();
+        }
+        assertThat(records.get(0).values()).endsWith("updated_at", "previous_mode", "previous_cert_ids");
+        assertThat(records.get(1).values()).endsWith("sslcert", "cert-rsa;cert-ecc");
+        assertThat(records.get(2).values()).endsWith("", "");
     }
 }

@@ -1,4 +1,4 @@
-package io.certrotator.plan;
+package io.certrotator.edgeone;
 
 import io.certrotator.certs.KeyType;
 
@@ -10,12 +10,12 @@ import java.util.Optional;
  * {@code ECC 256}, {@code ECDSA P-256}, ...) and the SSL service's {@code EncryptAlgorithm} ({@code RSA}, {@code ECC},
  * {@code RSA 2048}, ...). Anything else (SM2, an empty or unknown name) is no family the plan can match: empty.
  */
-final class KeyTypeNames {
+public final class KeyTypeNames {
 
     private KeyTypeNames() {
     }
 
-    static Optional<KeyType> of(String apiName) {
+    public static Optional<KeyType> of(String apiName) {
         String name = apiName.trim().toUpperCase(Locale.ROOT);
         if (name.startsWith("RSA")) {
             return Optional.of(KeyType.RSA);

@@ -1,4 +1,4 @@
-package io.certrotator.plan;
+package io.certrotator.edgeone;
 
 import io.certrotator.certs.KeyType;
 import org.junit.jupiter.params.ParameterizedTest;
