@@ -132,7 +132,7 @@ public final class DeployCommand implements Callable<Integer> {
     private int rotate(Path plan, ApiAccessOptions.ApiTarget target, Credential credential) {
         RotateOptions options = new RotateOptions(plan, RotateOptions.defaultReport(plan), false, Optional.empty(),
                 target.endpoint().url(), CallPacer.API_LIMIT_PER_SECOND, RotateOptions.MAX_HOSTS_PER_CALL, false,
-                false, estate.progress(false), target.profile());
+                false, false, estate.progress(false), target.profile());
         List<String> args = new ArrayList<>(List.of(CertRotatorCommand.DEFAULT_COMMAND, "--input=" + plan));
         if (target.profile() != null) {
             args.add("--profile=" + target.profile());
