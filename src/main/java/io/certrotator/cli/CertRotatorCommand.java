@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  */
 @Command(name = "java -jar cert-rotator.jar",
         subcommands = {RotateCommand.class, SimulateCommand.class, HistoryCommand.class, ReportCommand.class,
-                InventoryCommand.class, PlanCommand.class, UploadCommand.class, DeployCommand.class},
+                InventoryCommand.class, PlanCommand.class, UploadCommand.class, DeployCommand.class, RollbackCommand.class},
         scope = ScopeType.INHERIT, mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         showDefaultValues = true, sortOptions = false, usageHelpWidth = 110)
 public final class CertRotatorCommand {

@@ -1,0 +1,184 @@
+package io.certrotator.cli;
+
+import com.tencentcloudapi.common.Credential;
+import io.certrotator.config.CertRotatorProperties;
+import io.certrotator.estate.EstateReaders;
+import io.certrotator.estate.EstateSnapshot;
+import io.certrotator.job.RateBudget;
+import io.certrotator.plan.AppliedChange;
+import io.certrotator.plan.EstatePlan;
+import io.certrotator.plan.PlanCsvWriter;
+import io.certrotator.plan.RollbackPlanner;
+import io.certrotator.plan.Unplanned;
+import io.certrotator.results.ResultRow;
+import io.certrotator.results.ResultsRepository;
+import io.certrotator.results.RowStatus;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.ExitCodeGenerator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code rollback --run=N [--output=FILE]}: writes the rotation CSV that puts every SUCCEEDED host of run N back to
+ * what it carried before, reading the estate of the run's zones to skip the hosts that changed since.
+ */
+@Command(name = "rollback",
+        description = {"Writes the rotation CSV (for rotate --input) that puts every SUCCEEDED host of a past run"
+                + " (`history` lists them) back to the configuration it had before the run. Reads the run's zones:"
+                + " a host that changed since (it no longer carries what the run applied), or whose previous"
+                + " configuration was not recorded, is left out with the reason. Changes nothing.", ""},
+        footerHeading = SpringBootOptions.PROPERTIES_HEADING,
+        footer = {SpringBootOptions.REPOSITORY, SpringBootOptions.PROGRESS_INTERVAL, SpringBootOptions.TUNING,
+                SpringBootOptions.LOGGING, "",
+                "Exit codes: 0 written, every SUCCEEDED host put back; 1 the zones cannot be listed or stopped;"
+                        + " 2 bad option, no such run or no credentials; 3 written, but some SUCCEEDED hosts could"
+                        + " not be put back (see the summary)."})
+public final class RollbackCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private SpringBootOptions springBoot;
+
+    private long run;
+
+    @Option(names = "--run", order = 1, required = true, paramLabel = "N",
+            description = "the run to undo (required; history lists them)")
+    private void run(long number) {
+        run = Bounds.atLeast(spec, "--run", number, 1);
+    }
+
+    @Option(names = "--output", order = 2, paramLabel = "FILE",
+            description = {"the rotation CSV to write", "  Default: rollback-run-N.csv in the current directory"})
+    private Path output;
+
+    @Mixin
+    private ApiAccessOptions api;
+
+    private final Credential givenCredential;
+
+    RollbackCommand() {
+        this(null);
+    }
+
+    private RollbackCommand(Credential givenCredential) {
+        this.givenCredential = givenCredential;
+    }
+
+    /** A rollback signed with {@code credential} (for tests; the command line uses the credential chain). */
+    public static int run(Credential credential, String... args) {
+        return CertRotatorCommand.run(GivenCommands.of(new RollbackCommand(credential)), args);
+    }
+
+    @Override
+    public Integer call() {
+        Request request = new Request(run, output != null ? output : Path.of("rollback-run-" + run + ".csv"),
+                api.target(), givenCredential);
+        return springBoot.run(Runner.class, Map.of("rollbackRequest", request, "readStop", new ReadStop()));
+    }
+
+    record Request(long run, Path output, ApiAccessOptions.ApiTarget target, Credential given) {
+
+        /** Never shows the secret key. */
+        @Override
+        public String toString() {
+            return "Request[" + run + ", " + output + ", " + target + "]";
+        }
+    }
+
+    static final class Runner implements ApplicationRunner, ExitCodeGenerator {
+
+        static final String NOT_RECORDED = "its previous configuration was not recorded";
+
+        private final PastRuns pastRuns;
+        private final ResultsRepository results;
+        private final EstateReading reading;
+        private final Request request;
+        private int exitCode = ExitCodes.STOPPED;
+
+        Runner(Request request, JobRepository jobRepository, ResultsRepository results, EstateReaders readers,
+               RateBudget rateBudget, CertRotatorProperties properties, ReadStop stop) {
+            this.request = request;
+            this.results = results;
+            this.pastRuns = new PastRuns(jobRepository, results);
+            this.reading = new EstateReading(readers, rateBudget, properties, stop);
+        }
+
+        @Override
+        public void run(ApplicationArguments args) {
+            if (pastRuns.find(request.run()).isEmpty()) {
+                System.err.println("cert-rotator rollback: no run " + request.run() + " in this job repository"
+                        + " (history lists the runs)");
+                exitCode = ExitCodes.BAD_INPUT;
+                return;
+            }
+            List<AppliedChange> changes = new ArrayList<>();
+            List<Unplanned> notRecorded = new ArrayList<>();
+            results.forEachRow(request.run(), row -> applied(row).ifPresentOrElse(changes::add,
+                    () -> notRecorded.add(new Unplanned(row.zoneId(), row.host(), NOT_RECORDED))));
+            try {
+                List<String> zones = changes.stream().map(AppliedChange::zoneId).distinct().toList();
+                EstatePlan plan = zones.isEmpty() ? new EstatePlan(List.of(), List.of(), List.of())
+                        : RollbackPlanner.plan(changes, reading.read(new EstateRequest(request.target(),
+                                request.given(), zones, ProgressMode.forThisOutput())));
+                StringBuilder csv = new StringBuilder();
+                PlanCsvWriter.write(plan.rows(), csv);
+                OutputFiles.write(request.output(), csv.toString());
+                List<Unplanned> skipped = new ArrayList<>(notRecorded);
+                skipped.addAll(plan.unplanned());
+                print(plan, skipped);
+                long succeeded = changes.stream().filter(c -> c.status() == RowStatus.SUCCEEDED).count()
+                        + notRecorded.size();
+                exitCode = plan.rows().size() < succeeded ? ExitCodes.ROWS_FAILED : ExitCodes.SUCCEEDED;
+            } catch (CommandFailure e) {
+                System.err.println("cert-rotator rollback: " + e.getMessage());
+                exitCode = e.exitCode();
+            }
+        }
+
+        /** A row as the run left it, or empty for a SUCCEEDED row whose previous configuration was not recorded. */
+        private static Optional<AppliedChange> applied(ResultRow row) {
+            if (row.status() == RowStatus.SUCCEEDED && row.previousMode() == null) {
+                return Optional.empty();
+            }
+            return Optional.of(new AppliedChange(row.zoneId(), row.host(),
+                    row.previousMode() == null ? "" : row.previousMode(), ids(row.previousCertIds()), row.mode(),
+                    ids(row.certIds()), row.status()));
+        }
+
+        private static List<String> ids(String text) {
+            return text == null || text.isEmpty() ? List.of() : Arrays.asList(text.split(";"));
+        }
+
+        private void print(EstatePlan plan, List<Unplanned> skipped) {
+            System.out.printf("rollback: %s (run %d, %d rows to put back)%n", request.output(), request.run(),
+                    plan.rows().size());
+            List<Unplanned> notBack = skipped.stream().filter(host -> !host.reason().startsWith("the run did not"))
+                    .toList();
+            if (!notBack.isEmpty()) {
+                System.out.println("not put back: " + notBack.size() + " hosts");
+                notBack.forEach(host -> System.out.printf("  %s %s: %s%n", host.zoneId(), host.host(),
+                        host.reason()));
+            }
+        }
+
+        @Override
+        public int getExitCode() {
+            return exitCode;
+        }
+    }
+}

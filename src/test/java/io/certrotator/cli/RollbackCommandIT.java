@@ -1,0 +1,134 @@
+package io.certrotator.cli;
+
+import io.certrotator.simulator.EdgeOneState;
+import io.certrotator.simulator.HostCertificate;
+import io.certrotator.simulator.SimulatorExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code rollback} over real HTTP against the simulator: a run of a plan on {@link PlannedEstate} (an RSA+ECC pair
+ * host among its hosts), then the rollback CSV of that run, run as any input.
+ */
+class RollbackCommandIT {
+
+    @RegisterExtension
+    static SimulatorExtension sim = SimulatorExtension.configured(builder -> builder);
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void seed() {
+        PlannedEstate.seed(sim.simulator().state());
+    }
+
+    private List<String> common() {
+        return List.of("--endpoint=http://127.0.0.1:" + sim.port(), "--cert-rotator.home=" + dir.resolve("home"),
+                "--progress=off", "--cert-rotator.retry.base-delay=100ms");
+    }
+
+    private ConsoleCapture rotate(Path csv) {
+        List<String> args = new ArrayList<>(List.of("rotate", "--input=" + csv));
+        args.addAll(common());
+        return ConsoleCapture.of(() -> RotateCommand.run(PlanCommandIT.CREDENTIAL, args.toArray(String[]::new)));
+    }
+
+    private ConsoleCapture rollback(String... options) {
+        List<String> args = new ArrayList<>(List.of("rollback"));
+        args.addAll(List.of(options));
+        args.add("--endpoint=http://127.0.0.1:" + sim.port());
+        args.add("--cert-rotator.home=" + dir.resolve("home"));
+        args.add("--cert-rotator.retry.base-delay=100ms");
+        return ConsoleCapture.of(() -> RollbackCommand.run(PlanCommandIT.CREDENTIAL, args.toArray(String[]::new)));
+    }
+
+    /** Run 1: the plan that replaces the expiring certificates (4 hosts change, the paused zone's host fails). */
+    private Path rotateThePlan() {
+        Path plan = dir.resolve("rotation.csv");
+        List<String> args = new ArrayList<>(List.of("plan", "--expiring-within=30d", "--output=" + plan));
+        args.addAll(common());
+        ConsoleCapture planned = ConsoleCapture.of(() -> PlanCommand.run(PlanCommandIT.CREDENTIAL,
+                args.toArray(String[]::new)));
+        assertThat(planned.exitCode()).as(planned.all()).isEqualTo(ExitCodes.ROWS_FAILED);
+        ConsoleCapture rotation = rotate(plan);
+        assertThat(rotation.out()).as(rotation.all()).contains("rows: 5 total, 4 succeeded, 1 failed, 0 invalid");
+        return plan;
+    }
+
+    /** Every host as the simulator holds it: "zone host mode certs" with the certificates sorted. */
+    private static List<String> hostState() {
+        EdgeOneState state = sim.simulator().state();
+        List<String> hosts = new ArrayList<>();
+        state.zones().forEach(zone -> state.hosts(zone.zoneId()).forEach(host -> {
+            HostCertificate cert = sim.host(zone.zoneId(), host);
+            hosts.add(zone.zoneId() + " " + host + " " + cert.mode() + " "
+                    + cert.certIds().stream().sorted().toList());
+        }));
+        return hosts;
+    }
+
+    /** The rows' zone, host, mode and certificates. */
+    private static List<String> targets(Path csv) throws IOException {
+        return Files.readAllLines(csv).stream().skip(1)
+                .map(line -> String.join(",", List.of(line.split(",", -1)).subList(0, 4))).sorted().toList();
+    }
+
+    @Test
+    void theRollbackCsvPutsEveryChangedHostBackAndItsRollbackIsTheOriginalPlan() throws IOException {
+        List<String> before = hostState();
+        Path plan = rotateThePlan();
+        assertThat(hostState()).isNotEqualTo(before);
+        Path back = dir.resolve("back.csv");
+
+        ConsoleCapture rollback = rollback("--run=1", "--output=" + back);
+
+        assertThat(rollback.exitCode()).as(rollback.all()).isEqualTo(ExitCodes.SUCCEEDED);
+        assertThat(rollback.out()).contains("rollback: " + back + " (run 1, 4 rows to put back)");
+        assertThat(targets(back)).contains("zone-shop1,api.shop.example.com,sslcert,cert-old-rsa;cert-ecc");
+        ConsoleCapture undo = rotate(back);
+        assertThat(undo.out()).as(undo.all()).contains("rows: 4 total, 4 succeeded, 0 failed, 0 invalid");
+        assertThat(hostState()).isEqualTo(before);
+
+        Path again = dir.resolve("again.csv");
+        ConsoleCapture redo = rollback("--run=2", "--output=" + again);
+        assertThat(redo.exitCode()).as(redo.all()).isEqualTo(ExitCodes.SUCCEEDED);
+        assertThat(targets(again)).isEqualTo(targets(plan).stream()
+                .filter(row -> !row.startsWith("zone-paused1")).toList());
+    }
+
+    @Test
+    void aHostChangedByHandSinceTheRunIsSkippedWithTheReason() throws IOException {
+        rotateThePlan();
+        sim.simulator().state().putHost("zone-shop1", "www.shop.example.com",
+                HostCertificate.deployed("sslcert", List.of("cert-full-new")));
+        Path back = dir.resolve("back.csv");
+
+        ConsoleCapture rollback = rollback("--run=1", "--output=" + back);
+
+        assertThat(rollback.exitCode()).as(rollback.all()).isEqualTo(ExitCodes.ROWS_FAILED);
+        assertThat(rollback.out()).contains("(run 1, 3 rows to put back)")
+                .contains("not put back: 1 hosts")
+                .contains("zone-shop1 www.shop.example.com: changed since the run: it now carries");
+        assertThat(targets(back)).noneMatch(row -> row.contains("www.shop.example.com"));
+    }
+
+    @Test
+    void anUnknownRunIsExit2() {
+        ConsoleCapture rollback = rollback("--run=99", "--output=" + dir.resolve("back.csv"));
+
+        assertThat(rollback.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(rollback.err()).contains("no run 99");
+        assertThat(dir.resolve("back.csv")).doesNotExist();
+    }
+}
