@@ -10,7 +10,6 @@ import io.certrotator.plan.EstatePlan;
 import io.certrotator.plan.PlanCsvWriter;
 import io.certrotator.plan.RollbackPlanner;
 import io.certrotator.plan.Unplanned;
-import io.certrotator.results.ResultRow;
 import io.certrotator.results.ResultsRepository;
 import io.certrotator.results.RowStatus;
 import org.springframework.batch.core.repository.JobRepository;
@@ -25,10 +24,8 @@ import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -102,8 +99,6 @@ public final class RollbackCommand implements Callable<Integer> {
 
     static final class Runner implements ApplicationRunner, ExitCodeGenerator {
 
-        static final String NOT_RECORDED = "its previous configuration was not recorded";
-
         private final PastRuns pastRuns;
         private final ResultsRepository results;
         private final EstateReading reading;
@@ -126,10 +121,10 @@ public final class RollbackCommand implements Callable<Integer> {
                 exitCode = ExitCodes.BAD_INPUT;
                 return;
             }
-            List<AppliedChange> changes = new ArrayList<>();
-            List<Unplanned> notRecorded = new ArrayList<>();
-            results.forEachRow(request.run(), row -> applied(row).ifPresentOrElse(changes::add,
-                    () -> notRecorded.add(new Unplanned(row.zoneId(), row.host(), NOT_RECORDED))));
+            RunChanges run = new RunChanges();
+            results.forEachRow(request.run(), run::add);
+            List<AppliedChange> changes = run.changes();
+            List<Unplanned> notRecorded = run.notRecorded();
             try {
                 List<String> zones = changes.stream().map(AppliedChange::zoneId).distinct().toList();
                 EstatePlan plan = zones.isEmpty() ? new EstatePlan(List.of(), List.of(), List.of())
@@ -148,20 +143,6 @@ public final class RollbackCommand implements Callable<Integer> {
                 System.err.println("cert-rotator rollback: " + e.getMessage());
                 exitCode = e.exitCode();
             }
-        }
-
-        /** A row as the run left it, or empty for a SUCCEEDED row whose previous configuration was not recorded. */
-        private static Optional<AppliedChange> applied(ResultRow row) {
-            if (row.status() == RowStatus.SUCCEEDED && row.previousMode() == null) {
-                return Optional.empty();
-            }
-            return Optional.of(new AppliedChange(row.zoneId(), row.host(),
-                    row.previousMode() == null ? "" : row.previousMode(), ids(row.previousCertIds()), row.mode(),
-                    ids(row.certIds()), row.status()));
-        }
-
-        private static List<String> ids(String text) {
-            return text == null || text.isEmpty() ? List.of() : Arrays.asList(text.split(";"));
         }
 
         private void print(EstatePlan plan, List<Unplanned> skipped) {

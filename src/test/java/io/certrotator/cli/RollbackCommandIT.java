@@ -119,7 +119,8 @@ class RollbackCommandIT {
         assertThat(rollback.exitCode()).as(rollback.all()).isEqualTo(ExitCodes.ROWS_FAILED);
         assertThat(rollback.out()).contains("(run 1, 3 rows to put back)")
                 .contains("not put back: 1 hosts")
-                .contains("zone-shop1 www.shop.example.com: changed since the run: it now carries");
+                .contains("zone-shop1 www.shop.example.com: changed since the run: it now carries"
+                        + " sslcert cert-full-new (deployed)");
         assertThat(targets(back)).noneMatch(row -> row.contains("www.shop.example.com"));
     }
 

@@ -1,0 +1,45 @@
+package io.certrotator.cli;
+
+import io.certrotator.plan.AppliedChange;
+import io.certrotator.plan.Unplanned;
+import io.certrotator.results.ResultRow;
+import io.certrotator.results.RowStatus;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The rows of a past run as a rollback sees them: what each host carried before and what the run applied, or, for a
+ * SUCCEEDED row whose previous configuration was not recorded (a run from before the columns, a host not read), a
+ * host that cannot be put back.
+ */
+final class RunChanges {
+
+    static final String NOT_RECORDED = "its previous configuration was not recorded";
+
+    private final List<AppliedChange> changes = new ArrayList<>();
+    private final List<Unplanned> notRecorded = new ArrayList<>();
+
+    void add(ResultRow row) {
+        if (row.status() == RowStatus.SUCCEEDED && row.previousMode() == null) {
+            notRecorded.add(new Unplanned(row.zoneId(), row.host(), NOT_RECORDED));
+        } else {
+            changes.add(new AppliedChange(row.zoneId(), row.host(),
+                    row.previousMode() == null ? "" : row.previousMode(), ids(row.previousCertIds()), row.mode(),
+                    ids(row.certIds()), row.status()));
+        }
+    }
+
+    List<AppliedChange> changes() {
+        return List.copyOf(changes);
+    }
+
+    List<Unplanned> notRecorded() {
+        return List.copyOf(notRecorded);
+    }
+
+    private static List<String> ids(String text) {
+        return text == null || text.isEmpty() ? List.of() : Arrays.asList(text.split(";"));
+    }
+}
