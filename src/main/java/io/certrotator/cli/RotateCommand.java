@@ -48,7 +48,7 @@ public final class RotateCommand implements Callable<Integer> {
     private SpringBootOptions springBoot;
 
     @Option(names = "--input", order = 1, paramLabel = "FILE",
-            description = "the rotation CSV (required, unless --expiring-within plans it)")
+            description = {"the rotation CSV", "  Default: none (--input or --expiring-within)"})
     private Path input;
 
     @Mixin
