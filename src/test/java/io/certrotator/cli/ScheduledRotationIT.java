@@ -2,6 +2,7 @@ package io.certrotator.cli;
 
 import com.tencentcloudapi.common.Credential;
 import io.certrotator.simulator.EdgeOneState;
+import io.certrotator.simulator.ErrorCodes;
 import io.certrotator.simulator.SimulatorExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,6 +94,22 @@ class ScheduledRotationIT {
         assertThat(second.out()).contains("nothing to rotate");
         assertThat(sim.callLog().records("ModifyHostsCertificate")).isEmpty();
         assertThat(plansWritten()).hasSize(1);
+    }
+
+    @Test
+    void theSamePlanOnTheNextScheduleIsTheSameFileAndTheSameRun() throws IOException {
+        sim.simulator().failFirstCalls("www.shop.example.com", 100, ErrorCodes.CERT_NOT_MATCH_DOMAIN);
+        ConsoleCapture first = scheduledRun("--host=www.shop.example.com");
+        assertThat(first.exitCode()).as(first.all()).isEqualTo(ExitCodes.ROWS_FAILED);
+        List<Path> plans = plansWritten();
+        sim.callLog().clear();
+
+        ConsoleCapture second = scheduledRun("--host=www.shop.example.com");
+
+        // The exit code of an input already completed is rotate --input's (ExitCodes.ofCompletedEarlier).
+        assertThat(plansWritten()).hasSize(1).isEqualTo(plans);
+        assertThat(second.out()).contains("plan: " + plans.get(0) + " (1 rows)").contains("already completed");
+        assertThat(sim.callLog().records("ModifyHostsCertificate")).isEmpty();
     }
 
     @Test
