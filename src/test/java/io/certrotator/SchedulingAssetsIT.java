@@ -126,6 +126,24 @@ class SchedulingAssetsIT {
         }
     }
 
+    @Test
+    void everyScheduleRunsTheScheduledFormOfRotate() throws IOException {
+        String service = Files.readAllLines(JOBS.resolve("cert-rotator.service")).stream()
+                .filter(line -> line.startsWith("ExecStart=")).findFirst().orElseThrow();
+        String cron = Files.readAllLines(JOBS.resolve("crontab.example")).stream()
+                .filter(line -> line.matches("^[0-9*].*")).findFirst().orElseThrow();
+        String cronJob = Files.readString(JOBS.resolve("kubernetes-cronjob.yaml"));
+
+        for (String command : List.of(service, cron)) {
+            assertThat(command).as(command).contains("rotate.sh rotate --expiring-within=30d")
+                    .doesNotContain("--input");
+        }
+        assertThat(cronJob).contains("- rotate\n                - --expiring-within=30d").doesNotContain("--input");
+        for (String asset : List.of("crontab.example", "cert-rotator.service", "kubernetes-cronjob.yaml")) {
+            assertThat(Files.readString(JOBS.resolve(asset))).as(asset).contains("--dry-run");
+        }
+    }
+
     /** Where a path under the examples' install folder, /opt/cert-rotator, is in this repository. */
     private static Path installed(String path) {
         assertThat(path).startsWith("/opt/cert-rotator/");

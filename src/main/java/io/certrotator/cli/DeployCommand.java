@@ -103,7 +103,7 @@ public final class DeployCommand implements Callable<Integer> {
                 : upload(upload, target, credential, bundle), bundle.names(), bundle.keyType(), bundle.notAfter());
         DeployPlanning.Request request = new DeployPlanning.Request(
                 new EstateRequest(target, credential, estate.zones(), estate.progress(dryRun)), uploaded, dryRun);
-        DeployPlanning.Outcome outcome = new DeployPlanning.Outcome();
+        PlanOutcome outcome = new PlanOutcome();
         int planned = springBoot.run(DeployPlanning.class, springBoot.properties(), Map.of("deployRequest", request,
                 "readStop", new ReadStop(), "deployOutcome", outcome));
         if (planned != ExitCodes.SUCCEEDED) {

@@ -13,14 +13,8 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -32,7 +26,6 @@ import java.util.function.Supplier;
 final class DeployPlanning implements ApplicationRunner, ExitCodeGenerator {
 
     static final String FOLDER = "deploy";
-    private static final int HASH_CHARACTERS = 12;
 
     /**
      * @param certificate uploads the certificate (once the estate is read) and gives what to deploy; throws a
@@ -42,28 +35,14 @@ final class DeployPlanning implements ApplicationRunner, ExitCodeGenerator {
     record Request(EstateRequest estate, Supplier<DeploySelection> certificate, boolean dryRun) {
     }
 
-    /** The plan file to rotate, once written (none when there is nothing to rotate), and whether zones went unread. */
-    static final class Outcome {
-        private volatile Path planFile;
-        private volatile boolean incomplete;
-
-        Optional<Path> planFile() {
-            return Optional.ofNullable(planFile);
-        }
-
-        boolean incomplete() {
-            return incomplete;
-        }
-    }
-
     private final Request request;
     private final EstateReading reading;
     private final Path home;
-    private final Outcome outcome;
+    private final PlanOutcome outcome;
     private int exitCode = ExitCodes.STOPPED;
 
     DeployPlanning(Request deployRequest, EstateReaders readers, RateBudget rateBudget, CertRotatorProperties properties,
-                   ReadStop stop, Outcome deployOutcome) {
+                   ReadStop stop, PlanOutcome deployOutcome) {
         this.request = deployRequest;
         this.reading = new EstateReading(readers, rateBudget, properties, stop);
         this.home = properties.home();
@@ -79,7 +58,7 @@ final class DeployPlanning implements ApplicationRunner, ExitCodeGenerator {
                     Clock.systemUTC().instant());
             EstateGaps gaps = EstateGaps.of(snapshot);
             gaps.notes().forEach(note -> System.err.println("cert-rotator deploy: " + note));
-            outcome.incomplete = gaps.incomplete();
+            outcome.incomplete(gaps.incomplete());
             StringBuilder csv = new StringBuilder();
             PlanCsvWriter.write(plan.rows(), csv);
             if (request.dryRun()) {
@@ -90,36 +69,15 @@ final class DeployPlanning implements ApplicationRunner, ExitCodeGenerator {
                 System.out.println("nothing to deploy: no host it covers serves an older certificate of its key"
                         + " family");
             } else {
-                Path file = write(certificate.certId(), csv.toString());
+                Path file = PlanFiles.write(home.resolve(FOLDER), certificate.certId() + "-", csv.toString());
                 System.out.println("plan: " + file + " (" + plan.rows().size() + " rows)");
                 new PlanSummaryPrinter(System.out).print(plan, false);
-                outcome.planFile = file;
+                outcome.planFile(file);
             }
             exitCode = ExitCodes.SUCCEEDED;
         } catch (CommandFailure e) {
             System.err.println("cert-rotator deploy: " + e.getMessage());
             exitCode = e.exitCode();
-        }
-    }
-
-    private Path write(String certId, String csv) {
-        Path folder = home.resolve(FOLDER);
-        try {
-            Files.createDirectories(folder);
-        } catch (java.io.IOException e) {
-            throw new CommandFailure(ExitCodes.BAD_INPUT, "cannot create " + folder + ": " + e);
-        }
-        Path file = folder.resolve(certId + "-" + sha256(csv).substring(0, HASH_CHARACTERS) + ".csv");
-        OutputFiles.write(file, csv);
-        return file;
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

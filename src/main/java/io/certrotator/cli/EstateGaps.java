@@ -3,6 +3,7 @@ package io.certrotator.cli;
 import io.certrotator.estate.EstateSnapshot;
 import io.certrotator.estate.ReadFailure;
 import io.certrotator.estate.ZoneRecord;
+import io.certrotator.plan.EstatePlan;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +49,14 @@ record EstateGaps(List<String> notes, boolean incomplete, Set<String> pagesZones
     /** A host or zone left out of a plan is worth the operator's attention unless it is a Pages zone's. */
     boolean needsAttention(String zoneId) {
         return !pagesZones.contains(zoneId);
+    }
+
+    /**
+     * Whether {@code plan} leaves work for a person (exit 3): a zone not read, or a selected host without a replacement
+     * outside a Pages zone.
+     */
+    boolean needsAttention(EstatePlan plan) {
+        return incomplete || plan.unplanned().stream().anyMatch(host -> needsAttention(host.zoneId()));
     }
 
     int exitCode() {

@@ -163,8 +163,7 @@ public final class PlanCommand implements Callable<Integer> {
                 new PlanSummaryPrinter(summary).print(plan, request.verbose());
                 EstateGaps gaps = EstateGaps.of(snapshot);
                 gaps.notes().forEach(note -> System.err.println("cert-rotator plan: " + note));
-                boolean hostsLeftOut = plan.unplanned().stream().anyMatch(host -> gaps.needsAttention(host.zoneId()));
-                exitCode = gaps.incomplete() || hostsLeftOut ? ExitCodes.ROWS_FAILED : ExitCodes.SUCCEEDED;
+                exitCode = gaps.needsAttention(plan) ? ExitCodes.ROWS_FAILED : ExitCodes.SUCCEEDED;
             } catch (CommandFailure e) {
                 System.err.println("cert-rotator plan: " + e.getMessage());
                 exitCode = e.exitCode();

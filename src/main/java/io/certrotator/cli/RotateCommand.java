@@ -19,11 +19,17 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
-/** {@code [rotate] --input=FILE.csv [options]}: one rotation, in a Spring context made for it. */
+/**
+ * {@code [rotate] --input=FILE.csv [options]}: one rotation, in a Spring context made for it. The scheduled form,
+ * {@code rotate --expiring-within=TIME [--zone=ID ...] [--host=GLOB ...]}, plans first ({@link ScheduledPlanning}) and
+ * rotates the plan it wrote.
+ */
 @Command(name = "rotate",
         description = {"Rotates the edge certificates of the Tencent Cloud EdgeOne hosts listed in a CSV"
                 + " (zone_id,host,mode,cert_ids), at most --rate calls per second, resumable.",
-                "The default command: `java -jar cert-rotator.jar --input=FILE.csv` is the same.", ""},
+                "The default command: `java -jar cert-rotator.jar --input=FILE.csv` is the same.",
+                "Scheduled (cron, Kubernetes CronJob): `rotate --expiring-within=30d` reads the estate, writes the plan"
+                        + " under the home, prints its path and rotates it in the same run.", ""},
         footerHeading = SpringBootOptions.PROPERTIES_HEADING,
         footer = {SpringBootOptions.REPOSITORY, SpringBootOptions.HOME, SpringBootOptions.PROGRESS_INTERVAL,
                 SpringBootOptions.TUNING, SpringBootOptions.LOGGING, "",
@@ -41,8 +47,12 @@ public final class RotateCommand implements Callable<Integer> {
     @Mixin
     private SpringBootOptions springBoot;
 
-    @Option(names = "--input", order = 1, required = true, paramLabel = "FILE", description = "the rotation CSV (required)")
+    @Option(names = "--input", order = 1, paramLabel = "FILE",
+            description = {"the rotation CSV", "  Default: none (--input or --expiring-within)"})
     private Path input;
+
+    @Mixin
+    private ScheduledOptions scheduled;
 
     @Option(names = "--report", order = 2, paramLabel = "FILE",
             description = {"per-row results CSV, written at the end of every run, also a failed one",
@@ -132,14 +142,52 @@ public final class RotateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RotateOptions options = options();
+        if (scheduled.given()) {
+            return scheduledRun();
+        }
+        if (input == null) {
+            throw usage("give --input=FILE, or --expiring-within=TIME to plan the rotation from the estate");
+        }
+        if (scheduled.narrowed()) {
+            throw usage("--zone and --host go with --expiring-within");
+        }
+        RotateOptions options = options(input);
         if (!options.dryRun()) {
             EdgeOneClient.prepareInBackground();
         }
         return simulate ? simulated(options) : boot(options, givenCredential);
     }
 
-    private RotateOptions options() {
+    /**
+     * The scheduled form: plans, then rotates the plan as {@code --input=PLAN} would (a dry run only prints the plan).
+     * A zone not read may hold certificates due: the run is then not complete (exit 3), as plan's exit code says.
+     */
+    private int scheduledRun() {
+        if (input != null) {
+            throw usage("--input and --expiring-within exclude each other");
+        }
+        if (simulate || planOutput != null) {
+            throw usage((simulate ? "--simulate" : "--plan-output") + " goes with --input, not --expiring-within");
+        }
+        ApiAccessOptions.ApiTarget target = new ApiAccessOptions.ApiTarget(EdgeOneEndpoint.parse(endpoint), profile);
+        ScheduledPlanning.Request request = new ScheduledPlanning.Request(new EstateRequest(target, givenCredential,
+                scheduled.zones(), dryRun ? ProgressMode.OFF : progressMode()), scheduled.planRequest(), dryRun);
+        PlanOutcome outcome = new PlanOutcome();
+        int planned = springBoot.run(ScheduledPlanning.class, springBoot.properties(), Map.of("scheduledRequest",
+                request, "readStop", new ReadStop(), "scheduledOutcome", outcome));
+        if (planned != ExitCodes.SUCCEEDED) {
+            return planned;
+        }
+        int rotated = outcome.planFile().isEmpty() ? ExitCodes.SUCCEEDED : boot(options(outcome.planFile().get()),
+                givenCredential);
+        return rotated == ExitCodes.SUCCEEDED && outcome.incomplete() ? ExitCodes.ROWS_FAILED : rotated;
+    }
+
+    private ProgressMode progressMode() {
+        return progress != null ? progress : ProgressMode.forThisOutput();
+    }
+
+    private RotateOptions options(Path input) {
         if (simulate && spec.commandLine().getParseResult().hasMatchedOption("--endpoint")) {
             throw usage("--simulate and --endpoint exclude each other");
         }
@@ -152,9 +200,7 @@ public final class RotateCommand implements Callable<Integer> {
                     + " alone");
         }
         return new RotateOptions(input, reportFile, dryRun, Optional.ofNullable(planOutput), endpoint, rate,
-                maxHostsPerCall, skipInvalid, noVerify, allowDropping,
-                progress != null ? progress : ProgressMode.forThisOutput(),
-                profile);
+                maxHostsPerCall, skipInvalid, noVerify, allowDropping, progressMode(), profile);
     }
 
     private int simulated(RotateOptions options) {

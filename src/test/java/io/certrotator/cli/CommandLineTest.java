@@ -79,7 +79,7 @@ class CommandLineTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-            "--rate=5                                    | Missing required option: '--input=FILE'",
+            "--rate=5                                    | give --input=FILE, or --expiring-within=TIME",
             "--input=a.csv --rat=5                       | Unknown option: '--rat=5' (did you mean --rate?)",
             "--input=a.csv stray                         | Unmatched argument at index 2: 'stray'",
             "--input=a.csv --rate=21                     | Invalid value for option '--rate': 21 is not from 1 to 20",

@@ -1,0 +1,80 @@
+package io.certrotator.cli;
+
+import io.certrotator.config.CertRotatorProperties;
+import io.certrotator.estate.EstateReaders;
+import io.certrotator.estate.EstateSnapshot;
+import io.certrotator.job.RateBudget;
+import io.certrotator.plan.EstatePlan;
+import io.certrotator.plan.EstatePlanner;
+import io.certrotator.plan.PlanCsvWriter;
+import io.certrotator.plan.PlanRequest;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.ExitCodeGenerator;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * The plan of {@code rotate --expiring-within=TIME} (the scheduled form): reads the estate, plans the certificates
+ * expiring within TIME ({@link EstatePlanner}) and writes the plan to {@code HOME/scheduled/plan-HASH.csv}
+ * ({@link PlanFiles}: the same plan on the next schedule is the same job instance, resumed). A dry run prints the CSV
+ * instead; with no host due there is nothing to write.
+ */
+final class ScheduledPlanning implements ApplicationRunner, ExitCodeGenerator {
+
+    static final String FOLDER = "scheduled";
+    static final String PREFIX = "plan-";
+
+    /** @param dryRun print the plan (CSV on standard output, the summary on standard error) and write nothing */
+    record Request(EstateRequest estate, PlanRequest plan, boolean dryRun) {
+    }
+
+    private final Request request;
+    private final EstateReading reading;
+    private final Path home;
+    private final PlanOutcome outcome;
+    private int exitCode = ExitCodes.STOPPED;
+
+    ScheduledPlanning(Request scheduledRequest, EstateReaders readers, RateBudget rateBudget,
+                      CertRotatorProperties properties, ReadStop stop, PlanOutcome scheduledOutcome) {
+        this.request = scheduledRequest;
+        this.reading = new EstateReading(readers, rateBudget, properties, stop);
+        this.home = properties.home();
+        this.outcome = scheduledOutcome;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        try {
+            EstateSnapshot snapshot = reading.read(request.estate());
+            EstatePlan plan = EstatePlanner.plan(snapshot, request.plan(), Clock.systemUTC().instant());
+            EstateGaps gaps = EstateGaps.of(snapshot);
+            gaps.notes().forEach(note -> System.err.println("cert-rotator rotate: " + note));
+            outcome.incomplete(gaps.needsAttention(plan));
+            StringBuilder csv = new StringBuilder();
+            PlanCsvWriter.write(plan.rows(), csv);
+            if (request.dryRun()) {
+                System.out.print(csv);
+                System.out.flush();
+                new PlanSummaryPrinter(System.err).print(plan, false);
+            } else if (plan.rows().isEmpty()) {
+                System.out.println("nothing to rotate: no certificate expires within the time given; no call sent");
+            } else {
+                Path file = PlanFiles.write(home.resolve(FOLDER), PREFIX, csv.toString());
+                System.out.println("plan: " + file + " (" + plan.rows().size() + " rows)");
+                new PlanSummaryPrinter(System.out).print(plan, false);
+                outcome.planFile(file);
+            }
+            exitCode = ExitCodes.SUCCEEDED;
+        } catch (CommandFailure e) {
+            System.err.println("cert-rotator rotate: " + e.getMessage());
+            exitCode = e.exitCode();
+        }
+    }
+
+    @Override
+    public int getExitCode() {
+        return exitCode;
+    }
+}

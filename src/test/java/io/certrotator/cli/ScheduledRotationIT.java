@@ -1,0 +1,150 @@
+package io.certrotator.cli;
+
+import com.tencentcloudapi.common.Credential;
+import io.certrotator.simulator.EdgeOneState;
+import io.certrotator.simulator.ErrorCodes;
+import io.certrotator.simulator.SimulatorExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code rotate --expiring-within=TIME}, the scheduled form, over real HTTP against the simulator: it plans the shop
+ * zone of {@link PlannedEstate} under the home and rotates that plan in the same run.
+ */
+class ScheduledRotationIT {
+
+    static final Credential CREDENTIAL = new Credential(SimulatorExtension.SECRET_ID, SimulatorExtension.SECRET_KEY);
+
+    @RegisterExtension
+    static SimulatorExtension sim = SimulatorExtension.configured(builder -> builder);
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void seed() {
+        PlannedEstate.seed(sim.simulator().state());
+    }
+
+    private Path scheduledFolder() {
+        return dir.resolve("home").resolve(ScheduledPlanning.FOLDER);
+    }
+
+    private ConsoleCapture rotate(String... options) {
+        List<String> args = new ArrayList<>(List.of("rotate", "--endpoint=http://127.0.0.1:" + sim.port(),
+                "--cert-rotator.home=" + dir.resolve("home"), "--progress=off",
+                "--cert-rotator.retry.base-delay=100ms"));
+        args.addAll(List.of(options));
+        return ConsoleCapture.of(() -> RotateCommand.run(CREDENTIAL, args.toArray(String[]::new)));
+    }
+
+    private ConsoleCapture scheduledRun(String... options) {
+        List<String> args = new ArrayList<>(List.of("--expiring-within=30d", "--zone=" + PlannedEstate.SHOP));
+        args.addAll(List.of(options));
+        return rotate(args.toArray(String[]::new));
+    }
+
+    private List<Path> plansWritten() throws IOException {
+        if (!Files.isDirectory(scheduledFolder())) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(scheduledFolder())) {
+            return files.filter(file -> !file.getFileName().toString().endsWith(".results.csv")).toList();
+        }
+    }
+
+    @Test
+    void aScheduledRunPlansUnderTheHomeAndRotatesTheExpiringHostsKeepingEveryEccCertificate() throws IOException {
+        ConsoleCapture run = scheduledRun();
+
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCodes.SUCCEEDED);
+        assertThat(plansWritten()).hasSize(1);
+        Path plan = plansWritten().get(0);
+        assertThat(plan.getFileName().toString()).matches("plan-[0-9a-f]{12}\\.csv");
+        assertThat(run.out()).contains("plan: " + plan + " (3 rows)")
+                .contains("rows: 3 total, 3 succeeded, 0 failed, 0 invalid");
+        assertThat(RotateOptions.defaultReport(plan)).exists();
+        assertThat(sim.host(PlannedEstate.SHOP, "api.shop.example.com").certIds())
+                .containsExactlyInAnyOrder("cert-wild-new", "cert-ecc");
+        assertThat(sim.host(PlannedEstate.SHOP, "www.shop.example.com").certIds()).containsExactly("cert-wild-new");
+        assertThat(sim.host(PlannedEstate.SHOP, "shop.example.com").certIds()).containsExactly("cert-full-new");
+        assertThat(sim.host(PlannedEstate.BLOG, "blog.example.org").certIds()).containsExactly("cert-blog-old");
+    }
+
+    @Test
+    void onceEverythingIsFreshTheNextScheduledRunPlansNothingAndSendsNoModifyCall() throws IOException {
+        ConsoleCapture first = scheduledRun();
+        assertThat(first.exitCode()).as(first.all()).isEqualTo(ExitCodes.SUCCEEDED);
+        sim.callLog().clear();
+
+        ConsoleCapture second = scheduledRun();
+
+        assertThat(second.exitCode()).as(second.all()).isEqualTo(ExitCodes.SUCCEEDED);
+        assertThat(second.out()).contains("nothing to rotate");
+        assertThat(sim.callLog().records("ModifyHostsCertificate")).isEmpty();
+        assertThat(plansWritten()).hasSize(1);
+    }
+
+    @Test
+    void theSamePlanOnTheNextScheduleIsTheSameFileAndTheSameRun() throws IOException {
+        sim.simulator().failFirstCalls("www.shop.example.com", 100, ErrorCodes.CERT_NOT_MATCH_DOMAIN);
+        ConsoleCapture first = scheduledRun("--host=www.shop.example.com");
+        assertThat(first.exitCode()).as(first.all()).isEqualTo(ExitCodes.ROWS_FAILED);
+        List<Path> plans = plansWritten();
+        sim.callLog().clear();
+
+        ConsoleCapture second = scheduledRun("--host=www.shop.example.com");
+
+        // The exit code of an input already completed is rotate --input's (ExitCodes.ofCompletedEarlier).
+        assertThat(plansWritten()).hasSize(1).isEqualTo(plans);
+        assertThat(second.out()).contains("plan: " + plans.get(0) + " (1 rows)").contains("already completed");
+        assertThat(sim.callLog().records("ModifyHostsCertificate")).isEmpty();
+    }
+
+    @Test
+    void aScheduledDryRunPrintsThePlanAndSendsNothing() throws IOException {
+        EdgeOneState state = sim.simulator().state();
+        List<String> before = state.hosts(PlannedEstate.SHOP).stream()
+                .map(host -> host + " " + sim.host(PlannedEstate.SHOP, host).certIds()).toList();
+
+        ConsoleCapture run = scheduledRun("--dry-run");
+
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCodes.SUCCEEDED);
+        assertThat(run.out()).startsWith("zone_id,host,mode,cert_ids")
+                .contains("zone-shop1,www.shop.example.com,sslcert,cert-wild-new");
+        assertThat(sim.callLog().records("ModifyHostsCertificate")).isEmpty();
+        assertThat(plansWritten()).isEmpty();
+        assertThat(state.hosts(PlannedEstate.SHOP).stream()
+                .map(host -> host + " " + sim.host(PlannedEstate.SHOP, host).certIds()).toList()).isEqualTo(before);
+    }
+
+    @Test
+    void inputAndExpiringWithinExcludeEachOther() throws IOException {
+        ConsoleCapture run = rotate("--expiring-within=30d", "--input=" + dir.resolve("rotation.csv"));
+
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).contains("--input and --expiring-within exclude each other");
+        assertThat(sim.callLog().records()).isEmpty();
+        assertThat(plansWritten()).isEmpty();
+    }
+
+    @Test
+    void zoneAndHostNeedExpiringWithin() {
+        ConsoleCapture run = rotate("--input=" + dir.resolve("rotation.csv"), "--zone=" + PlannedEstate.SHOP);
+
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).contains("--zone and --host go with --expiring-within");
+        assertThat(sim.callLog().records()).isEmpty();
+    }
+}
