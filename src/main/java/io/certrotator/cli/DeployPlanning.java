@@ -7,7 +7,6 @@ import io.certrotator.job.RateBudget;
 import io.certrotator.plan.DeploySelection;
 import io.certrotator.plan.EstatePlan;
 import io.certrotator.plan.EstatePlanner;
-import io.certrotator.plan.PlanCsvWriter;
 import io.certrotator.plan.PlanRequest;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -59,21 +58,9 @@ final class DeployPlanning implements ApplicationRunner, ExitCodeGenerator {
             EstateGaps gaps = EstateGaps.of(snapshot);
             gaps.notes().forEach(note -> System.err.println("cert-rotator deploy: " + note));
             outcome.incomplete(gaps.incomplete());
-            StringBuilder csv = new StringBuilder();
-            PlanCsvWriter.write(plan.rows(), csv);
-            if (request.dryRun()) {
-                System.out.print(csv);
-                System.out.flush();
-                new PlanSummaryPrinter(System.err).print(plan, false);
-            } else if (plan.rows().isEmpty()) {
-                System.out.println("nothing to deploy: no host it covers serves an older certificate of its key"
-                        + " family");
-            } else {
-                Path file = PlanFiles.write(home.resolve(FOLDER), certificate.certId() + "-", csv.toString());
-                System.out.println("plan: " + file + " (" + plan.rows().size() + " rows)");
-                new PlanSummaryPrinter(System.out).print(plan, false);
-                outcome.planFile(file);
-            }
+            PlanFiles.present(plan, request.dryRun(), home.resolve(FOLDER), certificate.certId() + "-",
+                    "nothing to deploy: no host it covers serves an older certificate of its key"
+                        + " family").ifPresent(outcome::planFile);
             exitCode = ExitCodes.SUCCEEDED;
         } catch (CommandFailure e) {
             System.err.println("cert-rotator deploy: " + e.getMessage());

@@ -1,5 +1,8 @@
 package io.certrotator.cli;
 
+import io.certrotator.plan.EstatePlan;
+import io.certrotator.plan.PlanCsvWriter;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -7,6 +10,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Optional;
 
 /**
  * Plans written under the home for a rotation in the same run: {@code FOLDER/PREFIXHASH.csv}, HASH the first 12 hex
@@ -18,6 +22,32 @@ final class PlanFiles {
     static final int HASH_CHARACTERS = 12;
 
     private PlanFiles() {
+    }
+
+    /**
+     * What a command that plans and then rotates does with its plan: a dry run prints it (the CSV on standard output,
+     * the summary on standard error) and writes nothing; an empty plan is {@code nothingToDo} on standard output;
+     * any other is written here, its path and summary printed.
+     *
+     * @return the file to rotate, or empty when there is none
+     */
+    static Optional<Path> present(EstatePlan plan, boolean dryRun, Path folder, String prefix, String nothingToDo) {
+        StringBuilder csv = new StringBuilder();
+        PlanCsvWriter.write(plan.rows(), csv);
+        if (dryRun) {
+            System.out.print(csv);
+            System.out.flush();
+            new PlanSummaryPrinter(System.err).print(plan, false);
+            return Optional.empty();
+        }
+        if (plan.rows().isEmpty()) {
+            System.out.println(nothingToDo);
+            return Optional.empty();
+        }
+        Path file = write(folder, prefix, csv.toString());
+        System.out.println("plan: " + file + " (" + plan.rows().size() + " rows)");
+        new PlanSummaryPrinter(System.out).print(plan, false);
+        return Optional.of(file);
     }
 
     /** @throws CommandFailure (bad input) when the folder cannot be created */

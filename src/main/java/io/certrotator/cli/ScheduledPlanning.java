@@ -6,7 +6,6 @@ import io.certrotator.estate.EstateSnapshot;
 import io.certrotator.job.RateBudget;
 import io.certrotator.plan.EstatePlan;
 import io.certrotator.plan.EstatePlanner;
-import io.certrotator.plan.PlanCsvWriter;
 import io.certrotator.plan.PlanRequest;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -52,20 +51,9 @@ final class ScheduledPlanning implements ApplicationRunner, ExitCodeGenerator {
             EstateGaps gaps = EstateGaps.of(snapshot);
             gaps.notes().forEach(note -> System.err.println("cert-rotator rotate: " + note));
             outcome.incomplete(gaps.needsAttention(plan));
-            StringBuilder csv = new StringBuilder();
-            PlanCsvWriter.write(plan.rows(), csv);
-            if (request.dryRun()) {
-                System.out.print(csv);
-                System.out.flush();
-                new PlanSummaryPrinter(System.err).print(plan, false);
-            } else if (plan.rows().isEmpty()) {
-                System.out.println("nothing to rotate: no certificate expires within the time given; no call sent");
-            } else {
-                Path file = PlanFiles.write(home.resolve(FOLDER), PREFIX, csv.toString());
-                System.out.println("plan: " + file + " (" + plan.rows().size() + " rows)");
-                new PlanSummaryPrinter(System.out).print(plan, false);
-                outcome.planFile(file);
-            }
+            PlanFiles.present(plan, request.dryRun(), home.resolve(FOLDER), PREFIX,
+                    "nothing to rotate: no certificate expires within the time given; no call sent")
+                    .ifPresent(outcome::planFile);
             exitCode = ExitCodes.SUCCEEDED;
         } catch (CommandFailure e) {
             System.err.println("cert-rotator rotate: " + e.getMessage());
