@@ -6,6 +6,11 @@ public enum ErrorClass {
     TRANSIENT,
     /** The call's hosts may differ in this: split the group so the good hosts still rotate. */
     HOST_SPECIFIC,
+    /**
+     * The call failed, yet it may have changed the hosts anyway, and the same call often succeeds when repeated: read
+     * the hosts back; those on the target are done, the others are sent again a few times.
+     */
+    AMBIGUOUS,
     /** Retrying will not fix it: the rows of the call fail. */
     PERMANENT,
     /** Continuing is pointless (credentials, permissions): stop the run, rows stay pending. */

@@ -51,6 +51,9 @@ public final class ErrorClassifier {
     private static final String HOSTS_INCONSISTENT_PREFIX = "OperationDenied.Hosts";
     private static final String HOSTS_INCONSISTENT_SUFFIX = "Inconsistency";
 
+    /** ModifyHostsCertificate's failures that users see succeed when the call is repeated, or half done. */
+    private static final Set<String> AMBIGUOUS = Set.of("FailedOperation", "FailedOperation.ModifyFailed");
+
     private ErrorClassifier() {
     }
 
@@ -67,6 +70,9 @@ public final class ErrorClassifier {
         if (HOST_SPECIFIC.contains(code) || code.startsWith(HOSTS_INCONSISTENT_PREFIX)
                 && code.endsWith(HOSTS_INCONSISTENT_SUFFIX)) {
             return ErrorClass.HOST_SPECIFIC;
+        }
+        if (AMBIGUOUS.contains(code)) {
+            return ErrorClass.AMBIGUOUS;
         }
         return ErrorClass.PERMANENT;
     }

@@ -1,49 +1,69 @@
 package io.certrotator.engine;
 
 import io.certrotator.edgeone.ApiResponse;
+import io.certrotator.edgeone.DescribeFailed;
 import io.certrotator.edgeone.EdgeOneClient;
 import io.certrotator.edgeone.ErrorClassifier;
+import io.certrotator.edgeone.HostConfig;
+import io.certrotator.edgeone.LiveStateReader;
 import io.certrotator.edgeone.ModifyHostsCertificate;
 import io.certrotator.edgeone.RetryPolicy;
 import io.certrotator.plan.HostGroup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 /**
  * Sends one host group until its rows are decided, on a call worker: a transient error is retried after the
  * policy's back-off (the worker waits it out, so the retry goes before any group the worker has not started); a
  * group the API refuses for a reason that may concern only some of its hosts is split in halves, down to single
- * hosts; a fatal error stops the run. Every outcome is recorded as its answer arrives.
+ * hosts; a fatal error stops the run; after an ambiguous error the hosts are read back, those already on the target
+ * are accepted and the others are sent again after the back-off, up to {@value #AMBIGUOUS_ATTEMPTS} such answers.
+ * Every outcome is recorded as its answer arrives.
  */
 final class GroupSender {
 
+    /** Ambiguous answers a group takes before its hosts still off the target fail. */
+    static final int AMBIGUOUS_ATTEMPTS = 3;
+    private static final Logger log = LoggerFactory.getLogger(GroupSender.class);
+
     private final EdgeOneClient client;
+    private final LiveStateReader reader;
     private final RetryPolicy retryPolicy;
     private final GroupOutcomeRecorder recorder;
     private final RunStop stop;
     private final AtomicLong rateRefusals = new AtomicLong();
 
-    GroupSender(EdgeOneClient client, RetryPolicy retryPolicy, GroupOutcomeRecorder recorder, RunStop stop) {
+    GroupSender(EdgeOneClient client, LiveStateReader reader, RetryPolicy retryPolicy, GroupOutcomeRecorder recorder,
+                RunStop stop) {
         this.client = client;
+        this.reader = reader;
         this.retryPolicy = retryPolicy;
         this.recorder = recorder;
         this.stop = stop;
     }
 
     /**
-     * @return the groups the API accepted (this one, or its parts after a split), with the attempts they took
+     * @return the groups the API accepted (this one, its parts after a split, or its hosts that showed the target
+     * after an ambiguous answer), with the attempts they took
      * @throws InterruptedException when the run stopped before a call could be sent: its rows stay PENDING
      */
     List<HostGroup> send(HostGroup group) throws InterruptedException {
+        List<HostGroup> accepted = new ArrayList<>();
+        List<String> ambiguousRequests = new ArrayList<>();
         for (int tries = 1; !stop.stopped(); tries++) {
             HostGroup attempted = group.withAttempts(group.attempts() + tries);
             ApiResponse response = client.call(ModifyHostsCertificate.ACTION, new ModifyHostsCertificate(
                     group.zoneId(), group.hosts(), group.mode(), group.certIds()).parameters());
             if (response instanceof ApiResponse.Ok ok) {
                 recorder.succeeded(attempted, ok.requestId());
-                return List.of(attempted);
+                accepted.add(attempted);
+                return accepted;
             }
             ApiResponse.Error error = (ApiResponse.Error) response;
             if (ErrorClassifier.RATE_LIMIT_EXCEEDED.equals(error.code())) {
@@ -52,29 +72,89 @@ final class GroupSender {
             switch (error.errorClass()) {
                 case PERMANENT -> {
                     recorder.failed(attempted, error);
-                    return List.of();
+                    return accepted;
                 }
                 case FATAL -> {
                     recorder.undecided(attempted);
                     stop.stop(refusal(error));
-                    return List.of();
+                    return accepted;
                 }
                 case HOST_SPECIFIC -> {
-                    return split(attempted, error);
+                    accepted.addAll(split(attempted, error));
+                    return accepted;
                 }
                 case TRANSIENT -> {
                     if (!retryPolicy.mayRetryAfter(tries)) {
                         recorder.failed(attempted, error);
-                        return List.of();
+                        return accepted;
                     }
                     recorder.undecided(attempted);
                     if (!stop.pause(retryPolicy.delayAfter(tries))) {
-                        return List.of();
+                        return accepted;
                     }
+                }
+                case AMBIGUOUS -> {
+                    ambiguousRequests.add(error.requestId());
+                    List<String> offTarget = acceptApplied(attempted, error, accepted);
+                    if (offTarget.isEmpty()) {
+                        return accepted;
+                    }
+                    HostGroup rest = attempted.only(offTarget);
+                    if (ambiguousRequests.size() >= AMBIGUOUS_ATTEMPTS || !retryPolicy.mayRetryAfter(tries)) {
+                        recorder.failed(rest, withRequestIds(error, ambiguousRequests));
+                        return accepted;
+                    }
+                    recorder.undecided(rest);
+                    if (!stop.pause(retryPolicy.delayAfter(tries))) {
+                        return accepted;
+                    }
+                    group = group.only(offTarget);
                 }
             }
         }
-        return List.of();
+        return accepted;
+    }
+
+    /**
+     * Reads back the hosts of a call answered with an ambiguous error: those that carry the target (or are on their
+     * way to it; the zone's read-back waits for them) are SUCCEEDED and added to {@code accepted}.
+     *
+     * @return the hosts that do not carry the target, or all of them when they could not be read; none when a fatal
+     * answer to the read stopped the run (the rows stay PENDING)
+     */
+    private List<String> acceptApplied(HostGroup attempted, ApiResponse.Error error, List<HostGroup> accepted)
+            throws InterruptedException {
+        Map<String, HostConfig> live;
+        try {
+            live = reader.read(attempted.zoneId(), attempted.hosts());
+        } catch (DescribeFailed failed) {
+            if (failed.fatal()) {
+                recorder.undecided(attempted);
+                stop.stop(refusal(failed.error()));
+                return List.of();
+            }
+            log.warn("{}: cannot read back the hosts of a call answered {} ({}); sending them again",
+                    attempted.zoneId(), error.code(), failed.getMessage());
+            return attempted.hosts();
+        }
+        Map<Boolean, List<String>> carriesTarget = attempted.hosts().stream().collect(Collectors.partitioningBy(
+                host -> live.containsKey(host) && live.get(host).towards(attempted.mode(), attempted.certIds())
+                        != HostConfig.Progress.DIFFERENT));
+        List<String> applied = carriesTarget.get(true);
+        if (!applied.isEmpty()) {
+            log.info("{}: {} of {} host(s) answered {} show the target after all", attempted.zoneId(),
+                    applied.size(), attempted.hosts().size(), error.code());
+            HostGroup done = attempted.only(applied);
+            recorder.succeeded(done, error.requestId());
+            accepted.add(done);
+        }
+        return carriesTarget.get(false);
+    }
+
+    /** The last ambiguous answer, its message naming the request ID of each, for the operator to quote to support. */
+    private static ApiResponse.Error withRequestIds(ApiResponse.Error last, List<String> requestIds) {
+        return new ApiResponse.Error(last.code(), last.message() + " (request IDs of the " + requestIds.size()
+                + " attempt(s): " + String.join(", ", requestIds) + ")", last.requestId());
     }
 
     private List<HostGroup> split(HostGroup attempted, ApiResponse.Error error) throws InterruptedException {

@@ -56,7 +56,7 @@ public final class RotationEngine {
         GroupOutcomeRecorder recorder = new GroupOutcomeRecorder(results, transactions, instanceId);
         ExecutorService reads = Executors.newFixedThreadPool(DESCRIBE_THREADS, DaemonThreads.named("describe-"));
         LiveStateReader reader = new LiveStateReader(describe, retryPolicy, reads, stop);
-        GroupSender sender = new GroupSender(modify, retryPolicy, recorder, stop);
+        GroupSender sender = new GroupSender(modify, reader, retryPolicy, recorder, stop);
         Workers calls = new Workers("call-", concurrency, stop, () -> {
         });
         Workers zones = new Workers("zone-", concurrency, stop, stop::workDone);

@@ -1,6 +1,8 @@
 package io.certrotator.plan;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,6 +35,13 @@ public record HostGroup(String zoneId, String mode, List<String> certIds, Map<St
     /** The same call narrowed to one of its hosts. */
     public HostGroup only(String host) {
         return new HostGroup(zoneId, mode, certIds, Map.of(host, linesOf(host)), attempts);
+    }
+
+    /** The same call narrowed to some of its hosts. */
+    public HostGroup only(Collection<String> hosts) {
+        Map<String, List<Long>> lines = new HashMap<>();
+        hosts.forEach(host -> lines.put(host, linesOf(host)));
+        return new HostGroup(zoneId, mode, certIds, lines, attempts);
     }
 
     public HostGroup withAttempts(int attempts) {

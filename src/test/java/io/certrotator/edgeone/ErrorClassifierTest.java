@@ -49,9 +49,15 @@ class ErrorClassifierTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"FailedOperation", "FailedOperation.ModifyFailed"})
+    void failuresThatMayHaveAppliedAnywayAreAmbiguous(String code) {
+        assertThat(ErrorClassifier.classify(code)).isEqualTo(ErrorClass.AMBIGUOUS);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"ResourceUnavailable.CertNotFound", "FailedOperation.CertificateHasExpired",
             "OperationDenied.ErrZoneIsAlreadyPaused", "ResourceNotFound.ZoneNotFound", "InvalidParameterValue",
-            "MissingParameter", "UnknownParameter", "LimitExceeded", "RequestSizeLimitExceeded", "FailedOperation",
+            "MissingParameter", "UnknownParameter", "LimitExceeded", "RequestSizeLimitExceeded", "FailedOperation.Lookalike",
             "AuthFailureLookalike", "InternalErrorLookalike", "OperationDenied.HostsLookalike",
             "InvalidParameter.CertToExpire", "InvalidParameter.CertTooShortKeySize"})
     void everythingElseFailsTheRows(String code) {

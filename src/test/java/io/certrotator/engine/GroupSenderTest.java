@@ -1,7 +1,10 @@
 package io.certrotator.engine;
 
 import io.certrotator.edgeone.ApiResponse;
+import io.certrotator.edgeone.DescribeFailed;
 import io.certrotator.edgeone.EdgeOneClient;
+import io.certrotator.edgeone.HostConfig;
+import io.certrotator.edgeone.LiveStateReader;
 import io.certrotator.edgeone.RetryPolicy;
 import io.certrotator.plan.HostGroup;
 import org.junit.jupiter.api.Test;
@@ -29,6 +32,7 @@ class GroupSenderTest {
     private static final RetryPolicy QUICK_RETRIES = new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(20));
 
     private final EdgeOneClient client = mock(EdgeOneClient.class);
+    private final LiveStateReader reader = mock(LiveStateReader.class);
     private final GroupOutcomeRecorder recorder = mock(GroupOutcomeRecorder.class);
     private final RunStop stop = new RunStop();
 
@@ -37,7 +41,7 @@ class GroupSenderTest {
         for (int i = 0; i < hosts.length; i++) {
             lines.put(hosts[i], List.of(i + 2L));
         }
-        return new GroupSender(client, policy, recorder, stop)
+        return new GroupSender(client, reader, policy, recorder, stop)
                 .send(new HostGroup("zone-a1", "sslcert", List.of("cert-new"), lines, 0));
     }
 
@@ -51,7 +55,19 @@ class GroupSenderTest {
     }
 
     private static ApiResponse error(String code) {
-        return new ApiResponse.Error(code, "the API says no", "request-error");
+        return error(code, "request-error");
+    }
+
+    private static ApiResponse error(String code, String requestId) {
+        return new ApiResponse.Error(code, "the API says no", requestId);
+    }
+
+    private static final HostConfig ON_TARGET = new HostConfig("sslcert", List.of(new HostConfig.Cert("cert-new", "deployed")));
+    private static final HostConfig OLD = new HostConfig("sslcert", List.of(new HostConfig.Cert("cert-old", "deployed")));
+
+    /** The read-back shows each host as given. */
+    private void readBackShows(Map<String, HostConfig> live) throws InterruptedException {
+        when(reader.read(eq("zone-a1"), any())).thenReturn(live);
     }
 
     @Test
@@ -112,6 +128,85 @@ class GroupSenderTest {
         when(client.call(any(), any())).thenReturn(error("AuthFailure.SignatureFailure"));
 
         assertThat(send(QUICK_RETRIES, "a.example.com", "b.example.com")).isEmpty();
+
+        assertThat(stop.reason()).hasValueSatisfying(reason -> assertThat(reason).contains("AuthFailure.SignatureFailure"));
+        verify(recorder).undecided(any());
+        verifyNoMoreInteractions(recorder);
+    }
+
+    @Test
+    void hostsThatShowTheTargetAfterAnAmbiguousAnswerSucceedWithoutAnotherCall() throws Exception {
+        when(client.call(any(), any())).thenReturn(error("FailedOperation.ModifyFailed", "request-ambiguous"));
+        readBackShows(Map.of("a.example.com", ON_TARGET, "b.example.com", ON_TARGET));
+
+        List<HostGroup> accepted = send(QUICK_RETRIES, "a.example.com", "b.example.com");
+
+        assertThat(accepted).flatExtracting(HostGroup::hosts).containsExactlyInAnyOrder("a.example.com", "b.example.com");
+        verify(client, times(1)).call(any(), any());
+        verify(recorder).succeeded(argThat(group -> group.hosts().size() == 2 && group.attempts() == 1),
+                eq("request-ambiguous"));
+        verifyNoMoreInteractions(recorder);
+    }
+
+    @Test
+    void afterAnAmbiguousAnswerOnlyTheHostsOffTheTargetAreSentAgain() throws Exception {
+        when(client.call(any(), any())).thenReturn(error("FailedOperation"), ok());
+        readBackShows(Map.of("a.example.com", ON_TARGET, "b.example.com", OLD));
+
+        List<HostGroup> accepted = send(QUICK_RETRIES, "a.example.com", "b.example.com");
+
+        assertThat(accepted).flatExtracting(HostGroup::hosts).containsExactlyInAnyOrder("a.example.com", "b.example.com");
+        verify(client, times(1)).call(any(), argThat(parameters -> List.of("a.example.com", "b.example.com")
+                .equals(((Map<?, ?>) parameters).get("Hosts"))));
+        verify(client, times(1)).call(any(), argThat(parameters -> List.of("b.example.com")
+                .equals(((Map<?, ?>) parameters).get("Hosts"))));
+        verify(recorder).succeeded(argThat(group -> group.hosts().equals(List.of("a.example.com"))
+                && group.attempts() == 1), eq("request-error"));
+        verify(recorder).undecided(argThat(group -> group.hosts().equals(List.of("b.example.com"))));
+        verify(recorder).succeeded(argThat(group -> group.hosts().equals(List.of("b.example.com"))
+                && group.attempts() == 2), eq("request-ok"));
+    }
+
+    @Test
+    void hostsStillOffTheTargetAfterThreeAmbiguousAnswersFailWithTheCodeAndEveryRequestId() throws Exception {
+        RetryPolicy moreAttempts = new RetryPolicy(6, Duration.ofMillis(10), Duration.ofMillis(20));
+        when(client.call(any(), any())).thenReturn(error("FailedOperation.ModifyFailed", "request-1"),
+                error("FailedOperation.ModifyFailed", "request-2"), error("FailedOperation.ModifyFailed", "request-3"));
+        readBackShows(Map.of("a.example.com", OLD));
+
+        assertThat(send(moreAttempts, "a.example.com")).isEmpty();
+
+        verify(client, times(GroupSender.AMBIGUOUS_ATTEMPTS)).call(any(), any());
+        verify(recorder).failed(argThat(group -> group.attempts() == 3), argThat(error ->
+                error.code().equals("FailedOperation.ModifyFailed") && error.requestId().equals("request-3")
+                        && error.message().contains("request-1, request-2, request-3")));
+    }
+
+    @Test
+    void aStopDuringTheBackOffAfterAnAmbiguousAnswerLeavesTheHostsOffTheTargetPending() throws Exception {
+        when(client.call(any(), any())).thenReturn(error("FailedOperation.ModifyFailed"));
+        readBackShows(Map.of("a.example.com", OLD));
+        RetryPolicy longBackOff = new RetryPolicy(6, Duration.ofSeconds(20), Duration.ofSeconds(30));
+        CompletableFuture.delayedExecutor(200, TimeUnit.MILLISECONDS).execute(() -> stop.stop("stopped by SIGTERM"));
+        long started = System.nanoTime();
+
+        assertThat(send(longBackOff, "a.example.com")).isEmpty();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+        verify(client, times(1)).call(any(), any());
+        verify(recorder).undecided(argThat(group -> group.attempts() == 1));
+        verifyNoMoreInteractions(recorder);
+    }
+
+    @Test
+    void aFatalAnswerToTheReadBackStopsTheRunAndLeavesTheRowsPending() throws Exception {
+        when(client.call(any(), any())).thenReturn(error("FailedOperation.ModifyFailed"));
+        DescribeFailed refused = mock(DescribeFailed.class);
+        when(refused.fatal()).thenReturn(true);
+        when(refused.error()).thenReturn((ApiResponse.Error) error("AuthFailure.SignatureFailure"));
+        when(reader.read(eq("zone-a1"), any())).thenThrow(refused);
+
+        assertThat(send(QUICK_RETRIES, "a.example.com")).isEmpty();
 
         assertThat(stop.reason()).hasValueSatisfying(reason -> assertThat(reason).contains("AuthFailure.SignatureFailure"));
         verify(recorder).undecided(any());
