@@ -215,7 +215,16 @@ public final class EdgeOneSimulator implements AutoCloseable {
     }
 
     public void failFirstCalls(String host, int count, String errorCode) {
-        scriptedFailures.add(host, count, errorCode);
+        scriptedFailures.add(host, count, errorCode, false);
+    }
+
+    /**
+     * The next {@code count} calls naming the host fail with {@code errorCode} although they change the host as asked
+     * (once the call's checks pass), as {@code FailedOperation.ModifyFailed} sometimes does; the other hosts of such a
+     * call change only if they are scripted so too.
+     */
+    public void failFirstCallsAfterApplying(String host, int count, String errorCode) {
+        scriptedFailures.add(host, count, errorCode, true);
     }
 
     /** Calls naming the host answer as usual, but the host's configuration never changes. */

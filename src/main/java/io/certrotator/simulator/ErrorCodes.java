@@ -23,6 +23,8 @@ public final class ErrorCodes {
     public static final String CERT_NOT_MATCH_DOMAIN = "InvalidParameter.CertNotMatchDomain";
     public static final String WILDCARD_HOST_FREE_CERT = "InvalidParameter.CnameWildHostNotAllowApplyCertificate";
     public static final String HOSTS_CERTIFICATE_INCONSISTENCY = "OperationDenied.HostsCertificateInconsistency";
+    /** A ModifyHostsCertificate failure that may have changed the hosts anyway; repeating the call often succeeds. */
+    public static final String MODIFY_FAILED = "FailedOperation.ModifyFailed";
     public static final String SYSTEM_ERROR = "InternalError.SystemError";
     public static final String ACTION_IN_PROGRESS = "InvalidParameter.ActionInProgress";
     public static final String CONFIG_LOCKED = "InternalError.ConfigLocked";

@@ -4,16 +4,18 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code ModifyHostsCertificate}: all or nothing. Checks in this order, the first failure answering for the call:
- * parameters; scripted failures; zone exists ({@code ResourceNotFound.ZoneNotFound}) and is not paused; every host is
- * in the zone; no wildcard host asks for a free certificate; every certificate exists, has not expired and covers
- * every host; the hosts carry one certificate configuration today. Then every host but the silent ones gets exactly
- * (Mode, CertIds), status {@code deployed}.
+ * parameters; scripted failures that change nothing; zone exists ({@code ResourceNotFound.ZoneNotFound}) and is not
+ * paused; every host is in the zone; no wildcard host asks for a free certificate; every certificate exists, has not
+ * expired and covers every host; the hosts carry one certificate configuration today. Then every host but the silent
+ * ones gets exactly (Mode, CertIds), status {@code deployed}; or, on a scripted failure that applies anyway, only the
+ * hosts scripted so do, and the call answers the scripted error.
  */
 final class ModifyHostsCertificateAction implements ApiAction {
     static final String NAME = "ModifyHostsCertificate";
@@ -57,14 +59,19 @@ final class ModifyHostsCertificateAction implements ApiAction {
         if (!mode.equals("sslcert") && !certIds.isEmpty()) {
             throw Params.invalidValue("ServerCertInfo is only allowed when Mode is sslcert, not " + mode);
         }
-        scriptedFailures.consume(hosts).ifPresent(failure -> {
-            throw failure;
-        });
+        Optional<ScriptedFailures.Failure> scripted = scriptedFailures.consume(hosts);
+        if (scripted.isPresent() && scripted.get().appliedAnyway().isEmpty()) {
+            throw scripted.get().error();
+        }
         synchronized (state) {
             validate(zoneId, hosts, mode, certIds);
             HostCertificate target = HostCertificate.deployed(mode, certIds);
             hosts.stream().filter(host -> !silentHosts.contains(host))
+                    .filter(host -> scripted.isEmpty() || scripted.get().appliedAnyway().contains(host))
                     .forEach(host -> state.putHost(zoneId, host, target));
+        }
+        if (scripted.isPresent()) {
+            throw scripted.get().error();
         }
     }
 

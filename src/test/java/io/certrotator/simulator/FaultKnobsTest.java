@@ -150,6 +150,27 @@ class FaultKnobsTest {
     }
 
     @Test
+    void aScriptedFailureThatAppliesAnywayChangesTheHostAndStillAnswersTheError() {
+        sim.simulator().failFirstCallsAfterApplying("www.example.com", 1, ErrorCodes.MODIFY_FAILED);
+
+        assertThat(sim.outcome(ACTION, ROTATE_WWW)).isEqualTo(ErrorCodes.MODIFY_FAILED);
+        assertThat(wwwCerts()).containsExactly("cert-new-www");
+    }
+
+    @Test
+    void aScriptedFailureThatAppliesAnywayChangesOnlyTheHostsScriptedSo() {
+        sim.simulator().failFirstCallsAfterApplying("shop.example.com", 1, ErrorCodes.MODIFY_FAILED);
+        sim.simulator().failFirstCalls("blog.example.com", 1, ErrorCodes.MODIFY_FAILED);
+
+        assertThat(sim.outcome(ACTION, "{\"ZoneId\":\"zone-alpha1\",\"Hosts\":[\"shop.example.com\",\"blog.example.com\"],"
+                + "\"Mode\":\"sslcert\",\"ServerCertInfo\":[{\"CertId\":\"cert-rsa1\"}]}"))
+                .isEqualTo(ErrorCodes.MODIFY_FAILED);
+
+        assertThat(sim.host("zone-alpha1", "shop.example.com").certIds()).containsExactly("cert-rsa1");
+        assertThat(sim.host("zone-alpha1", "blog.example.com").certIds()).isEqualTo(OLD_CERT);
+    }
+
+    @Test
     void answersOkForASilentHostWithoutChangingIt() {
         sim.simulator().silence("shop.example.com");
 
