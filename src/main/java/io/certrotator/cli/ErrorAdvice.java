@@ -14,6 +14,16 @@ final class ErrorAdvice {
     /** A FAILED row is not sent again by a rerun of the same input; a new CSV of just those rows is a new run. */
     private static final String RETRY_THE_ROWS = "make a CSV of these rows from the report and run it";
 
+    /** Any {@code OperationDenied.Hosts...Inconsistency}: the certificate settings of one call's hosts differ. */
+    private static final String HOSTS_INCONSISTENT = "hosts in one call carry different certificate settings "
+            + "(certificates, client or upstream certificates, keyless servers): " + RETRY_THE_ROWS
+            + " with --max-hosts-per-call=1";
+
+    /** An ambiguous failure the read-back and the retries did not resolve. */
+    private static final String STILL_FAILING_AFTER_READ_BACK = "the API said the change failed on every attempt and "
+            + "the host does not show it: check the host in the console (quote the request IDs in error_message to "
+            + "Tencent Cloud support), then " + RETRY_THE_ROWS;
+
     private static final Map<String, String> BY_CODE = Map.ofEntries(
             Map.entry("InvalidParameter.CertNotMatchDomain",
                     "certificate does not cover the host: check the certificate's names"),
@@ -30,13 +40,17 @@ final class ErrorAdvice {
             Map.entry("InvalidParameter.CnameWildHostNotAllowApplyCertificate",
                     "a wildcard host on a CNAME-access zone cannot take a certificate this way: configure it in "
                             + "the console"),
-            Map.entry("OperationDenied.HostsCertificateInconsistency",
-                    "hosts in one call carry different certificates: " + RETRY_THE_ROWS
-                            + " with --max-hosts-per-call=1"),
+            Map.entry("OperationDenied.HostsCertificateInconsistency", HOSTS_INCONSISTENT),
+            Map.entry("OperationDenied.HostsClientCertificateInconsistency", HOSTS_INCONSISTENT),
+            Map.entry("OperationDenied.HostsUpstreamCertificateInconsistency", HOSTS_INCONSISTENT),
+            Map.entry("OperationDenied.HostsUpstreamCertificateVerifyInconsistency", HOSTS_INCONSISTENT),
+            Map.entry("OperationDenied.HostsKeylessServerInconsistency", HOSTS_INCONSISTENT),
             Map.entry("InvalidParameter.CertToExpire",
                     "the certificate expires too soon for EdgeOne to take it: upload a renewed one and name it"),
             Map.entry("InvalidParameter.CertTooShortKeySize",
                     "the certificate's key is too short for EdgeOne: reissue it with RSA 2048 or ECC 256 or more"),
+            Map.entry("FailedOperation.ModifyFailed", STILL_FAILING_AFTER_READ_BACK),
+            Map.entry("FailedOperation", STILL_FAILING_AFTER_READ_BACK),
             Map.entry(RowOutcome.VERIFICATION_FAILED,
                     "the API accepted the call but the host does not show the certificate (see error_message): "
                             + "check the host in the console, then " + RETRY_THE_ROWS),

@@ -19,7 +19,9 @@ class ErrorAdviceTest {
             "OperationDenied.HostsCertificateInconsistency", "FailedOperation.CertificateHasExpired",
             "ResourceUnavailable.CertNotFound", "OperationDenied.ErrZoneIsAlreadyPaused", "ResourceNotFound.ZoneNotFound",
             "VerificationFailed", "WouldDropCertificate", "InvalidRow", "InvalidParameter.CertToExpire",
-            "InvalidParameter.CertTooShortKeySize"})
+            "InvalidParameter.CertTooShortKeySize", "FailedOperation.ModifyFailed", "FailedOperation",
+            "OperationDenied.HostsClientCertificateInconsistency", "OperationDenied.HostsUpstreamCertificateInconsistency",
+            "OperationDenied.HostsUpstreamCertificateVerifyInconsistency", "OperationDenied.HostsKeylessServerInconsistency"})
     void aCodeARowCanEndWithHasAdviceOfItsOwn(String code) {
         assertThat(ErrorAdvice.of(code)).isNotEqualTo(UNKNOWN).isNotEqualTo(ErrorAdvice.of(ErrorClassifier.RATE_LIMIT_EXCEEDED));
     }
