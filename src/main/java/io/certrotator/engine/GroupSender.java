@@ -95,6 +95,7 @@ final class GroupSender {
                 }
                 case AMBIGUOUS -> {
                     ambiguousRequests.add(error.requestId());
+                    recorder.undecided(attempted);
                     List<String> offTarget = acceptApplied(attempted, error, accepted);
                     if (offTarget.isEmpty()) {
                         return accepted;
@@ -104,7 +105,6 @@ final class GroupSender {
                         recorder.failed(rest, withRequestIds(error, ambiguousRequests));
                         return accepted;
                     }
-                    recorder.undecided(rest);
                     if (!stop.pause(retryPolicy.delayAfter(tries))) {
                         return accepted;
                     }
@@ -116,8 +116,9 @@ final class GroupSender {
     }
 
     /**
-     * Reads back the hosts of a call answered with an ambiguous error: those that carry the target (or are on their
-     * way to it; the zone's read-back waits for them) are SUCCEEDED and added to {@code accepted}.
+     * Reads back the hosts of a call answered with an ambiguous error: those that carry the target (whatever their
+     * certificates' status: the zone's read-back checks that as for any accepted host) are SUCCEEDED and added to
+     * {@code accepted}.
      *
      * @return the hosts that do not carry the target, or all of them when they could not be read; none when a fatal
      * answer to the read stopped the run (the rows stay PENDING)
@@ -129,7 +130,6 @@ final class GroupSender {
             live = reader.read(attempted.zoneId(), attempted.hosts());
         } catch (DescribeFailed failed) {
             if (failed.fatal()) {
-                recorder.undecided(attempted);
                 stop.stop(refusal(failed.error()));
                 return List.of();
             }
