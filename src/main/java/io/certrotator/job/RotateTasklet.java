@@ -2,6 +2,7 @@ package io.certrotator.job;
 
 import io.certrotator.edgeone.ApiAccess;
 import io.certrotator.edgeone.DescribeAccelerationDomains;
+import io.certrotator.edgeone.DescribeZones;
 import io.certrotator.edgeone.ModifyHostsCertificate;
 import io.certrotator.edgeone.RetryPolicy;
 import io.certrotator.engine.RotationEngine;
@@ -46,7 +47,8 @@ class RotateTasklet implements Tasklet {
         RotationOutcome outcome = engine.rotate(instanceId, parameters.maxHostsPerCall(), parameters.verify(),
                 parameters.allowDropping(),
                 access.newClient(rateBudget.pacer(access, ModifyHostsCertificate.ACTION, parameters.rate())),
-                access.newClient(rateBudget.pacer(access, DescribeAccelerationDomains.ACTION, parameters.rate())));
+                access.newClient(rateBudget.pacer(access, DescribeAccelerationDomains.ACTION, parameters.rate())),
+                access.newClient(rateBudget.pacer(access, DescribeZones.ACTION, parameters.rate())));
         ExecutionContext context = step.getJobExecution().getExecutionContext();
         context.putLong(JobFigures.CALLS, outcome.calls());
         context.putLong(JobFigures.DESCRIBE_CALLS, outcome.describeCalls());
