@@ -19,7 +19,7 @@ class ErrorAdviceTest {
             "OperationDenied.HostsCertificateInconsistency", "FailedOperation.CertificateHasExpired",
             "ResourceUnavailable.CertNotFound", "OperationDenied.ErrZoneIsAlreadyPaused", "ResourceNotFound.ZoneNotFound",
             "VerificationFailed", "WouldDropCertificate", "InvalidRow", "InvalidParameter.CertToExpire",
-            "InvalidParameter.CertTooShortKeySize"})
+            "InvalidParameter.CertTooShortKeySize", "FailedOperation.InvalidZoneStatus", "HostForbidden"})
     void aCodeARowCanEndWithHasAdviceOfItsOwn(String code) {
         assertThat(ErrorAdvice.of(code)).isNotEqualTo(UNKNOWN).isNotEqualTo(ErrorAdvice.of(ErrorClassifier.RATE_LIMIT_EXCEEDED));
     }
@@ -35,6 +35,12 @@ class ErrorAdviceTest {
     @Test
     void aRowThatWouldDropACertificateIsAdvisedToKeepItOrAllowDropping() {
         assertThat(ErrorAdvice.of("WouldDropCertificate")).contains("cert_ids").contains("--allow-dropping-certificates");
+    }
+
+    @Test
+    void aZoneOrHostStateThatRefusesEveryCallHasAdviceOfItsOwnEach() {
+        assertThat(java.util.Set.of(ErrorAdvice.of("OperationDenied.ErrZoneIsAlreadyPaused"),
+                ErrorAdvice.of("FailedOperation.InvalidZoneStatus"), ErrorAdvice.of("HostForbidden"))).hasSize(3);
     }
 
     @Test
