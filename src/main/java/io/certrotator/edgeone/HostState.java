@@ -45,8 +45,12 @@ public enum HostState {
         return this != OFFLINE;
     }
 
-    /** As DescribeAccelerationDomains spells it. */
-    public String apiName() {
-        return name().toLowerCase(Locale.ROOT);
+    /** What a VerificationFailed message says of the state before what the host shows; nothing when online. */
+    public String readBackNote() {
+        return switch (this) {
+            case ONLINE, UNKNOWN -> "";
+            case OFFLINE -> "the host is offline (an accepted change does not show until it is enabled): ";
+            default -> "the host's status is " + name().toLowerCase(Locale.ROOT) + ": ";
+        };
     }
 }

@@ -2,7 +2,6 @@ package io.certrotator.engine;
 
 import io.certrotator.edgeone.DescribeFailed;
 import io.certrotator.edgeone.HostConfig;
-import io.certrotator.edgeone.HostState;
 import io.certrotator.edgeone.LiveStateReader;
 import io.certrotator.edgeone.RetryPolicy;
 import io.certrotator.plan.HostGroup;
@@ -87,15 +86,7 @@ final class ReadBack {
     }
 
     private void fail(HostGroup group, String host, HostConfig config) {
-        recorder.verificationFailed(group.only(host), stateNote(config.state()) + "shows " + config.describe()
+        recorder.verificationFailed(group.only(host), config.state().readBackNote() + "shows " + config.describe()
                 + ", expected " + HostConfig.describeTarget(group.mode(), group.certIds()));
-    }
-
-    private static String stateNote(HostState state) {
-        return switch (state) {
-            case ONLINE, UNKNOWN -> "";
-            case OFFLINE -> "the host is offline (an accepted change does not show until it is enabled): ";
-            default -> "the host is " + state.apiName() + ": ";
-        };
     }
 }

@@ -20,6 +20,13 @@ class HostStateTest {
     void anOfflineHostIsSentButCannotShowTheChange() {
         assertThat(HostState.of("offline").refusal()).isEmpty();
         assertThat(HostState.of("offline").showsChanges()).isFalse();
+        assertThat(HostState.of("offline").readBackNote()).startsWith("the host is offline");
+    }
+
+    @Test
+    void aVerificationMessageNamesTheStateOfAHostNotOnline() {
+        assertThat(HostState.of("online").readBackNote()).isEmpty();
+        assertThat(HostState.of("process").readBackNote()).isEqualTo("the host's status is process: ");
     }
 
     @Test
