@@ -94,7 +94,8 @@ public final class RotationEngine {
                 log.warn("{} call(s) still unanswered at the end of the grace period: their rows stay PENDING",
                         unanswered);
             }
-            return new RotationOutcome(modify.callsMade(), describe.callsMade(), sender.rateRefusals(),
+            return new RotationOutcome(modify.callsMade(), describe.callsMade(), describeZones.callsMade(),
+                    sender.rateRefusals(),
                     Duration.ofNanos(System.nanoTime() - started), stop.reason());
         } finally {
             stopSignal.detach();

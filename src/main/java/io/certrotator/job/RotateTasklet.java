@@ -52,6 +52,7 @@ class RotateTasklet implements Tasklet {
         ExecutionContext context = step.getJobExecution().getExecutionContext();
         context.putLong(JobFigures.CALLS, outcome.calls());
         context.putLong(JobFigures.DESCRIBE_CALLS, outcome.describeCalls());
+        context.putLong(JobFigures.ZONE_READS, outcome.zoneReads());
         context.putLong(JobFigures.RATE_REFUSALS, outcome.rateRefusals());
         context.putLong(JobFigures.ROTATE_MILLIS, outcome.took().toMillis());
         if (outcome.stopReason().isPresent()) {

@@ -183,6 +183,7 @@ class HostAndZoneStatesIT {
         assertThat(result.exitCode()).as(result.out()).isZero();
         assertThat(simulator().callLog().records(DESCRIBE_ZONES)).hasSize(3)
                 .allSatisfy(call -> assertThat(call.succeeded()).isTrue());
+        assertThat(result.out()).contains(", 3 DescribeZones (zone state)");
     }
 
     @Test
