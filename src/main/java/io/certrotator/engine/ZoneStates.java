@@ -72,8 +72,8 @@ final class ZoneStates {
                 try {
                     read.complete(reader.read(ids));
                 } catch (DescribeFailed failed) {
-                    log.warn("cannot read the state of zones {} ...: {}; rotating them without it", ids.get(0),
-                            failed.getMessage());
+                    log.warn("cannot read the state of {}: {}; rotating without it", ids.size() == 1
+                            ? "zone " + ids.get(0) : ids.size() + " zones (" + ids.get(0) + ", ...)", failed.getMessage());
                     read.completeExceptionally(failed);
                 } catch (InterruptedException | RuntimeException e) {
                     read.completeExceptionally(e);
