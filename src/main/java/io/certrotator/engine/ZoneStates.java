@@ -72,8 +72,9 @@ final class ZoneStates {
                 try {
                     read.complete(reader.read(ids));
                 } catch (DescribeFailed failed) {
-                    log.warn("cannot read the state of {}: {}; rotating without it", ids.size() == 1
-                            ? "zone " + ids.get(0) : ids.size() + " zones (" + ids.get(0) + ", ...)", failed.getMessage());
+                    String zones = ids.size() == 1 ? "zone " + ids.get(0)
+                            : ids.size() + " zones (" + ids.get(0) + ", ...)";
+                    log.warn("cannot read the state of {}: {}; rotating without it", zones, failed.getMessage());
                     read.completeExceptionally(failed);
                 } catch (InterruptedException | RuntimeException e) {
                     read.completeExceptionally(e);
