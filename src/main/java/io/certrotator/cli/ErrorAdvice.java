@@ -2,6 +2,7 @@ package io.certrotator.cli;
 
 import io.certrotator.edgeone.ErrorClass;
 import io.certrotator.edgeone.ErrorClassifier;
+import io.certrotator.edgeone.StateRefusal;
 import io.certrotator.results.ResultsRepository;
 import io.certrotator.results.RowOutcome;
 
@@ -32,11 +33,17 @@ final class ErrorAdvice {
                     "certificate ID not found in this account: check cert_ids (SSL Certificates console)"),
             Map.entry("ResourceUnavailable.HostNotFound",
                     "host not found in the zone: check the host name and zone_id"),
-            Map.entry("OperationDenied.ErrZoneIsAlreadyPaused", "zone is paused: enable it first, then " + RETRY_THE_ROWS),
+            Map.entry(StateRefusal.ZONE_PAUSED, "zone is paused: enable it first, then " + RETRY_THE_ROWS),
+            Map.entry(StateRefusal.ZONE_NOT_ACTIVE,
+                    "the zone is not active (not yet verified, moved away, banned or without a plan), so its hosts "
+                            + "take no configuration: finish the zone's setup in the console, then " + RETRY_THE_ROWS),
+            Map.entry(StateRefusal.HOST_FORBIDDEN,
+                    "EdgeOne has banned the host (forbidden): no configuration can change until the ban is lifted; "
+                            + "see the notice in the console, then " + RETRY_THE_ROWS),
             Map.entry("ResourceNotFound.ZoneNotFound", "zone not found in this account: check zone_id"),
             Map.entry("InvalidParameter.HostStatusNotAllowApplyCertificate",
-                    "the host's state does not allow a certificate (not yet active, or being deployed): "
-                            + "wait until it is online, then " + RETRY_THE_ROWS),
+                    "the host cannot take this certificate yet: its CNAME does not point to EdgeOne (or its origin is "
+                            + "not routed through it): fix its DNS, wait until it is online, then " + RETRY_THE_ROWS),
             Map.entry("InvalidParameter.CnameWildHostNotAllowApplyCertificate",
                     "a wildcard host on a CNAME-access zone cannot take a certificate this way: configure it in "
                             + "the console"),
@@ -52,8 +59,9 @@ final class ErrorAdvice {
             Map.entry("FailedOperation.ModifyFailed", STILL_FAILING_AFTER_READ_BACK),
             Map.entry("FailedOperation", STILL_FAILING_AFTER_READ_BACK),
             Map.entry(RowOutcome.VERIFICATION_FAILED,
-                    "the API accepted the call but the host does not show the certificate (see error_message): "
-                            + "check the host in the console, then " + RETRY_THE_ROWS),
+                    "the API accepted the call but the host does not show the certificate (see error_message; an "
+                            + "offline host shows none until it is enabled): check the host in the console, then "
+                            + RETRY_THE_ROWS),
             Map.entry(RowOutcome.WOULD_DROP_CERTIFICATE,
                     "the row's cert_ids keep no certificate of a key type the host serves (see error_message): add "
                             + "it to cert_ids, or run these rows with --allow-dropping-certificates to drop it"),

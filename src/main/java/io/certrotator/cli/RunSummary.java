@@ -58,9 +58,10 @@ final class RunSummary {
                     figures.calls(), seconds(Duration.ofMillis(figures.rotateMillis())), figures.callsPerSecond(),
                     figures.rateRefusals());
         }
-        if (figures.describeCalls() > 0) {
-            out.printf("reads: %d DescribeAccelerationDomains (live state before the calls, verification after)%n",
-                    figures.describeCalls());
+        if (figures.describeCalls() > 0 || figures.zoneReads() > 0) {
+            out.printf("reads: %d DescribeAccelerationDomains (live state before the calls, verification after)%s%n",
+                    figures.describeCalls(), figures.zoneReads() == 0 ? ""
+                            : ", " + figures.zoneReads() + " DescribeZones (zone state)");
         }
         if (!unsuccessfulByCode.isEmpty()) {
             out.println("failed or invalid rows by error code:");

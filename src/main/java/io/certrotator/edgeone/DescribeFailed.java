@@ -3,7 +3,7 @@ package io.certrotator.edgeone;
 import io.certrotator.edgeone.ApiResponse;
 import io.certrotator.edgeone.ErrorClass;
 
-/** A DescribeAccelerationDomains call that will not be answered: the error that ended its attempts. */
+/** A DescribeAccelerationDomains or DescribeZones call that will not be answered: the error that ended its attempts. */
 public final class DescribeFailed extends RuntimeException {
 
     private final ApiResponse.Error error;

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One answer of DescribeAccelerationDomains: the hosts it lists with their certificate configuration, and how many
- * hosts match the request in all ({@code TotalCount}: the zone's size when no filter was given).
+ * One answer of DescribeAccelerationDomains: the hosts it lists with their certificate configuration and state, and
+ * how many hosts match the request in all ({@code TotalCount}: the zone's size when no filter was given).
  */
 public record DomainPage(long totalCount, Map<String, HostConfig> hosts) {
 
@@ -28,7 +28,8 @@ public record DomainPage(long totalCount, Map<String, HostConfig> hosts) {
                         cert.path("SignAlgo").asString("")));
             }
             hosts.put(domain.path("DomainName").asString(""),
-                    new HostConfig(certificate.path("Mode").asString("disable"), certs));
+                    new HostConfig(certificate.path("Mode").asString("disable"), certs,
+                            HostState.of(domain.path("DomainStatus").asString(""))));
         }
         return new DomainPage(response.path("TotalCount").asLong(hosts.size()), hosts);
     }

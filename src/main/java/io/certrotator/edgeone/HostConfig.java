@@ -9,9 +9,10 @@ import java.util.stream.Collectors;
 
 /**
  * A host's certificate configuration as DescribeAccelerationDomains shows it: the mode and each certificate with
- * its deployment status. The one place that compares what a host carries with what a row asks for.
+ * its deployment status, and the host's own state. The one place that compares what a host carries with what a row
+ * asks for.
  */
-public record HostConfig(String mode, List<Cert> certs) {
+public record HostConfig(String mode, List<Cert> certs, HostState state) {
 
     public static final String DEPLOYED = "deployed";
     /** The certificate statuses that will not turn into {@code deployed} by waiting. */
@@ -19,6 +20,11 @@ public record HostConfig(String mode, List<Cert> certs) {
 
     public HostConfig {
         certs = List.copyOf(certs);
+    }
+
+    /** A host whose state was not shown. */
+    public HostConfig(String mode, List<Cert> certs) {
+        this(mode, certs, HostState.UNKNOWN);
     }
 
     /** A certificate the host carries; {@code signAlgo} as the API names it ({@code RSA 2048}, {@code ECC 256}), or empty. */

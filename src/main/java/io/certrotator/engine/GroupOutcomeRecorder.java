@@ -1,6 +1,7 @@
 package io.certrotator.engine;
 
 import io.certrotator.edgeone.ApiResponse;
+import io.certrotator.edgeone.StateRefusal;
 import io.certrotator.plan.HostGroup;
 import io.certrotator.results.PendingRow;
 import io.certrotator.results.PreviousState;
@@ -58,6 +59,27 @@ class GroupOutcomeRecorder {
             results.recordOutcome(instanceId, List.of(row.line()),
                     RowOutcome.failed(RowOutcome.WOULD_DROP_CERTIFICATE, message, null, row.attempts()));
         }));
+    }
+
+    /** The rows of a zone in which no call can succeed: FAILED without a call. */
+    void refusedByState(List<PendingRow> rows, StateRefusal refusal) {
+        log.warn("{}: {} row(s) not sent: {}: {}", rows.get(0).zoneId(), rows.size(), refusal.code(),
+                refusal.message());
+        failWithoutCall(rows, refusal);
+    }
+
+    /** Rows whose host is in a state in which no call can succeed: FAILED without a call, each with its reason. */
+    void refusedByState(Map<PendingRow, StateRefusal> refusals) {
+        refusals.forEach((row, refusal) -> log.warn("{} {}: not sent: {}: {}", row.zoneId(), row.host(),
+                refusal.code(), refusal.message()));
+        refusals.keySet().stream().collect(Collectors.groupingBy(refusals::get))
+                .forEach((refusal, rows) -> failWithoutCall(rows, refusal));
+    }
+
+    private void failWithoutCall(List<PendingRow> rows, StateRefusal refusal) {
+        byAttempts(rows).forEach((attempts, lines) -> transactions.executeWithoutResult(s ->
+                results.recordOutcome(instanceId, lines,
+                        RowOutcome.failed(refusal.code(), refusal.message(), null, attempts))));
     }
 
     /** Rows whose host the zone does not list: FAILED without a call. */

@@ -14,7 +14,8 @@ import java.util.Map;
  * Confirms that the API did what it said, for one zone once its calls are answered: reads the accepted hosts back
  * (by page or by name, whichever takes fewer calls), and reads again, with back-off, those whose certificate is
  * still on its way or not there yet, until {@code timeout}. A host that shows the target stays SUCCEEDED; one that
- * shows something else at the end, or a certificate that failed, becomes FAILED with {@code VerificationFailed}.
+ * shows something else at the end, or a certificate that failed, becomes FAILED with {@code VerificationFailed}; so
+ * does, at once, a host whose state keeps it as it is (offline), and the message names that state.
  */
 final class ReadBack {
 
@@ -73,7 +74,7 @@ final class ReadBack {
                 }
                 case BROKEN -> fail(group, host, config);
                 case UNDER_WAY, DIFFERENT -> {
-                    if (last) {
+                    if (last || !config.state().showsChanges()) {
                         fail(group, host, config);
                     } else {
                         again.put(host, group);
@@ -85,7 +86,7 @@ final class ReadBack {
     }
 
     private void fail(HostGroup group, String host, HostConfig config) {
-        recorder.verificationFailed(group.only(host), "shows " + config.describe() + ", expected "
-                + HostConfig.describeTarget(group.mode(), group.certIds()));
+        recorder.verificationFailed(group.only(host), config.state().readBackNote() + "shows " + config.describe()
+                + ", expected " + HostConfig.describeTarget(group.mode(), group.certIds()));
     }
 }

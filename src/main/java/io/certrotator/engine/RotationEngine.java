@@ -3,6 +3,7 @@ package io.certrotator.engine;
 import io.certrotator.edgeone.EdgeOneClient;
 import io.certrotator.edgeone.LiveStateReader;
 import io.certrotator.edgeone.RetryPolicy;
+import io.certrotator.edgeone.ZoneStateReader;
 import io.certrotator.results.PendingRow;
 import io.certrotator.results.ResultsRepository;
 import org.slf4j.Logger;
@@ -45,14 +46,20 @@ public final class RotationEngine {
         this.stopSignal = stopSignal;
     }
 
-    /** The two clients are paced by the budgets of their actions. */
-    /** @param allowDropping whether a row may take a key type (RSA, ECC) off its host */
+    /**
+     * The three clients (ModifyHostsCertificate, DescribeAccelerationDomains, DescribeZones) are paced by the budgets
+     * of their actions.
+     *
+     * @param allowDropping whether a row may take a key type (RSA, ECC) off its host
+     */
     public RotationOutcome rotate(long instanceId, int maxHostsPerCall, boolean verify, boolean allowDropping,
-                                  EdgeOneClient modify, EdgeOneClient describe) throws InterruptedException {
+                                  EdgeOneClient modify, EdgeOneClient describe, EdgeOneClient describeZones)
+            throws InterruptedException {
         long started = System.nanoTime();
         RunStop stop = new RunStop();
         stop.whenStopped(modify::halt);
         stop.whenStopped(describe::halt);
+        stop.whenStopped(describeZones::halt);
         GroupOutcomeRecorder recorder = new GroupOutcomeRecorder(results, transactions, instanceId);
         ExecutorService reads = Executors.newFixedThreadPool(DESCRIBE_THREADS, DaemonThreads.named("describe-"));
         LiveStateReader reader = new LiveStateReader(describe, retryPolicy, reads, stop);
@@ -60,9 +67,11 @@ public final class RotationEngine {
         Workers calls = new Workers("call-", concurrency, stop, () -> {
         });
         Workers zones = new Workers("zone-", concurrency, stop, stop::workDone);
+        ZoneStates zoneStates = new ZoneStates(new ZoneStateReader(describeZones, retryPolicy, stop), reads,
+                results.pendingZoneIds(instanceId));
         ZoneRotation zone = new ZoneRotation(reader, recorder, sender, calls, stop, maxHostsPerCall,
                 verify ? Optional.of(new ReadBack(reader, recorder, retryPolicy, verifyTimeout, stop)) : Optional.empty(),
-                allowDropping);
+                allowDropping, zoneStates);
         stopSignal.attach(stop);
         try {
             List<PendingRow> zoneRows = new ArrayList<>();
@@ -80,12 +89,13 @@ public final class RotationEngine {
                 zones.shutdown();
             }
             stop.awaitOver();
-            long unanswered = modify.callsInFlight() + describe.callsInFlight();
+            long unanswered = modify.callsInFlight() + describe.callsInFlight() + describeZones.callsInFlight();
             if (!zones.allDone() && unanswered > 0) {
                 log.warn("{} call(s) still unanswered at the end of the grace period: their rows stay PENDING",
                         unanswered);
             }
-            return new RotationOutcome(modify.callsMade(), describe.callsMade(), sender.rateRefusals(),
+            return new RotationOutcome(modify.callsMade(), describe.callsMade(), describeZones.callsMade(),
+                    sender.rateRefusals(),
                     Duration.ofNanos(System.nanoTime() - started), stop.reason());
         } finally {
             stopSignal.detach();

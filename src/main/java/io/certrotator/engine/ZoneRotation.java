@@ -3,6 +3,7 @@ package io.certrotator.engine;
 import io.certrotator.edgeone.DescribeFailed;
 import io.certrotator.edgeone.HostConfig;
 import io.certrotator.edgeone.LiveStateReader;
+import io.certrotator.edgeone.StateRefusal;
 import io.certrotator.plan.HostGroup;
 import io.certrotator.plan.HostGrouper;
 import io.certrotator.results.PendingRow;
@@ -40,10 +41,12 @@ final class ZoneRotation {
     private final int maxHostsPerCall;
     private final Optional<ReadBack> readBack;
     private final boolean allowDropping;
+    private final ZoneStates zoneStates;
 
     /** @param allowDropping whether a row may take a key type off its host ({@code --allow-dropping-certificates}) */
     ZoneRotation(LiveStateReader reader, GroupOutcomeRecorder recorder, GroupSender sender, Workers calls,
-                 RunStop stop, int maxHostsPerCall, Optional<ReadBack> readBack, boolean allowDropping) {
+                 RunStop stop, int maxHostsPerCall, Optional<ReadBack> readBack, boolean allowDropping,
+                 ZoneStates zoneStates) {
         this.reader = reader;
         this.recorder = recorder;
         this.sender = sender;
@@ -52,11 +55,20 @@ final class ZoneRotation {
         this.maxHostsPerCall = maxHostsPerCall;
         this.readBack = readBack;
         this.allowDropping = allowDropping;
+        this.zoneStates = zoneStates;
     }
 
-    /** Rotates the rows of one zone; a stop leaves the rows not decided yet PENDING. */
+    /**
+     * Rotates the rows of one zone; a stop leaves the rows not decided yet PENDING. A zone in which no call can succeed
+     * (paused, not active) fails its rows without any call.
+     */
     void rotate(List<PendingRow> rows) {
         try {
+            Optional<StateRefusal> zoneRefusal = zoneStates.refusal(rows.get(0).zoneId());
+            if (zoneRefusal.isPresent()) {
+                recorder.refusedByState(rows, zoneRefusal.get());
+                return;
+            }
             rotateZone(rows.get(0).zoneId(), rows);
         } catch (InterruptedException stopped) {
             // a call was not sent because the run stops
@@ -102,12 +114,13 @@ final class ZoneRotation {
 
     /**
      * Settles or groups the rows of the hosts one answer of the live-state read lists, after recording what those
-     * hosts carry now: a row already on its target is unchanged, one that would take a key type off its host fails
-     * (unless allowed), the rest go to the grouper.
+     * hosts carry now: a row already on its target is unchanged, one whose host's state lets no call succeed fails, one
+     * that would take a key type off its host fails (unless allowed), the rest go to the grouper.
      */
     private void plan(Map<String, HostConfig> listed, Map<String, List<PendingRow>> unread, HostGrouper grouper) {
         List<PreviousState> previous = new ArrayList<>();
         List<PendingRow> unchanged = new ArrayList<>();
+        Map<PendingRow, StateRefusal> refused = new LinkedHashMap<>();
         Map<PendingRow, String> dropping = new LinkedHashMap<>();
         List<PendingRow> toSend = new ArrayList<>();
         listed.forEach((host, config) -> {
@@ -115,8 +128,11 @@ final class ZoneRotation {
                 previous.add(new PreviousState(row.line(), config.mode(), config.certIdsText()));
                 Optional<HostConfig.Dropped> dropped = allowDropping ? Optional.empty()
                         : config.wouldDrop(row.mode(), row.certIds());
+                Optional<StateRefusal> hostRefusal = config.state().refusal();
                 if (config.towards(row.mode(), row.certIds()) == HostConfig.Progress.DONE) {
                     unchanged.add(row);
+                } else if (hostRefusal.isPresent()) {
+                    refused.put(row, hostRefusal.get());
                 } else if (dropped.isPresent()) {
                     dropping.put(row, dropped.get().message());
                 } else {
@@ -130,6 +146,9 @@ final class ZoneRotation {
         }
         if (!unchanged.isEmpty()) {
             recorder.unchanged(unchanged);
+        }
+        if (!refused.isEmpty()) {
+            recorder.refusedByState(refused);
         }
         if (!dropping.isEmpty()) {
             recorder.wouldDrop(dropping);

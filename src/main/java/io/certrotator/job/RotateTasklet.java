@@ -2,6 +2,7 @@ package io.certrotator.job;
 
 import io.certrotator.edgeone.ApiAccess;
 import io.certrotator.edgeone.DescribeAccelerationDomains;
+import io.certrotator.edgeone.DescribeZones;
 import io.certrotator.edgeone.ModifyHostsCertificate;
 import io.certrotator.edgeone.RetryPolicy;
 import io.certrotator.engine.RotationEngine;
@@ -46,10 +47,12 @@ class RotateTasklet implements Tasklet {
         RotationOutcome outcome = engine.rotate(instanceId, parameters.maxHostsPerCall(), parameters.verify(),
                 parameters.allowDropping(),
                 access.newClient(rateBudget.pacer(access, ModifyHostsCertificate.ACTION, parameters.rate())),
-                access.newClient(rateBudget.pacer(access, DescribeAccelerationDomains.ACTION, parameters.rate())));
+                access.newClient(rateBudget.pacer(access, DescribeAccelerationDomains.ACTION, parameters.rate())),
+                access.newClient(rateBudget.pacer(access, DescribeZones.ACTION, parameters.rate())));
         ExecutionContext context = step.getJobExecution().getExecutionContext();
         context.putLong(JobFigures.CALLS, outcome.calls());
         context.putLong(JobFigures.DESCRIBE_CALLS, outcome.describeCalls());
+        context.putLong(JobFigures.ZONE_READS, outcome.zoneReads());
         context.putLong(JobFigures.RATE_REFUSALS, outcome.rateRefusals());
         context.putLong(JobFigures.ROTATE_MILLIS, outcome.took().toMillis());
         if (outcome.stopReason().isPresent()) {

@@ -123,6 +123,12 @@ public class ResultsRepository {
                 (rs, i) -> "line " + rs.getLong(1) + ": " + rs.getString(2), instanceId);
     }
 
+    /** The zones with pending rows, in the order {@link #forEachPendingInGroupOrder} reaches them. */
+    public List<String> pendingZoneIds(long instanceId) {
+        return jdbc.queryForList("SELECT DISTINCT ZONE_ID FROM CR_ROW WHERE JOB_INSTANCE_ID = ? AND STATUS = 'PENDING'"
+                + " ORDER BY ZONE_ID", String.class, instanceId);
+    }
+
     /**
      * Pending rows ordered by zone, target and host: the order host groups are formed in. Each page starts after the
      * last row of the one before, and names the index's columns in ORDER BY, so the database reads CR_ROW_GROUP_ORDER

@@ -10,7 +10,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * {@code DescribeZones}: the zones in ID order, paged by Offset (default 0) and Limit (default 20, at most 100),
  * filtered by {@code zone-id} or {@code zone-name} (exact values, at most 20 per filter). A value that names no zone
- * just matches nothing, as on the real API.
+ * just matches nothing, as on the real API. A refusal set with {@link #refuse(String)} answers every call with that
+ * code, as a CAM policy without the action does.
  */
 final class DescribeZonesAction implements ApiAction {
     static final String NAME = "DescribeZones";
@@ -20,13 +21,20 @@ final class DescribeZonesAction implements ApiAction {
     private static final Set<String> PARAMETERS = Set.of("Offset", "Limit", "Filters", "Order", "Direction");
 
     private final EdgeOneState state;
+    private final Refusal refusal = new Refusal();
 
     DescribeZonesAction(EdgeOneState state) {
         this.state = state;
     }
 
+    /** Every call answers {@code code} from now on; null serves them again. */
+    void refuse(String code) {
+        refusal.set(code);
+    }
+
     @Override
     public void execute(JsonNode params, ObjectNode response) {
+        refusal.check("you are not authorized to perform operation (teo:DescribeZones)");
         Params.rejectUnknown(params, PARAMETERS);
         Params.Page page = Params.page(params, DEFAULT_LIMIT, MAX_LIMIT);
         List<EdgeOneState.ZoneView> zones = state.zones().stream().filter(filter(params)).toList();

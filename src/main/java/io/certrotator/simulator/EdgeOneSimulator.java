@@ -67,6 +67,7 @@ public final class EdgeOneSimulator implements AutoCloseable {
     private final Set<String> silentHosts = ConcurrentHashMap.newKeySet();
     private final CallLog callLog = new CallLog();
     private final DescribeCertificatesAction certificateListing;
+    private final DescribeZonesAction zoneListing = new DescribeZonesAction(state);
     private final UploadCertificateAction certificateUpload;
     private HttpServer server;
     private ExecutorService executor;
@@ -103,7 +104,7 @@ public final class EdgeOneSimulator implements AutoCloseable {
                 ModifyHostsCertificateAction.NAME,
                 new ModifyHostsCertificateAction(state, scriptedFailures, silentHosts, clock),
                 DescribeAccelerationDomainsAction.NAME, new DescribeAccelerationDomainsAction(state),
-                DescribeZonesAction.NAME, new DescribeZonesAction(state)));
+                DescribeZonesAction.NAME, zoneListing));
         SimulatedService ssl = new SimulatedService(SimulatedService.SSL, ApiHttpHandler.SSL_VERSION, Map.of(
                 DescribeCertificatesAction.NAME, certificateListing,
                 UploadCertificateAction.NAME, certificateUpload));
@@ -202,6 +203,14 @@ public final class EdgeOneSimulator implements AutoCloseable {
     }
 
     /**
+     * Every DescribeZones answers {@code errorCode} (e.g. {@link ErrorCodes#UNAUTHORIZED_ZONE}, as for a CAM policy
+     * without teo:DescribeZones); null serves it again.
+     */
+    public void refuseZoneListing(String errorCode) {
+        zoneListing.refuse(errorCode);
+    }
+
+    /**
      * The SSL service answers every UploadCertificate with {@code errorCode} (a refusal the client's own checks do not
      * foresee, such as {@code FailedOperation.CertificateInvalid}); null takes uploads again.
      */
@@ -241,11 +250,12 @@ public final class EdgeOneSimulator implements AutoCloseable {
     }
 
     /**
-     * Back to the builder's faults, rate limit and credentials; no scripted failures, no silent hosts, certificates
-     * listed and uploads taken again.
+     * Back to the builder's faults, rate limit and credentials; no scripted failures, no silent hosts, zones and
+     * certificates listed and uploads taken again.
      */
     public void resetFaults() {
         certificateListing.refuse(null);
+        zoneListing.refuse(null);
         certificateUpload.refuse(null);
         faultInjector.faults(initialFaults);
         rateLimiter.limit(initialRateLimit);

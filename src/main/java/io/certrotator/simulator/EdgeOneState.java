@@ -57,16 +57,23 @@ public final class EdgeOneState {
         return Optional.ofNullable(zones.get(zoneId)).map(z -> new ZoneView(zoneId, z.status, z.profile));
     }
 
-    /** {@code online}, {@code process}, {@code offline} or {@code init}. */
+    /**
+     * {@code online}, {@code process} (a change being deployed), {@code offline} (disabled: takes a certificate
+     * change but keeps its configuration), {@code init} (waits for its zone to be activated) or {@code forbidden}
+     * (banned).
+     */
     public synchronized void setDomainStatus(String zoneId, String host, String domainStatus) {
         zone(zoneId).domainStatuses.put(host, domainStatus);
     }
 
-    /** As set, else {@code offline} in a paused zone and {@code online} in any other. */
+    /** As set, else {@code offline} in a paused zone, {@code init} in a zone not active, else {@code online}. */
     public synchronized String domainStatus(String zoneId, String host) {
         Zone zone = zones.get(zoneId);
-        String fallback = zone != null && zone.status == ZoneStatus.PAUSED ? "offline" : "online";
-        return zone == null ? fallback : zone.domainStatuses.getOrDefault(host, fallback);
+        if (zone == null) {
+            return "online";
+        }
+        String fallback = zone.status == ZoneStatus.PAUSED ? "offline" : zone.profile.active() ? "online" : "init";
+        return zone.domainStatuses.getOrDefault(host, fallback);
     }
 
     private Zone zone(String zoneId) {

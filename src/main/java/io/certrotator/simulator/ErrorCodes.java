@@ -17,6 +17,10 @@ public final class ErrorCodes {
     public static final String RATE_LIMIT_EXCEEDED = "LimitExceeded.RateLimitExceeded";
     public static final String ZONE_NOT_FOUND = "ResourceNotFound.ZoneNotFound";
     public static final String ZONE_PAUSED = "OperationDenied.ErrZoneIsAlreadyPaused";
+    /** A change in a zone not active (pending, moved, deactivated, initializing), or to a host in {@code init}. */
+    public static final String INVALID_ZONE_STATUS = "FailedOperation.InvalidZoneStatus";
+    /** The generic refusal; ModifyHostsCertificate's answer for a {@code forbidden} (banned) host. */
+    public static final String OPERATION_DENIED = "OperationDenied";
     public static final String HOST_NOT_FOUND = "ResourceUnavailable.HostNotFound";
     public static final String CERT_NOT_FOUND = "ResourceUnavailable.CertNotFound";
     public static final String CERT_EXPIRED = "FailedOperation.CertificateHasExpired";

@@ -30,8 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  *       "unauthorized": false,                   // true: DescribeAccelerationDomains is refused (CAM)
  *       "hosts": [
  *         { "host": "www.example.com", "mode": "sslcert", "certIds": ["cert-old"],  // mode default sslcert
- *           "domainStatus": "online" },          // online, process, offline, init; default online
- *                                                // (offline in a paused zone)
+ *           "domainStatus": "online" },          // online, process, offline, init, forbidden; default
+ *                                                // online (offline in a paused zone, init in one not active)
  *         { "host": "shop.example.com", "mode": "eofreecert" }
  *       ] }
  *   ],
@@ -50,6 +50,7 @@ final class JsonStateLoader {
     private static final Instant NEVER = Instant.parse("9999-12-31T00:00:00Z");
     private static final Set<String> ZONE_STATUSES = Set.of("active", "paused", "pending", "moved", "deactivated",
             "initializing");
+    private static final Set<String> DOMAIN_STATUSES = Set.of("online", "process", "offline", "init", "forbidden");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     void load(Path file, EdgeOneState state) throws IOException {
@@ -82,7 +83,12 @@ final class JsonStateLoader {
                 state.putHost(zoneId, name, new HostCertificate(host.path("mode").asString("sslcert"), certIds,
                         host.path("status").asString(HostCertificate.DEPLOYED)));
                 if (host.hasNonNull("domainStatus")) {
-                    state.setDomainStatus(zoneId, name, host.get("domainStatus").asString());
+                    String domainStatus = host.get("domainStatus").asString();
+                    if (!DOMAIN_STATUSES.contains(domainStatus)) {
+                        throw new IOException(file + ": domainStatus of " + name + " must be one of " + DOMAIN_STATUSES
+                                + ", not " + domainStatus);
+                    }
+                    state.setDomainStatus(zoneId, name, domainStatus);
                 }
             }
         }

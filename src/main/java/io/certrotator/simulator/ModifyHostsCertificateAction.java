@@ -11,11 +11,14 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code ModifyHostsCertificate}: all or nothing. Checks in this order, the first failure answering for the call:
- * parameters; scripted failures that change nothing; zone exists ({@code ResourceNotFound.ZoneNotFound}) and is not
- * paused; every host is in the zone; no wildcard host asks for a free certificate; every certificate exists, has not
- * expired and covers every host; the hosts carry one certificate configuration today. Then every host but the silent
- * ones gets exactly (Mode, CertIds), status {@code deployed}; or, on a scripted failure that applies anyway, only the
- * hosts scripted so do, and the call answers the scripted error.
+ * parameters; scripted failures that change nothing; zone exists ({@code ResourceNotFound.ZoneNotFound}), is not
+ * paused ({@code OperationDenied.ErrZoneIsAlreadyPaused}) and is active ({@code FailedOperation.InvalidZoneStatus});
+ * every host is in the zone, not {@code init} (waiting for its zone: {@code FailedOperation.InvalidZoneStatus}) and
+ * not {@code forbidden} ({@code OperationDenied}); no wildcard host asks for a free certificate; every certificate
+ * exists, has not expired and covers every host; the hosts carry one certificate configuration today. Then every host
+ * but the silent ones and the {@code offline} ones (accepted, but an offline host keeps its configuration) gets
+ * exactly (Mode, CertIds), status {@code deployed}; or, on a scripted failure that applies anyway, only the hosts
+ * scripted so do, and the call answers the scripted error.
  */
 final class ModifyHostsCertificateAction implements ApiAction {
     static final String NAME = "ModifyHostsCertificate";
@@ -68,6 +71,7 @@ final class ModifyHostsCertificateAction implements ApiAction {
             HostCertificate target = HostCertificate.deployed(mode, certIds);
             hosts.stream().filter(host -> !silentHosts.contains(host))
                     .filter(host -> scripted.isEmpty() || scripted.get().appliedAnyway().contains(host))
+                    .filter(host -> !state.domainStatus(zoneId, host).equals("offline"))
                     .forEach(host -> state.putHost(zoneId, host, target));
         }
         if (scripted.isPresent()) {
@@ -90,9 +94,20 @@ final class ModifyHostsCertificateAction implements ApiAction {
         if (status == ZoneStatus.PAUSED) {
             throw new ApiException(ErrorCodes.ZONE_PAUSED, "zone " + zoneId + " is paused");
         }
+        if (!state.zoneView(zoneId).orElseThrow().profile().active()) {
+            throw new ApiException(ErrorCodes.INVALID_ZONE_STATUS, "zone " + zoneId + " is not active");
+        }
         for (String host : hosts) {
             if (!state.hasHost(zoneId, host)) {
                 throw new ApiException(ErrorCodes.HOST_NOT_FOUND, "host " + host + " not found in zone " + zoneId);
+            }
+            switch (state.domainStatus(zoneId, host)) {
+                case "init" -> throw new ApiException(ErrorCodes.INVALID_ZONE_STATUS,
+                        "host " + host + " is not effective until zone " + zoneId + " is active");
+                case "forbidden" -> throw new ApiException(ErrorCodes.OPERATION_DENIED,
+                        "host " + host + " is forbidden");
+                default -> {
+                }
             }
             if (mode.startsWith("eofreecert") && host.startsWith("*.")) {
                 throw new ApiException(ErrorCodes.WILDCARD_HOST_FREE_CERT,

@@ -14,12 +14,17 @@ public record ZoneProfile(String name, String type, String status, boolean unaut
         return new ZoneProfile(zoneId.replaceFirst("^zone-", "") + ".example.com", "partial", "active", false);
     }
 
+    /** Whether the zone takes changes: its status is {@code active} (not pending, moved, deactivated, ...). */
+    public boolean active() {
+        return "active".equals(status);
+    }
+
     public boolean hostsReadable() {
         return !unauthorized && !PAGES.equals(type);
     }
 
     /** {@code ActiveStatus}: {@code paused} for a paused zone, {@code active} once active, else {@code inactive}. */
     public String activeStatus(boolean paused) {
-        return paused ? "paused" : "active".equals(status) ? "active" : "inactive";
+        return paused ? "paused" : active() ? "active" : "inactive";
     }
 }

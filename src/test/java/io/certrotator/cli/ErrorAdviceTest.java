@@ -21,7 +21,8 @@ class ErrorAdviceTest {
             "VerificationFailed", "WouldDropCertificate", "InvalidRow", "InvalidParameter.CertToExpire",
             "InvalidParameter.CertTooShortKeySize", "FailedOperation.ModifyFailed", "FailedOperation",
             "OperationDenied.HostsClientCertificateInconsistency", "OperationDenied.HostsUpstreamCertificateInconsistency",
-            "OperationDenied.HostsUpstreamCertificateVerifyInconsistency", "OperationDenied.HostsKeylessServerInconsistency"})
+            "OperationDenied.HostsUpstreamCertificateVerifyInconsistency", "OperationDenied.HostsKeylessServerInconsistency",
+            "FailedOperation.InvalidZoneStatus", "HostForbidden"})
     void aCodeARowCanEndWithHasAdviceOfItsOwn(String code) {
         assertThat(ErrorAdvice.of(code)).isNotEqualTo(UNKNOWN).isNotEqualTo(ErrorAdvice.of(ErrorClassifier.RATE_LIMIT_EXCEEDED));
     }
@@ -37,6 +38,12 @@ class ErrorAdviceTest {
     @Test
     void aRowThatWouldDropACertificateIsAdvisedToKeepItOrAllowDropping() {
         assertThat(ErrorAdvice.of("WouldDropCertificate")).contains("cert_ids").contains("--allow-dropping-certificates");
+    }
+
+    @Test
+    void aZoneOrHostStateThatRefusesEveryCallHasAdviceOfItsOwnEach() {
+        assertThat(java.util.Set.of(ErrorAdvice.of("OperationDenied.ErrZoneIsAlreadyPaused"),
+                ErrorAdvice.of("FailedOperation.InvalidZoneStatus"), ErrorAdvice.of("HostForbidden"))).hasSize(3);
     }
 
     @Test

@@ -53,7 +53,10 @@ class RollbackCommandIT {
         return ConsoleCapture.of(() -> RollbackCommand.run(PlanCommandIT.CREDENTIAL, args.toArray(String[]::new)));
     }
 
-    /** Run 1: the plan that replaces the expiring certificates (4 hosts change, the paused zone's host fails). */
+    /**
+     * Run 1: the plan that replaces the expiring certificates (3 hosts change; the paused zone's host fails, and so
+     * does the offline host, which the API takes the change for without applying it).
+     */
     private Path rotateThePlan() {
         Path plan = dir.resolve("rotation.csv");
         List<String> args = new ArrayList<>(List.of("plan", "--expiring-within=30d", "--output=" + plan));
@@ -62,7 +65,7 @@ class RollbackCommandIT {
                 args.toArray(String[]::new)));
         assertThat(planned.exitCode()).as(planned.all()).isEqualTo(ExitCodes.ROWS_FAILED);
         ConsoleCapture rotation = rotate(plan);
-        assertThat(rotation.out()).as(rotation.all()).contains("rows: 5 total, 4 succeeded, 1 failed, 0 invalid");
+        assertThat(rotation.out()).as(rotation.all()).contains("rows: 5 total, 3 succeeded, 2 failed, 0 invalid");
         return plan;
     }
 
@@ -94,17 +97,17 @@ class RollbackCommandIT {
         ConsoleCapture rollback = rollback("--run=1", "--output=" + back);
 
         assertThat(rollback.exitCode()).as(rollback.all()).isEqualTo(ExitCodes.SUCCEEDED);
-        assertThat(rollback.out()).contains("rollback: " + back + " (run 1, 4 rows to put back)");
+        assertThat(rollback.out()).contains("rollback: " + back + " (run 1, 3 rows to put back)");
         assertThat(targets(back)).contains("zone-shop1,api.shop.example.com,sslcert,cert-old-rsa;cert-ecc");
         ConsoleCapture undo = rotate(back);
-        assertThat(undo.out()).as(undo.all()).contains("rows: 4 total, 4 succeeded, 0 failed, 0 invalid");
+        assertThat(undo.out()).as(undo.all()).contains("rows: 3 total, 3 succeeded, 0 failed, 0 invalid");
         assertThat(hostState()).isEqualTo(before);
 
         Path again = dir.resolve("again.csv");
         ConsoleCapture redo = rollback("--run=2", "--output=" + again);
         assertThat(redo.exitCode()).as(redo.all()).isEqualTo(ExitCodes.SUCCEEDED);
         assertThat(targets(again)).isEqualTo(targets(plan).stream()
-                .filter(row -> !row.startsWith("zone-paused1")).toList());
+                .filter(row -> !row.startsWith("zone-paused1") && !row.startsWith("zone-net1")).toList());
     }
 
     @Test
@@ -117,7 +120,7 @@ class RollbackCommandIT {
         ConsoleCapture rollback = rollback("--run=1", "--output=" + back);
 
         assertThat(rollback.exitCode()).as(rollback.all()).isEqualTo(ExitCodes.ROWS_FAILED);
-        assertThat(rollback.out()).contains("(run 1, 3 rows to put back)")
+        assertThat(rollback.out()).contains("(run 1, 2 rows to put back)")
                 .contains("not put back: 1 hosts")
                 .contains("zone-shop1 www.shop.example.com: changed since the run: it now carries"
                         + " sslcert cert-full-new (deployed)");

@@ -64,4 +64,15 @@ class HostConfigTest {
         assertThat(page.hosts().get("a.example.com")).isEqualTo(sslcert("cert-a", "deployed"));
         assertThat(page.hosts().get("b.example.com")).isEqualTo(new HostConfig("disable", List.of()));
     }
+
+    @Test
+    void aPageShowsEachDomainsState() {
+        DomainPage page = DomainPage.of(JsonMapper.builder().build().readTree("""
+                {"TotalCount": 2, "AccelerationDomains": [
+                  {"DomainName": "a.example.com", "DomainStatus": "offline"},
+                  {"DomainName": "b.example.com", "DomainStatus": "init"}]}"""));
+
+        assertThat(page.hosts().get("a.example.com").state()).isEqualTo(HostState.OFFLINE);
+        assertThat(page.hosts().get("b.example.com").state()).isEqualTo(HostState.INIT);
+    }
 }

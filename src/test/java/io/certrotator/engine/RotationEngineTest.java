@@ -48,6 +48,7 @@ class RotationEngineTest {
     private final ResultsRepository results = mock(ResultsRepository.class);
     private final EdgeOneClient modify = mock(EdgeOneClient.class);
     private final EdgeOneClient describe = mock(EdgeOneClient.class);
+    private final EdgeOneClient describeZones = mock(EdgeOneClient.class);
     private final StopSignal stopSignal = new StopSignal();
     private final CountDownLatch halted = new CountDownLatch(1);
     private final CountDownLatch firstModifySent = new CountDownLatch(1);
@@ -80,7 +81,7 @@ class RotationEngineTest {
     private RotationOutcome rotateOneHostPerCall() throws InterruptedException {
         TransactionTemplate transactions = new TransactionTemplate(mock(PlatformTransactionManager.class));
         return new RotationEngine(results, transactions, RetryPolicy.DEFAULT, 8, Duration.ofSeconds(60), stopSignal)
-                .rotate(1, 1, false, false, modify, describe);
+                .rotate(1, 1, false, false, modify, describe, describeZones);
     }
 
     /** Once {@code event} happens, as SIGTERM does: no new calls, {@code drain} for those in flight. */

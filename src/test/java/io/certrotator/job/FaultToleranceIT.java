@@ -162,11 +162,12 @@ class FaultToleranceIT {
         Rotator.Result result = rotate(input);
 
         assertThat(result.exitCode()).isEqualTo(3);
-        assertThat(modifyCalls()).hasSize(4).allSatisfy(call -> assertThat(call.hosts()).hasSize(2));
+        // the paused zone is known from DescribeZones: its rows fail with the same code, without a call
+        assertThat(modifyCalls()).hasSize(3).allSatisfy(call -> assertThat(call.hosts()).hasSize(2));
         Map<String, Map<String, String>> rows = byHost(dir.resolve("zone.results.csv"));
         assertThat(rows).allSatisfy((host, row) -> {
             assertThat(row.get("status")).isEqualTo("FAILED");
-            assertThat(row.get("attempts")).isEqualTo("1");
+            assertThat(row.get("attempts")).isEqualTo(host.startsWith("p") ? "0" : "1");
         });
         assertThat(rows.get("p2.example.org").get("error_code")).isEqualTo("OperationDenied.ErrZoneIsAlreadyPaused");
         assertThat(rows.get("e2.example.org").get("error_code")).isEqualTo("FailedOperation.CertificateHasExpired");

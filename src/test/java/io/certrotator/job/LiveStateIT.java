@@ -224,8 +224,11 @@ class LiveStateIT {
     void describeFailuresAreRetriedLikeModifyFailures() {
         Path input = csv(dir, "flaky.csv", hostsOnOneCertificate(ZONE, "cert-new", 60, LiveStateIT::host));
         AtomicInteger calls = new AtomicInteger();
-        simulatorSeededWith(input, b -> b.transientErrorRate(1).onCall(call -> {
-            if (calls.incrementAndGet() == 2) {
+        // the zone's state is read first, as is; then the first two DescribeAccelerationDomains calls fail
+        simulatorSeededWith(input, b -> b.onCall(call -> {
+            if (call.action().equals("DescribeZones")) {
+                simulator().faults(Faults.NONE.withTransientErrorRate(1));
+            } else if (calls.incrementAndGet() == 2) {
                 simulator().faults(Faults.NONE);
             }
         }));

@@ -76,6 +76,47 @@ class ModifyHostsCertificateTest {
     }
 
     @Test
+    void refusesAZoneNotActiveWithInvalidZoneStatus() {
+        sim.simulator().state().setZoneProfile(ZONE, new ZoneProfile("alpha.example.com", "full", "pending", false));
+
+        assertThat(modify("www.example.com", "sslcert", "cert-new-www")).isEqualTo(ErrorCodes.INVALID_ZONE_STATUS);
+        assertThat(sim.host(ZONE, "www.example.com")).isEqualTo(OLD);
+    }
+
+    @Test
+    void refusesAHostWaitingForItsZoneWithInvalidZoneStatus() {
+        sim.simulator().state().setDomainStatus(ZONE, "www.example.com", "init");
+
+        assertThat(modify("www.example.com", "sslcert", "cert-new-www")).isEqualTo(ErrorCodes.INVALID_ZONE_STATUS);
+        assertThat(sim.host(ZONE, "www.example.com")).isEqualTo(OLD);
+    }
+
+    @Test
+    void refusesAForbiddenHostWithOperationDenied() {
+        sim.simulator().state().setDomainStatus(ZONE, "www.example.com", "forbidden");
+
+        assertThat(modify("www.example.com", "sslcert", "cert-new-www")).isEqualTo(ErrorCodes.OPERATION_DENIED);
+        assertThat(sim.host(ZONE, "www.example.com")).isEqualTo(OLD);
+    }
+
+    @Test
+    void acceptsAChangeForAnOfflineHostButLeavesItAsItWas() {
+        sim.simulator().state().setDomainStatus(ZONE, "www.example.com", "offline");
+
+        assertThat(modify("www.example.com", "sslcert", "cert-new-www")).isEqualTo("OK");
+        assertThat(sim.host(ZONE, "www.example.com")).isEqualTo(OLD);
+    }
+
+    @Test
+    void appliesAChangeForAHostBeingDeployed() {
+        sim.simulator().state().setDomainStatus(ZONE, "www.example.com", "process");
+
+        assertThat(modify("www.example.com", "sslcert", "cert-new-www")).isEqualTo("OK");
+        assertThat(sim.host(ZONE, "www.example.com"))
+                .isEqualTo(HostCertificate.deployed("sslcert", List.of("cert-new-www")));
+    }
+
+    @Test
     void refusesAnUnknownCertificate() {
         assertThat(modify("www.example.com", "sslcert", "cert-new-www;cert-ghost")).isEqualTo(ErrorCodes.CERT_NOT_FOUND);
         assertThat(sim.host(ZONE, "www.example.com")).isEqualTo(OLD);

@@ -90,6 +90,32 @@ class StateSeedingTest {
     }
 
     @Test
+    void aHostWithoutADomainStatusIsInitInAZoneNotActiveAndOfflineInAPausedOne(@TempDir Path dir) throws Exception {
+        Path json = Files.writeString(dir.resolve("states.json"), """
+                {"zones": [
+                  {"zoneId": "zone-pend1", "status": "pending", "hosts": [{"host": "a.example.org"}]},
+                  {"zoneId": "zone-paus1", "status": "paused", "hosts": [{"host": "b.example.org"}]},
+                  {"zoneId": "zone-act1", "hosts": [{"host": "c.example.org"},
+                    {"host": "d.example.org", "domainStatus": "forbidden"}]}]}""");
+
+        EdgeOneState state = seeded(null, json);
+
+        assertThat(state.domainStatus("zone-pend1", "a.example.org")).isEqualTo("init");
+        assertThat(state.domainStatus("zone-paus1", "b.example.org")).isEqualTo("offline");
+        assertThat(state.domainStatus("zone-act1", "c.example.org")).isEqualTo("online");
+        assertThat(state.domainStatus("zone-act1", "d.example.org")).isEqualTo("forbidden");
+    }
+
+    @Test
+    void refusesADomainStatusTheApiDoesNotShow(@TempDir Path dir) throws Exception {
+        Path bad = Files.writeString(dir.resolve("status.json"), """
+                {"zones": [{"zoneId": "zone-x1", "hosts": [{"host": "a.example.org", "domainStatus": "banned"}]}]}""");
+
+        assertThatThrownBy(() -> seeded(null, bad)).isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("domainStatus of a.example.org").hasMessageContaining("banned");
+    }
+
+    @Test
     void servesTheJsonStateThroughTheApi() {
         try (EdgeOneSimulator simulator = EdgeOneSimulator.builder()
                 .credentials(SimulatorExtension.SECRET_ID, SimulatorExtension.SECRET_KEY)

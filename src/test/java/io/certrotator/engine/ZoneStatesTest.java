@@ -1,0 +1,90 @@
+package io.certrotator.engine;
+
+import io.certrotator.edgeone.ApiResponse;
+import io.certrotator.edgeone.BackOffPause;
+import io.certrotator.edgeone.DescribeZones;
+import io.certrotator.edgeone.EdgeOneClient;
+import io.certrotator.edgeone.RetryPolicy;
+import io.certrotator.edgeone.StateRefusal;
+import io.certrotator.edgeone.ZoneStateReader;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+/** The zone state check's batching and its answers, with DescribeZones faked: no HTTP. */
+class ZoneStatesTest {
+
+    private final EdgeOneClient client = mock(EdgeOneClient.class);
+    private final List<List<String>> asked = new ArrayList<>();
+
+    private static List<String> zones(int count) {
+        return IntStream.range(0, count).mapToObj(i -> "zone-z" + i).toList();
+    }
+
+    /** Answers each DescribeZones with the zones it names, {@code zone-z3} paused, and records what it named. */
+    private ZoneStates answering(List<String> zoneIds) throws InterruptedException {
+        when(client.call(eq(DescribeZones.ACTION), any())).thenAnswer(call -> {
+            Map<?, ?> parameters = call.getArgument(1);
+            Map<?, ?> filter = (Map<?, ?>) ((List<?>) parameters.get("Filters")).get(0);
+            List<String> named = ((List<?>) filter.get("Values")).stream().map(String::valueOf).toList();
+            asked.add(named);
+            String zonesJson = named.stream().map(id -> "{\"ZoneId\": \"" + id + "\", \"Status\": \"active\", "
+                    + "\"Paused\": " + id.equals("zone-z3") + "}").collect(Collectors.joining(","));
+            return new ApiResponse.Ok("r", JsonMapper.builder().build().readTree("{\"Zones\": [" + zonesJson + "]}"));
+        });
+        return new ZoneStates(new ZoneStateReader(client, RetryPolicy.DEFAULT, BackOffPause.SLEEP), Runnable::run,
+                zoneIds);
+    }
+
+    @Test
+    void aZonesBatchOfTwentyIsReadWhenItsFirstZoneAsksAndTheNextBatchWithIt() throws InterruptedException {
+        ZoneStates states = answering(zones(45));
+
+        states.refusal("zone-z0");
+        assertThat(asked).containsExactly(zones(20), zones(40).subList(20, 40));
+
+        states.refusal("zone-z1");
+        states.refusal("zone-z25");
+        assertThat(asked).hasSize(3).last().isEqualTo(zones(45).subList(40, 45));
+        states.refusal("zone-z44");
+        assertThat(asked).hasSize(3);
+    }
+
+    @Test
+    void aPausedZoneIsRefusedAndAnActiveOneIsNot() throws InterruptedException {
+        ZoneStates states = answering(zones(5));
+
+        assertThat(states.refusal("zone-z3")).map(StateRefusal::code)
+                .contains(StateRefusal.ZONE_PAUSED);
+        assertThat(states.refusal("zone-z2")).isEmpty();
+    }
+
+    @Test
+    void aZoneNotShownOrNotInTheRunIsNotRefused() throws InterruptedException {
+        ZoneStates states = answering(zones(2));
+
+        assertThat(states.refusal("zone-elsewhere")).isEmpty();
+        assertThat(asked).isEmpty();
+    }
+
+    @Test
+    void aFailedReadLeavesItsZonesWithoutAState() throws InterruptedException {
+        when(client.call(eq(DescribeZones.ACTION), any())).thenReturn(
+                new ApiResponse.Error("UnauthorizedOperation.CamUnauthorized", "no teo:DescribeZones", "r"));
+        ZoneStates states = new ZoneStates(new ZoneStateReader(client, RetryPolicy.DEFAULT, BackOffPause.SLEEP),
+                Runnable::run, zones(3));
+
+        assertThat(states.refusal("zone-z0")).isEmpty();
+    }
+}
