@@ -7,6 +7,7 @@ import io.certrotator.edgeone.ModifyHostsCertificate;
 import io.certrotator.edgeone.RetryPolicy;
 import io.certrotator.plan.HostGroup;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,13 +24,16 @@ final class GroupSender {
     private final RetryPolicy retryPolicy;
     private final GroupOutcomeRecorder recorder;
     private final RunStop stop;
+    private final ZoneAccess access;
     private final AtomicLong rateRefusals = new AtomicLong();
 
-    GroupSender(EdgeOneClient client, RetryPolicy retryPolicy, GroupOutcomeRecorder recorder, RunStop stop) {
+    GroupSender(EdgeOneClient client, RetryPolicy retryPolicy, GroupOutcomeRecorder recorder, RunStop stop,
+                ZoneAccess access) {
         this.client = client;
         this.retryPolicy = retryPolicy;
         this.recorder = recorder;
         this.stop = stop;
+        this.access = access;
     }
 
     /**
@@ -43,6 +47,7 @@ final class GroupSender {
                     group.zoneId(), group.hosts(), group.mode(), group.certIds()).parameters());
             if (response instanceof ApiResponse.Ok ok) {
                 recorder.succeeded(attempted, ok.requestId());
+                access.allowed(group.zoneId());
                 return List.of(attempted);
             }
             ApiResponse.Error error = (ApiResponse.Error) response;
@@ -57,6 +62,12 @@ final class GroupSender {
                 case FATAL -> {
                     recorder.undecided(attempted);
                     stop.stop(refusal(error));
+                    return List.of();
+                }
+                case ZONE_UNAUTHORIZED -> {
+                    recorder.undecided(attempted);
+                    access.refused(group.zoneId(), error, () -> recorder.failed(attempted,
+                            ZoneAccess.naming(group.zoneId(), ModifyHostsCertificate.ACTION, error)));
                     return List.of();
                 }
                 case HOST_SPECIFIC -> {
@@ -96,6 +107,6 @@ final class GroupSender {
 
     /** Why the run stops on a fatal answer, to any action. */
     static String refusal(ApiResponse.Error error) {
-        return "the API refused the call with " + error.code() + ": " + error.message();
+        return FatalRefusal.reason(error, Instant.now());
     }
 }

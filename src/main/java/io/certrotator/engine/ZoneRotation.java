@@ -1,6 +1,8 @@
 package io.certrotator.engine;
 
+import io.certrotator.edgeone.DescribeAccelerationDomains;
 import io.certrotator.edgeone.DescribeFailed;
+import io.certrotator.edgeone.ErrorClass;
 import io.certrotator.edgeone.HostConfig;
 import io.certrotator.edgeone.LiveStateReader;
 import io.certrotator.plan.HostGroup;
@@ -40,10 +42,12 @@ final class ZoneRotation {
     private final int maxHostsPerCall;
     private final Optional<ReadBack> readBack;
     private final boolean allowDropping;
+    private final ZoneAccess access;
 
     /** @param allowDropping whether a row may take a key type off its host ({@code --allow-dropping-certificates}) */
     ZoneRotation(LiveStateReader reader, GroupOutcomeRecorder recorder, GroupSender sender, Workers calls,
-                 RunStop stop, int maxHostsPerCall, Optional<ReadBack> readBack, boolean allowDropping) {
+                 RunStop stop, int maxHostsPerCall, Optional<ReadBack> readBack, boolean allowDropping,
+                 ZoneAccess access) {
         this.reader = reader;
         this.recorder = recorder;
         this.sender = sender;
@@ -52,6 +56,7 @@ final class ZoneRotation {
         this.maxHostsPerCall = maxHostsPerCall;
         this.readBack = readBack;
         this.allowDropping = allowDropping;
+        this.access = access;
     }
 
     /** Rotates the rows of one zone; a stop leaves the rows not decided yet PENDING. */
@@ -81,8 +86,15 @@ final class ZoneRotation {
             if (stop.stopped()) {
                 return;
             }
-            log.warn("{}: cannot read the live state ({}); rotating without it", zoneId, failed.getMessage());
-            readWhole = false;
+            if (failed.error().errorClass() == ErrorClass.ZONE_UNAUTHORIZED) {
+                List<PendingRow> refused = unread.values().stream().flatMap(List::stream).toList();
+                unread.clear();
+                access.refused(zoneId, failed.error(), () -> recorder.zoneRefused(refused,
+                        ZoneAccess.naming(zoneId, DescribeAccelerationDomains.ACTION, failed.error())));
+            } else {
+                log.warn("{}: cannot read the live state ({}); rotating without it", zoneId, failed.getMessage());
+                readWhole = false;
+            }
         }
         List<PendingRow> rest = unread.values().stream().flatMap(List::stream).toList();
         if (readWhole && !rest.isEmpty()) {
@@ -98,6 +110,7 @@ final class ZoneRotation {
         if (readBack.isPresent() && !stop.stopped()) {
             readBack.get().verify(zoneId, accepted);
         }
+        access.allowed(zoneId);
     }
 
     /**
