@@ -10,7 +10,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code ModifyHostsCertificate}: all or nothing. Checks in this order, the first failure answering for the call:
- * parameters; scripted failures; zone exists ({@code ResourceNotFound.ZoneNotFound}) and is not paused; every host is
+ * parameters; scripted failures; the credentials may act on the zone (not a Pages zone, not left out by CAM:
+ * {@code UnauthorizedOperation.CamUnauthorized}); zone exists ({@code ResourceNotFound.ZoneNotFound}) and is not paused; every host is
  * in the zone; no wildcard host asks for a free certificate; every certificate exists, has not expired and covers
  * every host; the hosts carry one certificate configuration today. Then every host but the silent ones gets exactly
  * (Mode, CertIds), status {@code deployed}.
@@ -78,6 +79,7 @@ final class ModifyHostsCertificateAction implements ApiAction {
     }
 
     private void validate(String zoneId, List<String> hosts, String mode, List<String> certIds) {
+        state.zoneView(zoneId).ifPresent(zone -> zone.profile().authorize(zoneId, NAME));
         ZoneStatus status = state.zoneStatus(zoneId).orElseThrow(() ->
                 new ApiException(ErrorCodes.ZONE_NOT_FOUND, "zone " + zoneId + " not found"));
         if (status == ZoneStatus.PAUSED) {
