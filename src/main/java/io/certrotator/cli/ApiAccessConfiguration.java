@@ -21,8 +21,12 @@ class ApiAccessConfiguration {
     @Bean
     @Lazy
     ApiAccess apiAccess(RotateOptions options, GivenCredential given, CertRotatorProperties properties) {
-        Credential credential = given.credential() != null ? given.credential() : fromChain(options.profile());
-        return new ApiAccess(EdgeOneEndpoint.parse(options.endpoint()), credential, properties.callTimeout());
+        EdgeOneEndpoint endpoint = EdgeOneEndpoint.parse(options.endpoint());
+        if (given.credential() != null) {
+            return new ApiAccess(endpoint, given.credential(), properties.callTimeout());
+        }
+        return new ApiAccess(endpoint, fromChain(options.profile()), properties.callTimeout(),
+                () -> CredentialChain.standard().resolve(options.profile()));
     }
 
     /**
