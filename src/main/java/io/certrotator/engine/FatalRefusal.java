@@ -29,11 +29,11 @@ final class FatalRefusal {
         };
     }
 
-    /** "7 minutes behind", "3 hours ahead of". */
+    /** "7 minutes behind", "3 hours ahead of": to the nearest unit, as the API states its time in whole seconds. */
     private static String offset(Instant now, Instant serverTime) {
-        Duration off = Duration.between(serverTime, now).abs();
-        String size = off.toMinutes() < 120 ? off.toMinutes() + " minutes"
-                : off.toHours() < 48 ? off.toHours() + " hours" : off.toDays() + " days";
+        long minutes = Math.round(Duration.between(serverTime, now).abs().toSeconds() / 60.0);
+        String size = minutes < 120 ? minutes + " minutes"
+                : minutes < 48 * 60 ? Math.round(minutes / 60.0) + " hours" : Math.round(minutes / 1440.0) + " days";
         return size + (now.isBefore(serverTime) ? " behind" : " ahead of");
     }
 }
