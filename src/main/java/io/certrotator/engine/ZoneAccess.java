@@ -24,6 +24,7 @@ final class ZoneAccess {
     private final RunStop stop;
     /** The first zones started, in start order, each with whether it was refused (null: not known yet). */
     private final Map<String, Boolean> firstZones = new LinkedHashMap<>();
+    /** The refusal of each first zone refused, for the stop's reason. */
     private final Map<String, ApiResponse.Error> refusals = new LinkedHashMap<>();
     private final List<Runnable> waiting = new ArrayList<>();
     private boolean allStarted;
@@ -66,9 +67,9 @@ final class ZoneAccess {
     void refused(String zoneId, ApiResponse.Error error, Runnable failRows) {
         boolean failNow;
         synchronized (this) {
-            refusals.putIfAbsent(zoneId, error);
             if (firstZones.containsKey(zoneId) && firstZones.get(zoneId) == null) {
                 firstZones.put(zoneId, true);
+                refusals.put(zoneId, error);
             }
             if (decision == Decision.STOP) {
                 return;
