@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * API access for the run, made only when a call is about to be sent (a dry run needs no credentials).
@@ -21,8 +22,12 @@ class ApiAccessConfiguration {
     @Bean
     @Lazy
     ApiAccess apiAccess(RotateOptions options, GivenCredential given, CertRotatorProperties properties) {
-        Credential credential = given.credential() != null ? given.credential() : fromChain(options.profile());
-        return new ApiAccess(EdgeOneEndpoint.parse(options.endpoint()), credential, properties.callTimeout());
+        EdgeOneEndpoint endpoint = EdgeOneEndpoint.parse(options.endpoint());
+        if (given.credential() != null) {
+            return new ApiAccess(endpoint, given.credential(), properties.callTimeout(), given.renewal());
+        }
+        return new ApiAccess(endpoint, fromChain(options.profile()), properties.callTimeout(),
+                () -> CredentialChain.standard().resolve(options.profile()));
     }
 
     /**
@@ -49,8 +54,17 @@ class ApiAccessConfiguration {
         }
     }
 
-    /** A credential the command line supplies itself, or none (null). */
-    record GivenCredential(Credential credential) {
+    /**
+     * A credential the command line supplies itself, or none (null), and where to read it again when its session
+     * token is refused.
+     */
+    record GivenCredential(Credential credential, Supplier<Credential> renewal) {
+
+        /** A credential with nowhere to read it again from (the built-in simulator's). */
+        GivenCredential(Credential credential) {
+            this(credential, () -> credential);
+        }
+
         @Override
         public String toString() {
             return "GivenCredential[" + (credential == null ? "none" : credential.getSecretId()) + "]";

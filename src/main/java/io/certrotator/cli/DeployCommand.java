@@ -110,7 +110,7 @@ public final class DeployCommand implements Callable<Integer> {
             return planned;
         }
         int rotated = outcome.planFile().isEmpty() ? ExitCodes.SUCCEEDED
-                : rotate(outcome.planFile().get(), target, credential);
+                : rotate(outcome.planFile().get(), target, credential, () -> upload.credential(target.profile()));
         // A zone not read may hold hosts due: the deploy is not complete, as plan's exit code says.
         return rotated == ExitCodes.SUCCEEDED && outcome.incomplete() ? ExitCodes.ROWS_FAILED : rotated;
     }
@@ -129,7 +129,8 @@ public final class DeployCommand implements Callable<Integer> {
     }
 
     /** As {@code rotate --input=PLAN} with its defaults; a stopped run prints that command to resume it. */
-    private int rotate(Path plan, ApiAccessOptions.ApiTarget target, Credential credential) {
+    private int rotate(Path plan, ApiAccessOptions.ApiTarget target, Credential credential,
+                       Supplier<Credential> renewal) {
         RotateOptions options = new RotateOptions(plan, RotateOptions.defaultReport(plan), false, Optional.empty(),
                 target.endpoint().url(), CallPacer.API_LIMIT_PER_SECOND, RotateOptions.MAX_HOSTS_PER_CALL, false,
                 false, false, estate.progress(false), target.profile());
@@ -140,6 +141,6 @@ public final class DeployCommand implements Callable<Integer> {
         args.add("--endpoint=" + target.endpoint().url());
         args.addAll(springBoot.properties());
         return springBoot.run(RotationRunner.class, args, Map.of("rotateOptions", options,
-                "givenCredential", new ApiAccessConfiguration.GivenCredential(credential)));
+                "givenCredential", new ApiAccessConfiguration.GivenCredential(credential, renewal)));
     }
 }

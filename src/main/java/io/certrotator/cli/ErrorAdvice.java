@@ -81,9 +81,13 @@ final class ErrorAdvice {
         if (known != null) {
             return known;
         }
-        if (code.startsWith("AuthFailure") || code.startsWith("UnauthorizedOperation")) {
-            return "the credentials were refused or lack permission for teo:ModifyHostsCertificate: fix them and "
-                    + "run again";
+        if (code.startsWith("UnauthorizedOperation")) {
+            return "the credentials may not act on this zone (a CAM policy that leaves it out, or an EdgeOne Pages "
+                    + "zone, which this API cannot change): grant teo:DescribeAccelerationDomains and "
+                    + "teo:ModifyHostsCertificate on it, then " + RETRY_THE_ROWS;
+        }
+        if (code.startsWith("AuthFailure")) {
+            return "the credentials were refused: fix them and run again";
         }
         if (OUR_TRANSIENT_CODES.contains(code) || ErrorClassifier.classify(code) == ErrorClass.TRANSIENT) {
             return "temporary API or network trouble, and the attempts ran out: " + RETRY_THE_ROWS + " later";

@@ -24,7 +24,8 @@ public final class ExitCodes {
      * the same command may succeed later.
      */
     static int ofRefusedCall(ErrorClass errorClass) {
-        return errorClass == ErrorClass.TRANSIENT || errorClass == ErrorClass.FATAL ? STOPPED : ROWS_FAILED;
+        return errorClass == ErrorClass.TRANSIENT || errorClass == ErrorClass.FATAL
+                || errorClass == ErrorClass.ZONE_UNAUTHORIZED ? STOPPED : ROWS_FAILED;
     }
 
     static int of(JobExecution execution, StatusCounts counts) {

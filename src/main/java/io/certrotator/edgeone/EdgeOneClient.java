@@ -18,7 +18,10 @@ import java.net.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * A Tencent Cloud API service (EdgeOne, {@code teo} 2022-09-01, unless told otherwise) through the official SDK,
@@ -29,25 +32,40 @@ public final class EdgeOneClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final CommonClient client;
+    private final ApiService service;
+    private final ClientProfile profile;
+    private final Supplier<Credential> renewal;
     private final ArrivalPacing pacing;
+    /** Signs with one credential; replaced, never changed, when the credential is renewed. */
+    private volatile CommonClient client;
 
     /** Every request this client sends, first attempt or retry, takes a token from {@code pacer} first. */
     public EdgeOneClient(EdgeOneEndpoint endpoint, Credential credential, Duration timeout, CallPacer pacer) {
-        this(ApiService.TEO, endpoint, credential, timeout, pacer);
+        this(ApiService.TEO, endpoint, credential, () -> credential, timeout, pacer);
     }
 
-    /** A client of {@code service} on the site (or local proxy) of {@code endpoint}, signed for that service. */
-    public EdgeOneClient(ApiService service, EdgeOneEndpoint endpoint, Credential credential, Duration timeout,
-                         CallPacer pacer) {
+    /**
+     * A client of {@code service} on the site (or local proxy) of {@code endpoint}, signed for that service.
+     *
+     * @param renewal the credential as its source gives it now: asked when the API refuses the session token
+     *                ({@code AuthFailure.TokenFailure}), as temporary credentials expire during a long run
+     */
+    public EdgeOneClient(ApiService service, EdgeOneEndpoint endpoint, Credential credential,
+                         Supplier<Credential> renewal, Duration timeout, CallPacer pacer) {
+        this.service = service;
+        this.renewal = renewal;
         this.pacing = new ArrivalPacing(pacer);
         HttpProfile http = new HttpProfile();
         http.setEndpoint(endpoint.forService(service).endpoint());
         http.setProtocol(endpoint.protocol());
         http.setHttpClient(httpClient(endpoint, timeout, pacing));
-        ClientProfile profile = new ClientProfile(ClientProfile.SIGN_TC3_256, http);
+        this.profile = new ClientProfile(ClientProfile.SIGN_TC3_256, http);
         profile.setDebug(false);
-        this.client = new CommonClient(service.name(), service.version(), credential, "", profile);
+        this.client = signedWith(credential);
+    }
+
+    private CommonClient signedWith(Credential credential) {
+        return new CommonClient(service.name(), service.version(), credential, "", profile);
     }
 
     /**
@@ -99,8 +117,52 @@ public final class EdgeOneClient {
         return http.build();
     }
 
-    /** @throws InterruptedException when the client was halted before the request could be sent */
+    /**
+     * Sends the call; when the API refuses its session token, reads the credential again and, if that gives another
+     * one, sends the call once more signed with it.
+     *
+     * @throws InterruptedException when the client was halted before the request could be sent
+     */
     public ApiResponse call(String action, Object parameters) throws InterruptedException {
+        CommonClient signing = client;
+        ApiResponse response = call(signing, action, parameters);
+        if (response instanceof ApiResponse.Error error && ErrorClassifier.TOKEN_FAILURE.equals(error.code())) {
+            Optional<CommonClient> renewed = renewedAfter(signing);
+            if (renewed.isPresent()) {
+                return call(renewed.get(), action, parameters);
+            }
+        }
+        return response;
+    }
+
+    /**
+     * A client signed with a credential other than the refused one's: the one another call renewed meanwhile, or
+     * the source's now. Empty when the source gives the same credential again, or none.
+     */
+    private synchronized Optional<CommonClient> renewedAfter(CommonClient refused) {
+        if (client != refused) {
+            return Optional.of(client);
+        }
+        Credential fresh;
+        try {
+            fresh = renewal.get();
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+        if (sameCredential(fresh, refused.getCredential())) {
+            return Optional.empty();
+        }
+        client = signedWith(fresh);
+        return Optional.of(client);
+    }
+
+    private static boolean sameCredential(Credential a, Credential b) {
+        return Objects.equals(a.getSecretId(), b.getSecretId()) && Objects.equals(a.getSecretKey(), b.getSecretKey())
+                && Objects.equals(a.getToken(), b.getToken());
+    }
+
+    private static ApiResponse call(CommonClient client, String action, Object parameters)
+            throws InterruptedException {
         String body;
         try {
             body = client.call(action, JSON.writeValueAsString(parameters));

@@ -13,6 +13,11 @@ public enum ErrorClass {
     AMBIGUOUS,
     /** Retrying will not fix it: the rows of the call fail. */
     PERMANENT,
-    /** Continuing is pointless (credentials, permissions): stop the run, rows stay pending. */
-    FATAL
+    /** Continuing is pointless (credentials, the endpoint): stop the run, rows stay pending. */
+    FATAL,
+    /**
+     * The credentials may not act on the call's zone (a CAM policy that leaves it out, an EdgeOne Pages zone): that
+     * zone's rows fail, and the other zones go on, unless the first zones tried are all refused (engine's ZoneAccess).
+     */
+    ZONE_UNAUTHORIZED
 }

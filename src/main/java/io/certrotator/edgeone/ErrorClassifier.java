@@ -29,7 +29,15 @@ public final class ErrorClassifier {
     private static final List<String> TRANSIENT_FAMILIES = List.of("RequestLimitExceeded", "InternalError",
             "ResourceInUse");
 
-    private static final List<String> FATAL_FAMILIES = List.of("AuthFailure", "UnauthorizedOperation");
+    /** The credentials themselves are refused, everywhere: the session token, the clock, the key, the account. */
+    private static final List<String> FATAL_FAMILIES = List.of("AuthFailure");
+    /** A session token that has expired (temporary credentials) or is not valid: worth reading the credentials again. */
+    public static final String TOKEN_FAILURE = "AuthFailure.TokenFailure";
+    /** This machine's clock is more than 5 minutes off the API's. */
+    public static final String SIGNATURE_EXPIRE = "AuthFailure.SignatureExpire";
+
+    /** Refused for one resource (a zone the CAM policy leaves out, a Pages zone), not for the credentials as such. */
+    private static final List<String> ZONE_UNAUTHORIZED_FAMILIES = List.of("UnauthorizedOperation");
 
     /**
      * The request went to an endpoint or API that cannot take it: no row could succeed, and failing them all
@@ -66,6 +74,9 @@ public final class ErrorClassifier {
         }
         if (inFamily(code, FATAL_FAMILIES) || WRONG_ENDPOINT.contains(code)) {
             return ErrorClass.FATAL;
+        }
+        if (inFamily(code, ZONE_UNAUTHORIZED_FAMILIES)) {
+            return ErrorClass.ZONE_UNAUTHORIZED;
         }
         if (HOST_SPECIFIC.contains(code) || code.startsWith(HOSTS_INCONSISTENT_PREFIX)
                 && code.endsWith(HOSTS_INCONSISTENT_SUFFIX)) {

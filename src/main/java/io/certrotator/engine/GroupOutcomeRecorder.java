@@ -90,6 +90,14 @@ class GroupOutcomeRecorder {
                         "DescribeAccelerationDomains does not list the host in the zone", null, attempts))));
     }
 
+    /** Rows of a zone the credentials may not act on (the live-state read was refused): FAILED without a call. */
+    void zoneRefused(List<PendingRow> rows, ApiResponse.Error error) {
+        log.warn("{}: {} row(s) fail: {}: {}", rows.get(0).zoneId(), rows.size(), error.code(), error.message());
+        byAttempts(rows).forEach((attempts, lines) -> transactions.executeWithoutResult(s ->
+                results.recordOutcome(instanceId, lines, RowOutcome.failed(error.code(), error.message(),
+                        error.requestId(), attempts))));
+    }
+
     /** SUCCEEDED rows whose host does not show the target after all. */
     void verificationFailed(HostGroup group, String message) {
         log.warn("{} {}: {}: {}", group.zoneId(), describeHosts(group), RowOutcome.VERIFICATION_FAILED, message);

@@ -12,6 +12,7 @@ import io.certrotator.plan.HostGroup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,15 +38,17 @@ final class GroupSender {
     private final RetryPolicy retryPolicy;
     private final GroupOutcomeRecorder recorder;
     private final RunStop stop;
+    private final ZoneAccess access;
     private final AtomicLong rateRefusals = new AtomicLong();
 
     GroupSender(EdgeOneClient client, LiveStateReader reader, RetryPolicy retryPolicy, GroupOutcomeRecorder recorder,
-                RunStop stop) {
+                RunStop stop, ZoneAccess access) {
         this.client = client;
         this.reader = reader;
         this.retryPolicy = retryPolicy;
         this.recorder = recorder;
         this.stop = stop;
+        this.access = access;
     }
 
     /**
@@ -62,6 +65,7 @@ final class GroupSender {
                     group.zoneId(), group.hosts(), group.mode(), group.certIds()).parameters());
             if (response instanceof ApiResponse.Ok ok) {
                 recorder.succeeded(attempted, ok.requestId());
+                access.allowed(group.zoneId());
                 accepted.add(attempted);
                 return accepted;
             }
@@ -77,6 +81,12 @@ final class GroupSender {
                 case FATAL -> {
                     recorder.undecided(attempted);
                     stop.stop(refusal(error));
+                    return accepted;
+                }
+                case ZONE_UNAUTHORIZED -> {
+                    recorder.undecided(attempted);
+                    access.refused(attempted.zoneId(), error, () -> recorder.failed(attempted,
+                            ZoneAccess.naming(attempted.zoneId(), ModifyHostsCertificate.ACTION, error)));
                     return accepted;
                 }
                 case HOST_SPECIFIC -> {
@@ -176,6 +186,6 @@ final class GroupSender {
 
     /** Why the run stops on a fatal answer, to any action. */
     static String refusal(ApiResponse.Error error) {
-        return "the API refused the call with " + error.code() + ": " + error.message();
+        return FatalRefusal.reason(error, Instant.now());
     }
 }

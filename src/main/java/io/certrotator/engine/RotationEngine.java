@@ -63,7 +63,8 @@ public final class RotationEngine {
         GroupOutcomeRecorder recorder = new GroupOutcomeRecorder(results, transactions, instanceId);
         ExecutorService reads = Executors.newFixedThreadPool(DESCRIBE_THREADS, DaemonThreads.named("describe-"));
         LiveStateReader reader = new LiveStateReader(describe, retryPolicy, reads, stop);
-        GroupSender sender = new GroupSender(modify, reader, retryPolicy, recorder, stop);
+        ZoneAccess access = new ZoneAccess(stop);
+        GroupSender sender = new GroupSender(modify, reader, retryPolicy, recorder, stop, access);
         Workers calls = new Workers("call-", concurrency, stop, () -> {
         });
         Workers zones = new Workers("zone-", concurrency, stop, stop::workDone);
@@ -71,18 +72,19 @@ public final class RotationEngine {
                 results.pendingZoneIds(instanceId));
         ZoneRotation zone = new ZoneRotation(reader, recorder, sender, calls, stop, maxHostsPerCall,
                 verify ? Optional.of(new ReadBack(reader, recorder, retryPolicy, verifyTimeout, stop)) : Optional.empty(),
-                allowDropping, zoneStates);
+                allowDropping, zoneStates, access);
         stopSignal.attach(stop);
         try {
             List<PendingRow> zoneRows = new ArrayList<>();
             try {
                 results.forEachPendingInGroupOrder(instanceId, row -> {
                     if (!zoneRows.isEmpty() && !zoneRows.get(0).zoneId().equals(row.zoneId())) {
-                        start(zones, zone, zoneRows);
+                        start(zones, zone, access, zoneRows);
                     }
                     zoneRows.add(row);
                 });
-                start(zones, zone, zoneRows);
+                start(zones, zone, access, zoneRows);
+                access.allStarted();
             } catch (StopReading stopped) {
                 // the rows not read yet stay PENDING
             } finally {
@@ -104,12 +106,13 @@ public final class RotationEngine {
         }
     }
 
-    private static void start(Workers zones, ZoneRotation zone, List<PendingRow> zoneRows) {
+    private static void start(Workers zones, ZoneRotation zone, ZoneAccess access, List<PendingRow> zoneRows) {
         if (zoneRows.isEmpty()) {
             return;
         }
         List<PendingRow> rows = List.copyOf(zoneRows);
         zoneRows.clear();
+        access.started(rows.get(0).zoneId());
         if (zones.submit(Executors.callable(() -> zone.rotate(rows))).isEmpty()) {
             throw new StopReading();
         }

@@ -1,6 +1,8 @@
 package io.certrotator.engine;
 
+import io.certrotator.edgeone.DescribeAccelerationDomains;
 import io.certrotator.edgeone.DescribeFailed;
+import io.certrotator.edgeone.ErrorClass;
 import io.certrotator.edgeone.HostConfig;
 import io.certrotator.edgeone.LiveStateReader;
 import io.certrotator.edgeone.StateRefusal;
@@ -42,11 +44,12 @@ final class ZoneRotation {
     private final Optional<ReadBack> readBack;
     private final boolean allowDropping;
     private final ZoneStates zoneStates;
+    private final ZoneAccess access;
 
     /** @param allowDropping whether a row may take a key type off its host ({@code --allow-dropping-certificates}) */
     ZoneRotation(LiveStateReader reader, GroupOutcomeRecorder recorder, GroupSender sender, Workers calls,
                  RunStop stop, int maxHostsPerCall, Optional<ReadBack> readBack, boolean allowDropping,
-                 ZoneStates zoneStates) {
+                 ZoneStates zoneStates, ZoneAccess access) {
         this.reader = reader;
         this.recorder = recorder;
         this.sender = sender;
@@ -56,6 +59,7 @@ final class ZoneRotation {
         this.readBack = readBack;
         this.allowDropping = allowDropping;
         this.zoneStates = zoneStates;
+        this.access = access;
     }
 
     /**
@@ -93,8 +97,15 @@ final class ZoneRotation {
             if (stop.stopped()) {
                 return;
             }
-            log.warn("{}: cannot read the live state ({}); rotating without it", zoneId, failed.getMessage());
-            readWhole = false;
+            if (failed.error().errorClass() == ErrorClass.ZONE_UNAUTHORIZED) {
+                List<PendingRow> refused = unread.values().stream().flatMap(List::stream).toList();
+                unread.clear();
+                access.refused(zoneId, failed.error(), () -> recorder.zoneRefused(refused,
+                        ZoneAccess.naming(zoneId, DescribeAccelerationDomains.ACTION, failed.error())));
+            } else {
+                log.warn("{}: cannot read the live state ({}); rotating without it", zoneId, failed.getMessage());
+                readWhole = false;
+            }
         }
         List<PendingRow> rest = unread.values().stream().flatMap(List::stream).toList();
         if (readWhole && !rest.isEmpty()) {
@@ -110,6 +121,7 @@ final class ZoneRotation {
         if (readBack.isPresent() && !stop.stopped()) {
             readBack.get().verify(zoneId, accepted);
         }
+        access.allowed(zoneId);
     }
 
     /**

@@ -66,7 +66,8 @@ final class ApiHttpHandler implements HttpHandler {
             Verdict verdict = decide(exchange, action, body, params, receivedNanos);
             CallParameters named = CallParameters.of(params);
             CallRecord record = new CallRecord(verdict.arrivalNanos(), receivedAt, action, named.zoneId(),
-                    named.hosts(), named.mode(), named.certIds(), verdict.admitted(), verdict.outcome(), requestId);
+                    named.hosts(), named.mode(), named.certIds(), verdict.admitted(), verdict.outcome(), requestId,
+                    exchange.getRequestHeaders().getFirst("X-TC-Token"));
             callLog.add(record);
             callListener.accept(record);
             respond(exchange, verdict, requestId);

@@ -37,10 +37,7 @@ final class DescribeAccelerationDomainsAction implements ApiAction {
         synchronized (state) {
             ZoneProfile profile = state.zoneView(zoneId).orElseThrow(() ->
                     new ApiException(ErrorCodes.ZONE_NOT_FOUND, "zone " + zoneId + " not found")).profile();
-            if (!profile.hostsReadable()) {
-                throw new ApiException(ErrorCodes.UNAUTHORIZED_ZONE, "you are not authorized to read the domains of "
-                        + zoneId + (ZoneProfile.PAGES.equals(profile.type()) ? " (a Pages zone)" : ""));
-            }
+            profile.authorize(zoneId, NAME);
             List<String> hosts = state.hosts(zoneId).stream().filter(filter).toList();
             response.put("TotalCount", hosts.size());
             ArrayNode domains = response.putArray("AccelerationDomains");

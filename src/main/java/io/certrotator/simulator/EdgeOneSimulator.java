@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -79,7 +80,7 @@ public final class EdgeOneSimulator implements AutoCloseable {
         this.port = config.port;
         this.initialRateLimit = config.rateLimit;
         this.initialFaults = config.faults;
-        this.clock = Clock.systemUTC();
+        this.clock = Clock.offset(Clock.systemUTC(), config.clockOffset);
         this.callListener = config.callListener;
         this.rateLimiter = new SlidingWindowRateLimiter(initialRateLimit,
                 Map.of(DescribeCertificatesAction.NAME, SSL_DESCRIBE_LIMIT,
@@ -245,13 +246,31 @@ public final class EdgeOneSimulator implements AutoCloseable {
         credentials.put(secretId, secretKey, null);
     }
 
+    /** Temporary credentials: requests must carry {@code sessionToken} as {@code X-TC-Token}. */
+    public void putCredentials(String secretId, String secretKey, String sessionToken) {
+        credentials.put(secretId, secretKey, sessionToken);
+    }
+
+    /**
+     * The session token is accepted for {@code calls} more calls signed with it, then answers
+     * {@code AuthFailure.TokenFailure}, as temporary credentials that expire during a run.
+     */
+    public void expireSessionTokenAfter(String sessionToken, long calls) {
+        credentials.expire(sessionToken, calls, Instant.MAX);
+    }
+
+    /** As {@link #expireSessionTokenAfter}, from {@code at} by the simulator's clock. */
+    public void expireSessionTokenAt(String sessionToken, Instant at) {
+        credentials.expire(sessionToken, Long.MAX_VALUE, at);
+    }
+
     public void revokeCredentials(String secretId) {
         credentials.revoke(secretId);
     }
 
     /**
-     * Back to the builder's faults, rate limit and credentials; no scripted failures, no silent hosts, zones and
-     * certificates listed and uploads taken again.
+     * Back to the builder's faults, rate limit and credentials (no session token expiring); no scripted failures, no
+     * silent hosts, zones and certificates listed and uploads taken again.
      */
     public void resetFaults() {
         certificateListing.refuse(null);
@@ -274,6 +293,7 @@ public final class EdgeOneSimulator implements AutoCloseable {
         private Faults faults = Faults.NONE;
         private long randomSeed = 1;
         private Consumer<CallRecord> callListener = record -> { };
+        private Duration clockOffset = Duration.ZERO;
 
         private Builder() {
         }
@@ -323,6 +343,15 @@ public final class EdgeOneSimulator implements AutoCloseable {
 
         public Builder randomSeed(long seed) {
             this.randomSeed = seed;
+            return this;
+        }
+
+        /**
+         * The simulator's clock runs this far ahead of this machine's (negative: behind), as the API's clock does
+         * when this machine's is off: requests then carry a timestamp that far from the simulator's time.
+         */
+        public Builder clockOffset(Duration offset) {
+            this.clockOffset = offset;
             return this;
         }
 

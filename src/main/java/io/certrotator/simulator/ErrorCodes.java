@@ -32,7 +32,7 @@ public final class ErrorCodes {
     public static final String SYSTEM_ERROR = "InternalError.SystemError";
     public static final String ACTION_IN_PROGRESS = "InvalidParameter.ActionInProgress";
     public static final String CONFIG_LOCKED = "InternalError.ConfigLocked";
-    /** DescribeAccelerationDomains of a zone the credentials may not read (CAM), or of a Pages zone. */
+    /** DescribeAccelerationDomains or ModifyHostsCertificate of a zone the credentials may not act on (CAM), or of a Pages zone. */
     public static final String UNAUTHORIZED_ZONE = "UnauthorizedOperation.CamUnauthorized";
     /** The common code of a request the caller's CAM policy does not allow: the SSL service's refusal by default. */
     public static final String CAM_UNAUTHORIZED = "AuthFailure.UnauthorizedOperation";

@@ -11,8 +11,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code ModifyHostsCertificate}: all or nothing. Checks in this order, the first failure answering for the call:
- * parameters; scripted failures that change nothing; zone exists ({@code ResourceNotFound.ZoneNotFound}), is not
- * paused ({@code OperationDenied.ErrZoneIsAlreadyPaused}) and is active ({@code FailedOperation.InvalidZoneStatus});
+ * parameters; scripted failures that change nothing; the credentials may act on the zone (not a Pages zone, not left
+ * out by CAM: {@code UnauthorizedOperation.CamUnauthorized}); zone exists ({@code ResourceNotFound.ZoneNotFound}), is
+ * not paused ({@code OperationDenied.ErrZoneIsAlreadyPaused}) and is active ({@code FailedOperation.InvalidZoneStatus});
  * every host is in the zone, not {@code init} (waiting for its zone: {@code FailedOperation.InvalidZoneStatus}) and
  * not {@code forbidden} ({@code OperationDenied}); no wildcard host asks for a free certificate; every certificate
  * exists, has not expired and covers every host; the hosts carry one certificate configuration today. Then every host
@@ -89,6 +90,7 @@ final class ModifyHostsCertificateAction implements ApiAction {
     }
 
     private void validate(String zoneId, List<String> hosts, String mode, List<String> certIds) {
+        state.zoneView(zoneId).ifPresent(zone -> zone.profile().authorize(zoneId, NAME));
         ZoneStatus status = state.zoneStatus(zoneId).orElseThrow(() ->
                 new ApiException(ErrorCodes.ZONE_NOT_FOUND, "zone " + zoneId + " not found"));
         if (status == ZoneStatus.PAUSED) {

@@ -11,7 +11,9 @@ import java.util.Map;
 /**
  * Checks a request's TC3-HMAC-SHA256 signature, recomputed from the headers and body as received.
  * A malformed or missing Authorization, a scope for another service than the one addressed, or a scope date that is not
- * the timestamp's date all answer {@code AuthFailure.SignatureFailure}, like a wrong key does.
+ * the timestamp's date all answer {@code AuthFailure.SignatureFailure}, like a wrong key does. A timestamp more than
+ * 5 minutes off the simulator's clock is {@code AuthFailure.SignatureExpire}; a session token that is not the
+ * credential's, or has expired, is {@code AuthFailure.TokenFailure}.
  */
 final class RequestAuthenticator {
     private static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
@@ -38,10 +40,11 @@ final class RequestAuthenticator {
             throw signatureFailure("the credential scope names service " + service + ", not " + expectedService);
         }
         long timestamp = timestamp(headers);
-        long skew = Math.abs(clock.instant().getEpochSecond() - timestamp);
-        if (skew > MAX_CLOCK_SKEW.toSeconds()) {
-            throw new ApiException(ErrorCodes.SIGNATURE_EXPIRE,
-                    "the request timestamp " + timestamp + " is " + skew + " s away from the server time");
+        long now = clock.instant().getEpochSecond();
+        if (Math.abs(now - timestamp) > MAX_CLOCK_SKEW.toSeconds()) {
+            // like the API's message, which ends with its own time
+            throw new ApiException(ErrorCodes.SIGNATURE_EXPIRE, "Signature expired: the request's Timestamp "
+                    + timestamp + " differs by more than 5 minutes from the server time " + now + ".");
         }
         if (!Tc3Signer.date(timestamp).equals(date)) {
             throw signatureFailure("the credential scope date " + date + " is not the date of the timestamp");
@@ -69,6 +72,9 @@ final class RequestAuthenticator {
         }
         if (secret.token() != null && !secret.token().equals(headers.getFirst("X-TC-Token"))) {
             throw new ApiException(ErrorCodes.TOKEN_FAILURE, "the X-TC-Token is missing or invalid");
+        }
+        if (secret.token() != null && credentials.expiredBy(secret.token(), clock.instant())) {
+            throw new ApiException(ErrorCodes.TOKEN_FAILURE, "the session token has expired");
         }
     }
 

@@ -3,8 +3,8 @@ package io.certrotator.simulator;
 /**
  * What DescribeZones shows of a zone beside its ID and whether it is paused: its name, access type ({@code full},
  * {@code partial}, {@code noDomainAccess}, {@code pages}, ...), status ({@code active}, {@code pending}, ...), and
- * whether the credentials may read its hosts (a zone of type {@code pages}, or one marked unauthorized, answers
- * DescribeAccelerationDomains with {@link ErrorCodes#UNAUTHORIZED_ZONE}).
+ * whether the credentials may act on its hosts (a zone of type {@code pages}, or one marked unauthorized, answers
+ * DescribeAccelerationDomains and ModifyHostsCertificate with {@link ErrorCodes#UNAUTHORIZED_ZONE}).
  */
 public record ZoneProfile(String name, String type, String status, boolean unauthorized) {
     public static final String PAGES = "pages";
@@ -19,8 +19,12 @@ public record ZoneProfile(String name, String type, String status, boolean unaut
         return "active".equals(status);
     }
 
-    public boolean hostsReadable() {
-        return !unauthorized && !PAGES.equals(type);
+    /** Refuses an action on the zone's hosts (read or change) unless the credentials may act on them. */
+    void authorize(String zoneId, String action) {
+        if (unauthorized || PAGES.equals(type)) {
+            throw new ApiException(ErrorCodes.UNAUTHORIZED_ZONE, "you are not authorized to perform " + action
+                    + " on " + zoneId + (PAGES.equals(type) ? " (a Pages zone)" : ""));
+        }
     }
 
     /** {@code ActiveStatus}: {@code paused} for a paused zone, {@code active} once active, else {@code inactive}. */

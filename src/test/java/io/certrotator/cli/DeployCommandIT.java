@@ -6,6 +6,7 @@ import io.certrotator.certs.TestCertificates;
 import io.certrotator.edgeone.RetryPolicy;
 import io.certrotator.postgres.PostgresExtension;
 import io.certrotator.postgres.PostgresServer;
+import io.certrotator.simulator.CallRecord;
 import io.certrotator.simulator.Certificate;
 import io.certrotator.simulator.EdgeOneState;
 import io.certrotator.simulator.HostCertificate;
@@ -29,6 +30,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,8 +50,10 @@ class DeployCommandIT {
     static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     static final RetryPolicy QUICK_RETRIES = new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(20));
 
+    /** What a test does on each call the simulator answers. */
+    static volatile Consumer<CallRecord> onCall = call -> { };
     @RegisterExtension
-    static SimulatorExtension sim = SimulatorExtension.configured(builder -> builder);
+    static SimulatorExtension sim = SimulatorExtension.configured(builder -> builder.onCall(call -> onCall.accept(call)));
 
     private static GeneratedCertificate intermediate;
     private static GeneratedCertificate wildcard;
@@ -71,6 +76,7 @@ class DeployCommandIT {
 
     @BeforeEach
     void seed() {
+        onCall = call -> { };
         EdgeOneState state = sim.simulator().state();
         certificate(state, "cert-old-rsa", "RSA 2048", NOW.plus(Duration.ofDays(10)), "*.shop.example.com",
                 "shop.example.com");
@@ -99,11 +105,15 @@ class DeployCommandIT {
     }
 
     private ConsoleCapture deploy(Path chain, Path key, String... options) {
+        return deploy(CREDENTIALS, chain, key, options);
+    }
+
+    private ConsoleCapture deploy(Map<String, String> env, Path chain, Path key, String... options) {
         List<String> args = new ArrayList<>(List.of("--cert=" + chain, "--key=" + key,
                 "--endpoint=http://127.0.0.1:" + sim.port(), "--cert-rotator.home=" + dir.resolve("home"),
                 "--progress=off", "--cert-rotator.retry.base-delay=100ms"));
         args.addAll(List.of(options));
-        return ConsoleCapture.of(() -> DeployCommand.run(CREDENTIALS, QUICK_RETRIES, args.toArray(String[]::new)));
+        return ConsoleCapture.of(() -> DeployCommand.run(env, QUICK_RETRIES, args.toArray(String[]::new)));
     }
 
     private ConsoleCapture deployWildcard(String... options) {
@@ -270,5 +280,29 @@ class DeployCommandIT {
         assertThat(again.out()).contains("certificate: " + newId + " (uploaded before: the same ID)");
         assertThat(certIds(SHOP, "www.shop.example.com")).containsExactly(newId);
         assertThat(sim.simulator().state().certificates()).filteredOn(cert -> cert.certId().equals(newId)).hasSize(1);
+    }
+
+    @Test
+    void aSessionTokenThatExpiresDuringTheRotationIsReadAgainFromTheEnvironmentAndTheDeployFinishes() {
+        sim.simulator().putCredentials("AKIDdeploytemp1", "deploy-temp-key-1", "deploy-token-1");
+        sim.simulator().putCredentials("AKIDdeploytemp2", "deploy-temp-key-2", "deploy-token-2");
+        Map<String, String> env = new ConcurrentHashMap<>(Map.of("TENCENTCLOUD_SECRET_ID", "AKIDdeploytemp1",
+                "TENCENTCLOUD_SECRET_KEY", "deploy-temp-key-1", "TENCENTCLOUD_SESSION_TOKEN", "deploy-token-1"));
+        onCall = call -> {
+            if (call.action().equals("ModifyHostsCertificate") && "deploy-token-1".equals(call.sessionToken())) {
+                sim.simulator().expireSessionTokenAfter("deploy-token-1", 0);
+                env.putAll(Map.of("TENCENTCLOUD_SECRET_ID", "AKIDdeploytemp2", "TENCENTCLOUD_SECRET_KEY",
+                        "deploy-temp-key-2", "TENCENTCLOUD_SESSION_TOKEN", "deploy-token-2"));
+            }
+        };
+        CertbotLayout lineage = CertbotLayout.create(dir.resolve("letsencrypt"), "shop.example.com", wildcard,
+                intermediate);
+
+        ConsoleCapture run = deploy(env, lineage.fullchain(), lineage.privkey());
+
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(certIds(SHOP, "www.shop.example.com")).containsExactly(uploadedId());
+        assertThat(sim.callLog().records()).anyMatch(call -> call.outcome().equals("AuthFailure.TokenFailure"))
+                .anyMatch(call -> "deploy-token-2".equals(call.sessionToken()) && call.succeeded());
     }
 }

@@ -47,9 +47,16 @@ class ErrorAdviceTest {
     }
 
     @Test
-    void credentialAndPermissionCodesShareOneAdviceByFamily() {
+    void credentialCodesShareOneAdvice() {
         assertThat(ErrorAdvice.of("AuthFailure.SecretIdNotFound"))
-                .isEqualTo(ErrorAdvice.of("UnauthorizedOperation.NoPermission")).isNotEqualTo(UNKNOWN);
+                .isEqualTo(ErrorAdvice.of("AuthFailure.SignatureFailure")).isNotEqualTo(UNKNOWN);
+    }
+
+    @Test
+    void aZoneTheCredentialsMayNotActOnIsAdvisedToGrantTheActionsOrToLeaveAPagesZoneOut() {
+        assertThat(ErrorAdvice.of("UnauthorizedOperation.CamUnauthorized"))
+                .isEqualTo(ErrorAdvice.of("UnauthorizedOperation.NoPermission"))
+                .contains("Pages", "teo:ModifyHostsCertificate", "CAM");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.certrotator.edgeone;
 
 import com.tencentcloudapi.common.Credential;
 import io.certrotator.simulator.BadBody;
+import io.certrotator.simulator.CallRecord;
 import io.certrotator.simulator.EdgeOneSimulator;
 import io.certrotator.simulator.Faults;
 import org.junit.jupiter.api.AfterAll;
@@ -15,8 +16,10 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** Whatever comes back over the wire, the client answers with an ApiResponse and never throws. */
 class EdgeOneClientTest {
@@ -110,5 +113,42 @@ class EdgeOneClientTest {
             assertThat(error.code()).isEqualTo("InvalidParameter.ActionInProgress");
             assertThat(error.requestId()).isNotBlank();
         });
+    }
+
+    private static final Credential EXPIRED = new Credential("AKIDtemporary", "temporary-key", "expired-token");
+    private static final Credential RENEWED = new Credential("AKIDtemporary2", "temporary-key-2", "renewed-token");
+
+    private static ApiResponse describeZonesSignedWith(Credential credential, Supplier<Credential> renewal)
+            throws InterruptedException {
+        simulator.putCredentials(EXPIRED.getSecretId(), EXPIRED.getSecretKey(), EXPIRED.getToken());
+        simulator.expireSessionTokenAfter(EXPIRED.getToken(), 0);
+        simulator.putCredentials(RENEWED.getSecretId(), RENEWED.getSecretKey(), RENEWED.getToken());
+        simulator.callLog().clear();
+        return new EdgeOneClient(ApiService.TEO, EdgeOneEndpoint.loopback(simulator.port()), credential, renewal,
+                Duration.ofSeconds(2), CallPacer.local(20)).call(DescribeZones.ACTION, Map.of());
+    }
+
+    @Test
+    void aRefusedSessionTokenIsReadAgainFromItsSourceAndTheCallSentOnceMoreWithTheRenewedOne() throws Exception {
+        assertThat(describeZonesSignedWith(EXPIRED, () -> RENEWED)).isInstanceOf(ApiResponse.Ok.class);
+
+        assertThat(simulator.callLog().records()).extracting(CallRecord::sessionToken, CallRecord::outcome)
+                .containsExactly(tuple("expired-token", "AuthFailure.TokenFailure"), tuple("renewed-token", "OK"));
+    }
+
+    @Test
+    void aSourceThatGivesTheRefusedTokenAgainLeavesTheRefusalWithoutAnotherCall() throws Exception {
+        assertThat(describeZonesSignedWith(EXPIRED, () -> EXPIRED)).isInstanceOfSatisfying(ApiResponse.Error.class,
+                error -> assertThat(error.code()).isEqualTo(ErrorClassifier.TOKEN_FAILURE));
+
+        assertThat(simulator.callLog().records()).hasSize(1);
+    }
+
+    @Test
+    void aSourceThatHasNoCredentialAnyMoreLeavesTheRefusal() throws Exception {
+        assertThat(describeZonesSignedWith(EXPIRED, () -> {
+            throw new IllegalStateException("no Tencent Cloud credentials");
+        })).isInstanceOfSatisfying(ApiResponse.Error.class,
+                error -> assertThat(error.code()).isEqualTo(ErrorClassifier.TOKEN_FAILURE));
     }
 }

@@ -19,9 +19,17 @@ class ErrorClassifierTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"AuthFailure.SignatureFailure", "AuthFailure.SecretIdNotFound",
-            "AuthFailure.SignatureExpire", "AuthFailure", "UnauthorizedOperation", "UnauthorizedOperation.NoPermission"})
-    void credentialAndPermissionCodesStopTheRun(String code) {
+            "AuthFailure.SignatureExpire", "AuthFailure.TokenFailure", "AuthFailure.UnauthorizedOperation",
+            "AuthFailure"})
+    void credentialCodesStopTheRun(String code) {
         assertThat(ErrorClassifier.classify(code)).isEqualTo(ErrorClass.FATAL);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"UnauthorizedOperation", "UnauthorizedOperation.CamUnauthorized",
+            "UnauthorizedOperation.NoPermission"})
+    void permissionCodesConcernTheCallsZone(String code) {
+        assertThat(ErrorClassifier.classify(code)).isEqualTo(ErrorClass.ZONE_UNAUTHORIZED);
     }
 
     @ParameterizedTest
@@ -58,7 +66,7 @@ class ErrorClassifierTest {
     @ValueSource(strings = {"ResourceUnavailable.CertNotFound", "FailedOperation.CertificateHasExpired",
             "OperationDenied.ErrZoneIsAlreadyPaused", "ResourceNotFound.ZoneNotFound", "InvalidParameterValue",
             "MissingParameter", "UnknownParameter", "LimitExceeded", "RequestSizeLimitExceeded", "FailedOperation.Lookalike",
-            "AuthFailureLookalike", "InternalErrorLookalike", "OperationDenied.HostsLookalike",
+            "AuthFailureLookalike", "UnauthorizedOperationLookalike", "InternalErrorLookalike", "OperationDenied.HostsLookalike",
             "InvalidParameter.CertToExpire", "InvalidParameter.CertTooShortKeySize"})
     void everythingElseFailsTheRows(String code) {
         assertThat(ErrorClassifier.classify(code)).isEqualTo(ErrorClass.PERMANENT);

@@ -35,13 +35,14 @@ class GroupSenderTest {
     private final LiveStateReader reader = mock(LiveStateReader.class);
     private final GroupOutcomeRecorder recorder = mock(GroupOutcomeRecorder.class);
     private final RunStop stop = new RunStop();
+    private final ZoneAccess access = new ZoneAccess(stop);
 
     private List<HostGroup> send(RetryPolicy policy, String... hosts) throws InterruptedException {
         Map<String, List<Long>> lines = new LinkedHashMap<>();
         for (int i = 0; i < hosts.length; i++) {
             lines.put(hosts[i], List.of(i + 2L));
         }
-        return new GroupSender(client, reader, policy, recorder, stop)
+        return new GroupSender(client, reader, policy, recorder, stop, access)
                 .send(new HostGroup("zone-a1", "sslcert", List.of("cert-new"), lines, 0));
     }
 
@@ -212,5 +213,23 @@ class GroupSenderTest {
         assertThat(stop.reason()).hasValueSatisfying(reason -> assertThat(reason).contains("AuthFailure.SignatureFailure"));
         verify(recorder).undecided(any());
         verifyNoMoreInteractions(recorder);
+    }
+
+    @Test
+    void aZoneRefusedWithUnauthorizedOperationFailsTheGroupWithTheCodeOnceTheRunGoesOnWithoutStopping()
+            throws Exception {
+        access.started("zone-ok1");
+        access.started("zone-a1");
+        access.allowed("zone-ok1");
+        when(client.call(any(), any())).thenReturn(error("UnauthorizedOperation.CamUnauthorized"));
+
+        assertThat(send(QUICK_RETRIES, "a.example.com", "b.example.com")).isEmpty();
+
+        assertThat(stop.stopped()).isFalse();
+        verify(client, times(1)).call(any(), any());
+        verify(recorder).failed(argThat(group -> group.hosts().size() == 2 && group.attempts() == 1),
+                argThat(error -> error.code().equals("UnauthorizedOperation.CamUnauthorized")
+                        && error.message().startsWith("zone zone-a1 refused ModifyHostsCertificate with "
+                        + "UnauthorizedOperation.CamUnauthorized: ")));
     }
 }

@@ -23,7 +23,8 @@ class CallLogTest {
 
     private static CallRecord call(long arrivalMillis, String... hosts) {
         return new CallRecord(Duration.ofMillis(arrivalMillis).toNanos(), Instant.EPOCH.plusMillis(arrivalMillis),
-                ACTION, "zone-1", List.of(hosts), "sslcert", List.of("cert-1"), true, CallRecord.OK, "r");
+                ACTION, "zone-1", List.of(hosts), "sslcert", List.of("cert-1"), true, CallRecord.OK, "r",
+                null);
     }
 
     @Test

@@ -112,6 +112,17 @@ class EstateReadsTest {
     }
 
     @Test
+    void aPagesZoneAndAnUnauthorizedZoneRefuseModifyHostsCertificateAndKeepTheirHosts() {
+        assertThat(sim.outcome("ModifyHostsCertificate",
+                "{\"ZoneId\":\"zone-pages1\",\"Hosts\":[\"p.example.net\"],\"Mode\":\"eofreecert\"}"))
+                .isEqualTo(ErrorCodes.UNAUTHORIZED_ZONE);
+        assertThat(sim.outcome("ModifyHostsCertificate",
+                "{\"ZoneId\":\"zone-cam1\",\"Hosts\":[\"c.example.org\"],\"Mode\":\"eofreecert\"}"))
+                .isEqualTo(ErrorCodes.UNAUTHORIZED_ZONE);
+        assertThat(sim.host("zone-pages1", "p.example.net").certIds()).containsExactly("cert-rsa");
+    }
+
+    @Test
     void describeCertificatesShowsBeijingTimesNamesAlgorithmAndStatus() throws Exception {
         JsonNode response = ssl("{\"Limit\":1000}");
 

@@ -136,6 +136,36 @@ class SignatureVerificationTest {
     }
 
     @Test
+    void aSessionTokenSetToExpireAfterSomeCallsIsRefusedWithTokenFailureFromTheNextAndARenewedOneIsAccepted()
+            throws Exception {
+        Credential expiring = new Credential("AKIDwithtoken", "token-key", "session-token");
+        sim.simulator().expireSessionTokenAfter("session-token", 2);
+
+        sim.client(expiring, 10).call("ModifyHostsCertificate", ROTATE_WWW);
+        sim.client(expiring, 10).call("ModifyHostsCertificate", ROTATE_WWW);
+        assertErrorCode(() -> sim.client(expiring, 10).call("ModifyHostsCertificate", ROTATE_WWW),
+                ErrorCodes.TOKEN_FAILURE);
+        sim.simulator().putCredentials("AKIDrenewed", "renewed-key", "renewed-token");
+
+        assertThat(sim.client(new Credential("AKIDrenewed", "renewed-key", "renewed-token"), 10)
+                .call("ModifyHostsCertificate", ROTATE_WWW)).doesNotContain("Error");
+        assertThat(sim.callLog().records()).extracting(CallRecord::sessionToken)
+                .containsExactly("session-token", "session-token", "session-token", "renewed-token");
+    }
+
+    @Test
+    void aSessionTokenSetToExpireAtATimeIsRefusedFromThen() throws Exception {
+        Credential expiring = new Credential("AKIDwithtoken", "token-key", "session-token");
+        sim.simulator().expireSessionTokenAt("session-token", Instant.now().plus(Duration.ofHours(1)));
+        sim.client(expiring, 10).call("ModifyHostsCertificate", ROTATE_WWW);
+
+        sim.simulator().expireSessionTokenAt("session-token", Instant.now());
+
+        assertErrorCode(() -> sim.client(expiring, 10).call("ModifyHostsCertificate", ROTATE_WWW),
+                ErrorCodes.TOKEN_FAILURE);
+    }
+
+    @Test
     void refusesCredentialsRevokedOrChangedWhileRunning() throws Exception {
         sim.call("ModifyHostsCertificate", ROTATE_WWW);
 

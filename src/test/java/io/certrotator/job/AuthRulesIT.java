@@ -1,0 +1,268 @@
+package io.certrotator.job;
+
+import com.tencentcloudapi.common.Credential;
+import io.certrotator.simulator.CallRecord;
+import io.certrotator.simulator.EdgeOneSimulator;
+import io.certrotator.simulator.ErrorCodes;
+import io.certrotator.simulator.ZoneProfile;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static io.certrotator.job.Rotator.csv;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a run does when the API refuses the credentials: for one zone (UnauthorizedOperation), for an expired session
+ * token (AuthFailure.TokenFailure), for a clock that is off (AuthFailure.SignatureExpire). Over HTTP, in this JVM.
+ */
+class AuthRulesIT {
+
+    static final String SECRET_ID = "AKIDauthrules";
+    static final String SECRET_KEY = "auth-rules-secret-key-4242";
+    static final Credential CREDENTIAL = new Credential(SECRET_ID, SECRET_KEY);
+    static final String MODIFY = "ModifyHostsCertificate";
+
+    @TempDir
+    Path dir;
+    Rotator rotator;
+    @RegisterExtension
+    final SimulatedApi api = new SimulatedApi(CREDENTIAL);
+    String userHome;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        rotator = new Rotator(Files.createDirectories(dir.resolve("home")));
+        userHome = System.getProperty("user.home");
+        System.setProperty("user.home", Files.createDirectories(dir.resolve("user/.tencentcloud")).getParent().toString());
+    }
+
+    @AfterEach
+    void restoreUserHome() {
+        System.setProperty("user.home", userHome);
+    }
+
+    /** Two hosts a zone, each zone on its own certificate. */
+    private Path input(String... zones) {
+        List<String> lines = new ArrayList<>(List.of("zone_id,host,mode,cert_ids"));
+        for (String zone : zones) {
+            for (int i = 0; i < 2; i++) {
+                lines.add(zone + ",h" + i + "." + zone + ".example.com,sslcert,cert-" + zone);
+            }
+        }
+        return csv(dir, "rotation.csv", lines);
+    }
+
+    private Map<Long, Map<String, String>> report() {
+        return Rotator.report(dir.resolve("rotation.results.csv"));
+    }
+
+    private List<Map<String, String>> rowsOf(String zone) {
+        return report().values().stream().filter(row -> row.get("zone_id").equals(zone)).toList();
+    }
+
+    private static void unauthorized(EdgeOneSimulator simulator, String zone) {
+        simulator.state().setZoneProfile(zone, new ZoneProfile(zone + ".example.com", "partial", "active", true));
+    }
+
+    private Rotator.Result rotate(Path input) {
+        return rotator.rotate(CREDENTIAL, input, api.endpointOption());
+    }
+
+    @Test
+    void aZoneTheCredentialsMayNotReadFailsItsRowsWithTheCodeAndTheOtherZonesRotate() {
+        Path input = input("zone-a1", "zone-b1", "zone-c1");
+        unauthorized(api.seededWith(input), "zone-b1");
+
+        Rotator.Result result = rotate(input);
+
+        assertThat(result.exitCode()).as(result.out()).isEqualTo(3);
+        assertThat(rowsOf("zone-b1")).hasSize(2).allSatisfy(row -> {
+            assertThat(row.get("status")).isEqualTo("FAILED");
+            assertThat(row.get("error_code")).isEqualTo(ErrorCodes.UNAUTHORIZED_ZONE);
+            assertThat(row.get("error_message")).startsWith("zone zone-b1 refused DescribeAccelerationDomains with "
+                    + ErrorCodes.UNAUTHORIZED_ZONE + ": ");
+            assertThat(row.get("attempts")).isEqualTo("0");
+        });
+        assertThat(rowsOf("zone-a1")).hasSize(2).allSatisfy(row -> assertThat(row.get("status")).isEqualTo("SUCCEEDED"));
+        assertThat(rowsOf("zone-c1")).hasSize(2).allSatisfy(row -> assertThat(row.get("status")).isEqualTo("SUCCEEDED"));
+        assertThat(api.simulator().callLog().records(MODIFY)).noneMatch(call -> call.zoneId().equals("zone-b1"));
+    }
+
+    @Test
+    void aPagesZoneAmongNormalOnesFailsItsRowsAlone() {
+        Path input = input("zone-a1", "zone-pages1", "zone-c1", "zone-d1");
+        api.seededWith(input).state().setZoneProfile("zone-pages1",
+                new ZoneProfile("pages.example.com", ZoneProfile.PAGES, "active", false));
+
+        Rotator.Result result = rotate(input);
+
+        assertThat(result.exitCode()).as(result.out()).isEqualTo(3);
+        assertThat(report().values()).hasSize(8).allSatisfy(row -> assertThat(row.get("status"))
+                .isEqualTo(row.get("zone_id").equals("zone-pages1") ? "FAILED" : "SUCCEEDED"));
+        assertThat(rowsOf("zone-pages1")).allSatisfy(row -> {
+            assertThat(row.get("error_code")).isEqualTo(ErrorCodes.UNAUTHORIZED_ZONE);
+            assertThat(row.get("error_message")).contains("zone-pages1", "a Pages zone");
+        });
+    }
+
+    @Test
+    void aZoneWhoseChangeIsRefusedFailsThoseRowsWithTheCodeAndTheRequestId() {
+        Path input = input("zone-a1", "zone-b1", "zone-c1");
+        EdgeOneSimulator simulator = api.seededWith(input);
+        // a CAM policy that lets the credentials read zone-b1 but not change it
+        simulator.failFirstCalls("h0.zone-b1.example.com", 10, ErrorCodes.UNAUTHORIZED_ZONE);
+
+        Rotator.Result result = rotate(input);
+
+        assertThat(result.exitCode()).as(result.out()).isEqualTo(3);
+        assertThat(rowsOf("zone-b1")).hasSize(2).allSatisfy(row -> {
+            assertThat(row.get("status")).isEqualTo("FAILED");
+            assertThat(row.get("error_code")).isEqualTo(ErrorCodes.UNAUTHORIZED_ZONE);
+            assertThat(row.get("error_message")).startsWith("zone zone-b1 refused ModifyHostsCertificate with ");
+            assertThat(row.get("request_id")).isNotBlank();
+            assertThat(row.get("attempts")).isEqualTo("1");
+        });
+        assertThat(rowsOf("zone-a1")).allSatisfy(row -> assertThat(row.get("status")).isEqualTo("SUCCEEDED"));
+        assertThat(rowsOf("zone-c1")).allSatisfy(row -> assertThat(row.get("status")).isEqualTo("SUCCEEDED"));
+    }
+
+    @Test
+    void theFirstThreeZonesAllRefusedStopTheRunWithEveryRowPendingAndTheFixedPolicyResumesIt() {
+        Path input = input("zone-a1", "zone-b1", "zone-c1", "zone-d1");
+        EdgeOneSimulator simulator = api.seededWith(input);
+        List.of("zone-a1", "zone-b1", "zone-c1", "zone-d1").forEach(zone -> unauthorized(simulator, zone));
+
+        Rotator.Result stopped = rotate(input);
+
+        assertThat(stopped.exitCode()).as(stopped.out()).isEqualTo(1);
+        assertThat(stopped.out()).contains("the credentials may not act on the first 3 zones tried",
+                "zone-a1 (" + ErrorCodes.UNAUTHORIZED_ZONE + ")", "CAM policy", "run the same command again");
+        assertThat(report().values()).hasSize(8).allSatisfy(row -> assertThat(row.get("status")).isEqualTo("PENDING"));
+        assertThat(simulator.callLog().records(MODIFY)).isEmpty();
+
+        simulator.state().zones().forEach(zone -> simulator.state().setZoneProfile(zone.zoneId(),
+                ZoneProfile.defaultFor(zone.zoneId())));
+        Rotator.Result resumed = rotate(input);
+
+        assertThat(resumed.exitCode()).as(resumed.out()).isZero();
+        assertThat(report().values()).hasSize(8).allSatisfy(row -> assertThat(row.get("status")).isEqualTo("SUCCEEDED"));
+    }
+
+    @Test
+    void aRunWhoseOnlyZoneIsRefusedStopsWithItsRowsPending() {
+        Path input = input("zone-a1");
+        unauthorized(api.seededWith(input), "zone-a1");
+
+        Rotator.Result stopped = rotate(input);
+
+        assertThat(stopped.exitCode()).as(stopped.out()).isEqualTo(1);
+        assertThat(stopped.out()).contains("the credentials may not act on every zone of the run: zone-a1");
+        assertThat(report().values()).hasSize(2).allSatisfy(row -> assertThat(row.get("status")).isEqualTo("PENDING"));
+    }
+
+    private static final String TEMPORARY_ID = "AKIDtemporary1";
+    private static final String TEMPORARY_KEY = "temporary-key-1";
+    private static final String EXPIRING_TOKEN = "session-token-1";
+    private static final String RENEWED_ID = "AKIDtemporary2";
+    private static final String RENEWED_KEY = "temporary-key-2";
+    private static final String RENEWED_TOKEN = "session-token-2";
+
+    /** The credentials file, as a tool that renews temporary credentials writes it. */
+    private void profile(String secretId, String secretKey, String token) {
+        try {
+            Files.writeString(dir.resolve("user/.tencentcloud/credentials"), "[rotation]\nsecret_id = " + secretId
+                    + "\nsecret_key = " + secretKey + "\ntoken = " + token + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Temporary credentials whose session token expires after {@code calls} calls; the renewed ones are accepted. */
+    private EdgeOneSimulator simulatorWithExpiringToken(Path input, int calls, Runnable atExpiry) {
+        AtomicInteger signed = new AtomicInteger();
+        EdgeOneSimulator simulator = api.seededWith(input, builder -> builder
+                .credentials(TEMPORARY_ID, TEMPORARY_KEY, EXPIRING_TOKEN)
+                .onCall(call -> {
+                    if (EXPIRING_TOKEN.equals(call.sessionToken()) && signed.incrementAndGet() == calls) {
+                        atExpiry.run();
+                    }
+                }));
+        simulator.putCredentials(RENEWED_ID, RENEWED_KEY, RENEWED_TOKEN);
+        simulator.expireSessionTokenAfter(EXPIRING_TOKEN, calls);
+        profile(TEMPORARY_ID, TEMPORARY_KEY, EXPIRING_TOKEN);
+        return simulator;
+    }
+
+    private Rotator.Result rotateWithProfile(Path input) {
+        return rotator.rotate(null, input, api.endpointOption(), "--profile=rotation", "--max-hosts-per-call=1");
+    }
+
+    @Test
+    void aSessionTokenThatExpiresMidRunIsRenewedFromTheCredentialsFileAndEveryRowSucceeds() {
+        Path input = input("zone-a1", "zone-b1", "zone-c1", "zone-d1");
+        EdgeOneSimulator simulator = simulatorWithExpiringToken(input, 5,
+                () -> profile(RENEWED_ID, RENEWED_KEY, RENEWED_TOKEN));
+
+        Rotator.Result result = rotateWithProfile(input);
+
+        assertThat(result.exitCode()).as(result.out()).isZero();
+        assertThat(report().values()).hasSize(8).allSatisfy(row -> assertThat(row.get("status")).isEqualTo("SUCCEEDED"));
+        List<CallRecord> calls = simulator.callLog().records();
+        assertThat(calls).filteredOn(call -> call.outcome().equals(ErrorCodes.TOKEN_FAILURE)).isNotEmpty()
+                .allSatisfy(call -> assertThat(call.sessionToken()).isEqualTo(EXPIRING_TOKEN));
+        assertThat(calls).filteredOn(call -> RENEWED_TOKEN.equals(call.sessionToken())).isNotEmpty()
+                .allSatisfy(call -> assertThat(call.succeeded()).isTrue());
+        assertThat(calls.get(calls.size() - 1).sessionToken()).isEqualTo(RENEWED_TOKEN);
+        assertThat(result.out() + result.err()).doesNotContain(RENEWED_KEY).doesNotContain(TEMPORARY_KEY);
+    }
+
+    @Test
+    void aSessionTokenThatExpiresWithNoRenewedOneStopsTheRunWithRowsPendingAndSaysHowToRenewIt() {
+        Path input = input("zone-a1", "zone-b1", "zone-c1", "zone-d1");
+        EdgeOneSimulator simulator = simulatorWithExpiringToken(input, 5, () -> {
+        });
+
+        Rotator.Result stopped = rotateWithProfile(input);
+
+        assertThat(stopped.exitCode()).as(stopped.out()).isEqualTo(1);
+        assertThat(stopped.out()).contains("the session token has expired or is not valid ("
+                + ErrorCodes.TOKEN_FAILURE + ")", "renew the temporary credentials", "TENCENTCLOUD_SESSION_TOKEN",
+                "run the same command again");
+        assertThat(report().values()).hasSize(8).anySatisfy(row -> assertThat(row.get("status")).isEqualTo("PENDING"))
+                .allSatisfy(row -> assertThat(row.get("status")).isIn("PENDING", "SUCCEEDED"));
+        assertThat(simulator.callLog().records()).noneMatch(call -> RENEWED_TOKEN.equals(call.sessionToken()));
+
+        profile(RENEWED_ID, RENEWED_KEY, RENEWED_TOKEN);
+        Rotator.Result resumed = rotateWithProfile(input);
+
+        assertThat(resumed.exitCode()).as(resumed.out()).isZero();
+        assertThat(report().values()).allSatisfy(row -> assertThat(row.get("status")).isEqualTo("SUCCEEDED"));
+    }
+
+    @Test
+    void aClockMoreThanFiveMinutesOffTheApisStopsTheRunSayingByAboutHowMuch() {
+        Path input = input("zone-a1", "zone-b1");
+        EdgeOneSimulator simulator = api.seededWith(input, builder -> builder.clockOffset(Duration.ofMinutes(7)));
+
+        Rotator.Result stopped = rotate(input);
+
+        assertThat(stopped.exitCode()).as(stopped.out()).isEqualTo(1);
+        assertThat(stopped.out()).contains("this machine's clock is about 7 minutes behind the API's ("
+                + ErrorCodes.SIGNATURE_EXPIRE, "sync it (NTP, chrony)", "run the same command again");
+        assertThat(report().values()).hasSize(4).allSatisfy(row -> assertThat(row.get("status")).isEqualTo("PENDING"));
+        assertThat(simulator.callLog().records(MODIFY)).isEmpty();
+    }
+}
