@@ -46,7 +46,9 @@ public final class ErrorClassifier {
     private static final Set<String> WRONG_ENDPOINT = Set.of("InvalidAction", "NoSuchVersion", "ActionOffline",
             "NoSuchProduct", "UnsupportedRegion", "UnsupportedProtocol");
 
+    /** Plain {@code OperationDenied} is what the API answers for a forbidden (banned) host among others. */
     private static final Set<String> HOST_SPECIFIC = Set.of(
+            "OperationDenied",
             "InvalidParameter.CertNotMatchDomain",
             "ResourceUnavailable.HostNotFound",
             "InvalidParameter.HostStatusNotAllowApplyCertificate",

@@ -42,7 +42,7 @@ class ErrorClassifierTest {
     @ParameterizedTest
     @ValueSource(strings = {"InvalidParameter.CertNotMatchDomain", "ResourceUnavailable.HostNotFound",
             "InvalidParameter.HostStatusNotAllowApplyCertificate",
-            "InvalidParameter.CnameWildHostNotAllowApplyCertificate"})
+            "InvalidParameter.CnameWildHostNotAllowApplyCertificate", "OperationDenied"})
     void codesThatMayConcernOnlySomeHostsSplitTheGroup(String code) {
         assertThat(ErrorClassifier.classify(code)).isEqualTo(ErrorClass.HOST_SPECIFIC);
     }
