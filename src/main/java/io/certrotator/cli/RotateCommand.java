@@ -48,7 +48,8 @@ public final class RotateCommand implements Callable<Integer> {
     private SpringBootOptions springBoot;
 
     @Option(names = "--input", order = 1, paramLabel = "FILE",
-            description = {"the rotation CSV", "  Default: none (--input or --expiring-within)"})
+            description = {"the rotation CSV; a pipe or /dev/stdin is read once, into the home's inputs/",
+                    "  Default: none (--input or --expiring-within)"})
     private Path input;
 
     @Mixin
@@ -56,7 +57,7 @@ public final class RotateCommand implements Callable<Integer> {
 
     @Option(names = "--report", order = 2, paramLabel = "FILE",
             description = {"per-row results CSV, written at the end of every run, also a failed one",
-                    "  Default: NAME.results.csv beside NAME.csv"})
+                    "  Default: NAME.results.csv beside NAME.csv (required when the input is piped)"})
     private Path report;
 
     @Option(names = "--dry-run", order = 3, description = {"validate and plan only: print the groups, the number of calls"
