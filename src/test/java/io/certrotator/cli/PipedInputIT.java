@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,12 +19,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An input that can be read only once ({@code cat rotation.csv | ... --input=/dev/stdin}, a FIFO), and a report that
- * cannot be written where it is to go, against the simulator over HTTP. The folder that cannot be written is /proc/self:
+ * cannot be written where it is to go (before the run, or only at its end), against the simulator over HTTP. The folder that cannot be written is /proc/self:
  * CI runs as root, which writes a {@code chmod 555} folder, but no one can create a file in /proc.
  */
 class PipedInputIT {
@@ -163,5 +165,35 @@ class PipedInputIT {
         assertThat(run.err()).contains("cannot write the report /proc/self/status.results.csv: the folder /proc/self"
                 + " is not writable").contains("give --report=FILE");
         assertThat(simulator.callLog().records()).isEmpty();
+    }
+
+    @Test
+    void aReportThatCannotBeWrittenAtTheEndLosesNothingAndWithAnotherReportTheSameCommandWritesIt() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("reports"));
+        AtomicBoolean replaced = new AtomicBoolean();
+        simulator.close();
+        // The folder passes the check before the run, and is replaced by a file while the calls go.
+        simulator = EdgeOneSimulator.builder().credentials(SECRET_ID, SECRET_KEY).seedCsv(input).onCall(call -> {
+            if (call.action().equals(ModifyHostsCertificate.ACTION) && replaced.compareAndSet(false, true)) {
+                try {
+                    Files.delete(folder);
+                    Files.createFile(folder);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }).build().start();
+
+        ConsoleCapture run = rotate(input, "--report=" + folder.resolve("rotation.results.csv"));
+        Path elsewhere = dir.resolve("rotation.results.csv");
+        ConsoleCapture again = rotate(input, "--report=" + elsewhere);
+
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCodes.STOPPED);
+        assertThat(run.err()).contains("cannot write the report " + folder.resolve("rotation.results.csv"));
+        assertThat(run.out()).contains("rows: 13 total, 13 succeeded", "report: not written",
+                "give --report=FILE in a folder you can write");
+        assertThat(again.exitCode()).as(again.all()).isEqualTo(ExitCodes.SUCCEEDED);
+        assertThat(again.out()).contains("this input already completed");
+        assertThat(statuses(elsewhere)).hasSize(13).containsOnly("SUCCEEDED");
     }
 }
