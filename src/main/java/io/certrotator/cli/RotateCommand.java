@@ -212,8 +212,11 @@ public final class RotateCommand implements Callable<Integer> {
             throw usage("--plan-output must not be the report " + reportFile + ": a dry run leaves a run's results"
                     + " alone");
         }
-        // A dry run rehearses the run: it refuses what the run would refuse.
-        WritableFolder.check(reportFile, "the report", "--report");
+        // A dry run rehearses the run: it refuses what the run would refuse. A missing input is said as such later,
+        // not as a folder it names.
+        if (report != null || Files.exists(input)) {
+            WritableFolder.check(reportFile, "the report", "--report");
+        }
         if (planOutput != null) {
             WritableFolder.check(planOutput, "the plan", "--plan-output");
         }

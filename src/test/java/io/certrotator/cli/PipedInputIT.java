@@ -168,6 +168,14 @@ class PipedInputIT {
     }
 
     @Test
+    void aMissingInputInAFolderThatCannotBeWrittenIsSaidToBeMissing() {
+        ConsoleCapture run = rotate(Path.of("/proc/self/rotation.csv"));
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).contains("/proc/self/rotation.csv: file not found").doesNotContain("not writable");
+    }
+
+    @Test
     void aReportThatCannotBeWrittenAtTheEndLosesNothingAndWithAnotherReportTheSameCommandWritesIt() throws IOException {
         Path folder = Files.createDirectories(dir.resolve("reports"));
         AtomicBoolean replaced = new AtomicBoolean();
