@@ -24,7 +24,8 @@ final class HomeFolder {
     /** @param properties the Spring Boot properties of the command line, as typed */
     static Path of(List<String> properties) {
         StandardEnvironment environment = new StandardEnvironment();
-        environment.getPropertySources().addFirst(new SimpleCommandLinePropertySource(properties.toArray(String[]::new)));
+        environment.getPropertySources()
+                .addFirst(new SimpleCommandLinePropertySource(properties.toArray(String[]::new)));
         ConfigDataEnvironmentPostProcessor.applyTo(environment);
         ConfigurationPropertySources.attach(environment);
         return Binder.get(environment).bind(PROPERTY, Path.class)

@@ -166,10 +166,10 @@ class RotationRunner implements ApplicationRunner, ExitCodeGenerator {
         }
         JobFigures figures = JobFigures.of(execution);
         if (!reportWritten(instanceId)) {
-            // Invalid rows stay exit 2 (nothing was sent); any other run has not done all it does: exit 1.
-            int shown = code == ExitCodes.BAD_INPUT ? code : ExitCodes.STOPPED;
+            int shown = ExitCodes.withoutReport(code);
             summary.end(counts, figures, results.unsuccessfulByErrorCode(instanceId), null, shown,
-                    code == ExitCodes.STOPPED ? rootMessage(execution) : REPORT_NOT_WRITTEN, ResumeCommand.of(commandLine));
+                    code == ExitCodes.STOPPED ? rootMessage(execution) : REPORT_NOT_WRITTEN,
+                    ResumeCommand.of(commandLine));
             return shown;
         }
         summary.end(counts, figures, results.unsuccessfulByErrorCode(instanceId), options.report(), code,
@@ -182,12 +182,13 @@ class RotationRunner implements ApplicationRunner, ExitCodeGenerator {
         System.out.println("this input already completed (run " + instanceId + ", " + last.getEndTime()
                 + "): nothing to send");
         StatusCounts counts = results.countByStatus(instanceId);
-        if (!reportWritten(instanceId)) {
-            summary.end(counts, JobFigures.NOTHING_SENT, results.unsuccessfulByErrorCode(instanceId), null,
-                    ExitCodes.STOPPED, REPORT_NOT_WRITTEN, ResumeCommand.of(commandLine));
-            return ExitCodes.STOPPED;
-        }
         int code = ExitCodes.ofCompletedEarlier(last);
+        if (!reportWritten(instanceId)) {
+            int shown = ExitCodes.withoutReport(code);
+            summary.end(counts, JobFigures.NOTHING_SENT, results.unsuccessfulByErrorCode(instanceId), null, shown,
+                    REPORT_NOT_WRITTEN, ResumeCommand.of(commandLine));
+            return shown;
+        }
         summary.end(counts, JobFigures.NOTHING_SENT, results.unsuccessfulByErrorCode(instanceId), options.report(), code,
                 null, ResumeCommand.of(commandLine));
         return code;

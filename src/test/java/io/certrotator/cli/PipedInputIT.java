@@ -25,8 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An input that can be read only once ({@code cat rotation.csv | ... --input=/dev/stdin}, a FIFO), and a report that
- * cannot be written where it is to go (before the run, or only at its end), against the simulator over HTTP. The folder that cannot be written is /proc/self:
- * CI runs as root, which writes a {@code chmod 555} folder, but no one can create a file in /proc.
+ * cannot be written where it is to go (before the run, or only at its end), against the simulator over HTTP. The
+ * folder that cannot be written is /proc/self: CI runs as root, which writes a {@code chmod 555} folder, but no one
+ * can create a file in /proc.
  */
 class PipedInputIT {
 
