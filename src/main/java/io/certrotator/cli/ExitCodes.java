@@ -44,6 +44,14 @@ public final class ExitCodes {
         return RunExitStatus.INVALID_INPUT.equals(execution.getExitStatus().getExitCode()) ? BAD_INPUT : SUCCEEDED;
     }
 
+    /**
+     * A run whose report could not be written at the end: invalid rows stay 2 (nothing was sent); any other run has not
+     * done all it does, 1: the same command, given a --report it can write, finishes it.
+     */
+    static int withoutReport(int code) {
+        return code == BAD_INPUT ? BAD_INPUT : STOPPED;
+    }
+
     static boolean failedOnInput(JobExecution execution) {
         return execution.getAllFailureExceptions().stream().anyMatch(ExitCodes::isInputProblem);
     }

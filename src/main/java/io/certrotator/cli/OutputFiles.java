@@ -15,7 +15,8 @@ final class OutputFiles {
     static void write(Path file, String text) {
         Path target = file.toAbsolutePath();
         try {
-            Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+            Path temporary = Files.createTempFile(Files.createDirectories(target.getParent()), "." + target.getFileName(),
+                    ".tmp");
             try {
                 Files.writeString(temporary, text);
                 Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

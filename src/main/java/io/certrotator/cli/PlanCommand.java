@@ -106,6 +106,9 @@ public final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         boolean toStandardOutput = output.equals(STANDARD_OUTPUT);
+        if (!toStandardOutput) {
+            WritableFolder.check(Path.of(output), "the plan", "--output");
+        }
         Request request = new Request(new EstateRequest(api.target(), givenCredential, estate.zones(),
                 estate.progress(toStandardOutput)), planRequest(), output, verbose);
         return springBoot.run(Runner.class, Map.of("planRequest", request, "readStop", new ReadStop()));

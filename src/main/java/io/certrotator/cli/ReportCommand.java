@@ -76,6 +76,13 @@ public final class ReportCommand implements Callable<Integer> {
                 return;
             }
             Path report = request.report().orElse(RotateOptions.defaultReport(run.get().parameters().input()));
+            try {
+                WritableFolder.check(report, "the report", "--report");
+            } catch (ConfigurationMistake e) {
+                System.err.println("cert-rotator report: " + e.getMessage());
+                exitCode = ExitCodes.BAD_INPUT;
+                return;
+            }
             reportWriter.write(request.run(), report);
             System.out.printf("report: %s (run %d, %d rows)%n", report, request.run(), run.get().rows().total());
             exitCode = ExitCodes.SUCCEEDED;

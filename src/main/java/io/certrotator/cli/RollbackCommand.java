@@ -85,6 +85,7 @@ public final class RollbackCommand implements Callable<Integer> {
     public Integer call() {
         Request request = new Request(run, output != null ? output : Path.of("rollback-run-" + run + ".csv"),
                 api.target(), givenCredential);
+        WritableFolder.check(request.output(), "the rollback CSV", "--output");
         return springBoot.run(Runner.class, Map.of("rollbackRequest", request, "readStop", new ReadStop()));
     }
 

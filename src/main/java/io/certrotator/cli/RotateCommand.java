@@ -48,7 +48,8 @@ public final class RotateCommand implements Callable<Integer> {
     private SpringBootOptions springBoot;
 
     @Option(names = "--input", order = 1, paramLabel = "FILE",
-            description = {"the rotation CSV", "  Default: none (--input or --expiring-within)"})
+            description = {"the rotation CSV; a pipe or /dev/stdin is read once, into the home's inputs/",
+                    "  Default: none (--input or --expiring-within)"})
     private Path input;
 
     @Mixin
@@ -56,7 +57,7 @@ public final class RotateCommand implements Callable<Integer> {
 
     @Option(names = "--report", order = 2, paramLabel = "FILE",
             description = {"per-row results CSV, written at the end of every run, also a failed one",
-                    "  Default: NAME.results.csv beside NAME.csv"})
+                    "  Default: NAME.results.csv beside NAME.csv (required when the input is piped)"})
     private Path report;
 
     @Option(names = "--dry-run", order = 3, description = {"validate and plan only: print the groups, the number of calls"
@@ -152,6 +153,11 @@ public final class RotateCommand implements Callable<Integer> {
             throw usage("--zone and --host go with --expiring-within");
         }
         RotateOptions options = options(input);
+        if (PipedInput.isPiped(input)) {
+            Path kept = PipedInput.keep(input, HomeFolder.of(springBoot.properties()));
+            System.out.println("input: " + input + " read once, kept as " + kept);
+            options = options.withInput(kept);
+        }
         if (!options.dryRun()) {
             EdgeOneClient.prepareInBackground();
         }
@@ -168,6 +174,9 @@ public final class RotateCommand implements Callable<Integer> {
         }
         if (simulate || planOutput != null) {
             throw usage((simulate ? "--simulate" : "--plan-output") + " goes with --input, not --expiring-within");
+        }
+        if (report != null) {
+            WritableFolder.check(report, "the report", "--report");
         }
         ApiAccessOptions.ApiTarget target = new ApiAccessOptions.ApiTarget(EdgeOneEndpoint.parse(endpoint), profile);
         ScheduledPlanning.Request request = new ScheduledPlanning.Request(new EstateRequest(target, givenCredential,
@@ -191,6 +200,10 @@ public final class RotateCommand implements Callable<Integer> {
         if (simulate && spec.commandLine().getParseResult().hasMatchedOption("--endpoint")) {
             throw usage("--simulate and --endpoint exclude each other");
         }
+        if (report == null && PipedInput.isPiped(input)) {
+            throw new ConfigurationMistake("--input=" + input + " is not a regular file: give --report=FILE for the"
+                    + " results");
+        }
         Path reportFile = report != null ? report : RotateOptions.defaultReport(input);
         if (planOutput != null && !dryRun) {
             throw usage("--plan-output goes with --dry-run (a rotation writes its results to --report)");
@@ -198,6 +211,14 @@ public final class RotateCommand implements Callable<Integer> {
         if (planOutput != null && sameFile(planOutput, reportFile)) {
             throw usage("--plan-output must not be the report " + reportFile + ": a dry run leaves a run's results"
                     + " alone");
+        }
+        // A dry run rehearses the run: it refuses what the run would refuse. A missing input is said as such later,
+        // not as a folder it names.
+        if (report != null || Files.exists(input)) {
+            WritableFolder.check(reportFile, "the report", "--report");
+        }
+        if (planOutput != null) {
+            WritableFolder.check(planOutput, "the plan", "--plan-output");
         }
         return new RotateOptions(input, reportFile, dryRun, Optional.ofNullable(planOutput), endpoint, rate,
                 maxHostsPerCall, skipInvalid, noVerify, allowDropping, progressMode(), profile);

@@ -20,6 +20,11 @@ public record RotateOptions(Path input, Path report, boolean dryRun, Optional<Pa
                 allowDropping, progress, profile);
     }
 
+    RotateOptions withInput(Path file) {
+        return new RotateOptions(file, report, dryRun, planOutput, endpoint, rate, maxHostsPerCall, skipInvalid, noVerify,
+                allowDropping, progress, profile);
+    }
+
     /** {@code rotation.csv} reports to {@code rotation.results.csv} in the same folder. */
     static Path defaultReport(Path input) {
         String name = input.getFileName().toString();

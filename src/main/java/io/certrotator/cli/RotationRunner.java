@@ -29,6 +29,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -42,6 +43,8 @@ class RotationRunner implements ApplicationRunner, ExitCodeGenerator {
 
     private static final Logger log = LoggerFactory.getLogger(RotationRunner.class);
     private static final int LISTED_ON_SCREEN = 100;
+    private static final String REPORT_NOT_WRITTEN = "the report could not be written (the results are kept in the job"
+            + " repository): give --report=FILE in a folder you can write";
 
     private final RotateOptions options;
     private final JobRepository jobRepository;
@@ -162,7 +165,13 @@ class RotationRunner implements ApplicationRunner, ExitCodeGenerator {
             summary.invalidRows(results.invalidRows(instanceId, LISTED_ON_SCREEN), counts.of(RowStatus.INVALID));
         }
         JobFigures figures = JobFigures.of(execution);
-        reportWriter.write(instanceId, options.report());
+        if (!reportWritten(instanceId)) {
+            int shown = ExitCodes.withoutReport(code);
+            summary.end(counts, figures, results.unsuccessfulByErrorCode(instanceId), null, shown,
+                    code == ExitCodes.STOPPED ? rootMessage(execution) : REPORT_NOT_WRITTEN,
+                    ResumeCommand.of(commandLine));
+            return shown;
+        }
         summary.end(counts, figures, results.unsuccessfulByErrorCode(instanceId), options.report(), code,
                 code == ExitCodes.STOPPED ? rootMessage(execution) : null, ResumeCommand.of(commandLine));
         return code;
@@ -173,11 +182,32 @@ class RotationRunner implements ApplicationRunner, ExitCodeGenerator {
         System.out.println("this input already completed (run " + instanceId + ", " + last.getEndTime()
                 + "): nothing to send");
         StatusCounts counts = results.countByStatus(instanceId);
-        reportWriter.write(instanceId, options.report());
         int code = ExitCodes.ofCompletedEarlier(last);
+        if (!reportWritten(instanceId)) {
+            int shown = ExitCodes.withoutReport(code);
+            summary.end(counts, JobFigures.NOTHING_SENT, results.unsuccessfulByErrorCode(instanceId), null, shown,
+                    REPORT_NOT_WRITTEN, ResumeCommand.of(commandLine));
+            return shown;
+        }
         summary.end(counts, JobFigures.NOTHING_SENT, results.unsuccessfulByErrorCode(instanceId), options.report(), code,
                 null, ResumeCommand.of(commandLine));
         return code;
+    }
+
+    /**
+     * A report that cannot be written at the end (its folder was checked before the run, but went away or filled up
+     * since) loses nothing: the rows are in the job repository, and the same command writes them, once given a
+     * --report it can write.
+     */
+    private boolean reportWritten(long instanceId) {
+        try {
+            reportWriter.write(instanceId, options.report());
+            return true;
+        } catch (UncheckedIOException e) {
+            log.debug("report not written", e);
+            System.err.println("cert-rotator: " + e.getMessage());
+            return false;
+        }
     }
 
     private static String rootMessage(JobExecution execution) {

@@ -46,6 +46,7 @@ final class RunSummary {
 
     /**
      * @param unsuccessfulByCode FAILED and INVALID rows per error code, most frequent first
+     * @param report             the report written, or null when it could not be
      * @param commandLine        what the operator ran, to run again after a stop
      */
     void end(StatusCounts counts, JobFigures figures, Map<String, Long> unsuccessfulByCode, Path report, int exitCode,
@@ -67,7 +68,7 @@ final class RunSummary {
             out.println("failed or invalid rows by error code:");
             unsuccessfulByCode.forEach((code, rows) -> out.printf("  %6d  %s: %s%n", rows, code, ErrorAdvice.of(code)));
         }
-        out.println("report: " + report);
+        out.println("report: " + (report != null ? report : "not written"));
         switch (exitCode) {
             case ExitCodes.STOPPED -> out.println("stopped: " + (stopReason == null ? "the run did not finish"
                     : stopReason) + "\nrun the same command again to resume:\n  " + commandLine);

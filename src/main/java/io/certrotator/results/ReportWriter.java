@@ -52,7 +52,7 @@ public class ReportWriter {
             }
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the report " + target + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write the report " + target + ": " + e, e);
         } finally {
             deleteQuietly(partial);
         }

@@ -62,4 +62,17 @@ class DryRunIT {
         assertThat(Files.readAllLines(plan).subList(1, 4)).allSatisfy(row -> assertThat(row).contains(",PENDING,"));
         assertThat(dir.resolve("rotation.results.csv")).doesNotExist();
     }
+
+    @Test
+    void aDryRunRefusesAPlanOutputItCouldNotWriteBeforeReadingTheInput() throws IOException {
+        Path input = input();
+
+        // Root writes a chmod 555 folder; no one can create a file in /proc.
+        ConsoleCapture dryRun = run(input, "--dry-run", "--plan-output=/proc/self/plan.csv");
+
+        assertThat(dryRun.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(dryRun.err()).contains("cannot write the plan /proc/self/plan.csv: the folder /proc/self is not"
+                + " writable").contains("give --plan-output=FILE");
+        assertThat(dryRun.out()).doesNotContain("dry run: nothing sent");
+    }
 }

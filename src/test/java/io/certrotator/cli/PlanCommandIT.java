@@ -170,4 +170,16 @@ class PlanCommandIT {
         assertThat(run.err()).contains("zone-nosuch1");
         assertThat(csv).doesNotExist();
     }
+
+    @Test
+    void anOutputFolderThatCannotBeWrittenIsExit2BeforeTheEstateIsRead() {
+        // Root writes a chmod 555 folder; no one can create a file in /proc.
+        ConsoleCapture run = plan("--expiring-within=30d", "--output=/proc/self/rotation.csv");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).isEqualTo("cert-rotator plan: cannot write the plan /proc/self/rotation.csv: the folder"
+                + " /proc/self is not writable (no file can be created there); give --output=FILE in a folder you can"
+                + " write" + System.lineSeparator());
+        assertThat(sim.callLog().records()).isEmpty();
+    }
 }
