@@ -21,7 +21,8 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Streams the rows of a rotation CSV, one {@link RotationRow} at a time, in constant memory.
+ * Streams the rows of a rotation CSV, one {@link RotationRow} at a time (or one {@link CsvRow}, as written, with
+ * {@link #read()}), in constant memory.
  *
  * <p>The file is UTF-8 with or without a BOM, LF or CRLF, RFC 4180 quoting. Blank lines, lines starting
  * with {@code #} and lines whose fields are all blank (such as {@code ,,,} from a spreadsheet) are skipped.
@@ -46,7 +47,7 @@ public final class RotationCsvReader implements Iterator<RotationRow>, AutoClose
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
     private final CsvColumns columns;
-    private RotationRow pending;
+    private CsvRow pending;
 
     private RotationCsvReader(Path file, CSVParser parser) {
         this.file = file;
@@ -108,13 +109,24 @@ public final class RotationCsvReader implements Iterator<RotationRow>, AutoClose
         return in;
     }
 
+    /**
+     * The next row as written, or {@code null} after the last: for a reader that validates the rows itself (the load
+     * step's processor). Do not mix with {@link #next()}, which validates them.
+     */
+    public CsvRow read() {
+        if (pending != null) {
+            CsvRow row = pending;
+            pending = null;
+            return row;
+        }
+        CSVRecord record = nextNonBlankRecord();
+        return record == null ? null : toRow(record);
+    }
+
     @Override
     public boolean hasNext() {
         if (pending == null) {
-            CSVRecord record = nextNonBlankRecord();
-            if (record != null) {
-                pending = toRow(record);
-            }
+            pending = read();
         }
         return pending != null;
     }
@@ -124,9 +136,9 @@ public final class RotationCsvReader implements Iterator<RotationRow>, AutoClose
         if (!hasNext()) {
             throw new NoSuchElementException();
         }
-        RotationRow row = pending;
+        CsvRow row = pending;
         pending = null;
-        return row;
+        return RowValidator.validate(row);
     }
 
     @Override
@@ -138,7 +150,7 @@ public final class RotationCsvReader implements Iterator<RotationRow>, AutoClose
         }
     }
 
-    private RotationRow toRow(CSVRecord record) {
+    private CsvRow toRow(CSVRecord record) {
         long line = startLine(record);
         if (CsvColumns.isHeader(record)) {
             throw new InputFileException(file, "line " + line + " is a header row again (were two files joined?);"
@@ -148,7 +160,7 @@ public final class RotationCsvReader implements Iterator<RotationRow>, AutoClose
             throw new InputFileException(file, "line " + line + " has " + record.size() + " cells where the header has "
                     + columns.width() + " (a comma in a value that is not quoted, or a missing cell?)");
         }
-        return RowValidator.validate(line,
+        return new CsvRow(line,
                 CsvColumns.field(record, columns.zoneId()),
                 CsvColumns.field(record, columns.host()),
                 CsvColumns.field(record, columns.mode()),

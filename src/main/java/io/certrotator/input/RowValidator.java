@@ -23,8 +23,13 @@ public final class RowValidator {
     private RowValidator() {
     }
 
-    /** Normalizes and checks the raw field texts of the row that starts at {@code line}. */
-    public static RotationRow validate(long line, String rawZoneId, String rawHost, String rawMode, String rawCertIds) {
+    /** Normalizes and checks a row's cells as written. */
+    public static RotationRow validate(CsvRow raw) {
+        long line = raw.line();
+        String rawZoneId = raw.zoneId();
+        String rawHost = raw.host();
+        String rawMode = raw.mode();
+        String rawCertIds = raw.certIds();
         List<String> problems = new ArrayList<>(0);
 
         String zoneId = rawZoneId.trim();

@@ -1,16 +1,16 @@
 package io.certrotator.job;
 
 import io.certrotator.input.RotationCsvReader;
-import io.certrotator.input.RotationRow;
+import io.certrotator.input.CsvRow;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
 
 import java.nio.file.Path;
 
 /**
- * The input's rows, one at a time, for the load step. It counts the rows read into the step's execution
+ * The input's rows as written, one at a time, for the load step (its processor validates them). It counts the rows read into the step's execution
  * context at every commit, so a load that stopped half-way starts again after the last committed chunk.
  */
-class InputRowReader extends AbstractItemCountingItemStreamItemReader<RotationRow> {
+class InputRowReader extends AbstractItemCountingItemStreamItemReader<CsvRow> {
 
     private final Path input;
     private RotationCsvReader reader;
@@ -26,8 +26,8 @@ class InputRowReader extends AbstractItemCountingItemStreamItemReader<RotationRo
     }
 
     @Override
-    protected RotationRow doRead() {
-        return reader.hasNext() ? reader.next() : null;
+    protected CsvRow doRead() {
+        return reader.read();
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.certrotator.job;
 
+import io.certrotator.input.CsvRow;
 import io.certrotator.input.RotationRow;
+import io.certrotator.input.RowValidator;
 import io.certrotator.results.ResultsRepository;
 import io.certrotator.results.RowWriter;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -16,8 +18,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import java.nio.file.Path;
 
 /**
- * Loading the input, the "process indicator" way: a chunk step streams the CSV into the results table (each
- * chunk one JDBC batch, committed with the reader's position), then one query marks the rows of hosts listed
+ * Loading the input, the "process indicator" way: a chunk step streams the CSV into the results table, the reader
+ * reading the rows as written, the processor validating and normalizing them ({@link RowValidator}) and the writer
+ * inserting them (each chunk one JDBC batch, committed with the reader's position); then one query marks the rows of hosts listed
  * with different targets INVALID; the decider ends a run with invalid rows there. The table's STATUS is the
  * process indicator the rotate step reads: PENDING rows are what is left to do.
  */
@@ -31,9 +34,10 @@ class LoadInputConfiguration {
     Step loadInput(JobRepository jobRepository, PlatformTransactionManager transactions, InputRowReader inputRowReader,
                    RowWriter inputRowWriter) {
         return new StepBuilder("loadInput", jobRepository)
-                .<RotationRow, RotationRow>chunk(CHUNK)
+                .<CsvRow, RotationRow>chunk(CHUNK)
                 .transactionManager(transactions)
                 .reader(inputRowReader)
+                .processor(RowValidator::validate)
                 .writer(inputRowWriter)
                 .build();
     }

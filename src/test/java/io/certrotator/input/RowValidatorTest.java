@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RowValidatorTest {
 
     private static RotationRow validate(String zoneId, String host, String mode, String certIds) {
-        return RowValidator.validate(7, zoneId, host, mode, certIds);
+        return RowValidator.validate(new CsvRow(7, zoneId, host, mode, certIds));
     }
 
     @Test
