@@ -1,6 +1,8 @@
 package io.certrotator.edgeone;
 
 import io.certrotator.certs.KeyType;
+import io.certrotator.input.CertMode;
+import io.certrotator.input.Target;
 
 import java.util.List;
 import java.util.Optional;
@@ -115,9 +117,12 @@ public record HostConfig(String mode, List<Cert> certs, HostState state) {
         return certs.stream().allMatch(cert -> DEPLOYED.equals(cert.status())) ? Progress.DONE : Progress.UNDER_WAY;
     }
 
-    /** Hosts with the same key carry the same configuration, which is what one call may change together. */
-    public String key() {
-        return mode + "|" + certs.stream().map(Cert::certId).sorted().collect(Collectors.joining(";"));
+    /**
+     * What the host carries, as a target: hosts with the same key carry the same configuration, which is what one call
+     * may change together. Empty for a mode this version does not know.
+     */
+    public Optional<Target> key() {
+        return CertMode.fromApiValue(mode).map(known -> Target.of(known, certIds()));
     }
 
     /** For messages: {@code sslcert cert-a (deployed), cert-b (processing)}. */

@@ -6,6 +6,7 @@ import io.certrotator.edgeone.ErrorClass;
 import io.certrotator.edgeone.HostConfig;
 import io.certrotator.edgeone.LiveStateReader;
 import io.certrotator.edgeone.StateRefusal;
+import io.certrotator.input.Target;
 import io.certrotator.plan.HostGroup;
 import io.certrotator.plan.HostGrouper;
 import io.certrotator.results.PendingRow;
@@ -33,7 +34,7 @@ import java.util.concurrent.Future;
 final class ZoneRotation {
 
     private static final Logger log = LoggerFactory.getLogger(ZoneRotation.class);
-    private static final String UNKNOWN = "?";
+    private static final Optional<Target> UNKNOWN = Optional.empty();
 
     private final LiveStateReader reader;
     private final GroupOutcomeRecorder recorder;

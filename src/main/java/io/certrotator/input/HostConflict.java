@@ -5,13 +5,13 @@ package io.certrotator.input;
  * something else.
  *
  * @param firstLine          the first line naming the host
- * @param firstTargetKey     what that line wants
+ * @param firstTarget        what that line wants
  * @param firstDifferentLine the first line wanting something else
  */
-public record HostConflict(String zoneId, String host, long firstLine, String firstTargetKey, long firstDifferentLine) {
+public record HostConflict(String zoneId, String host, long firstLine, Target firstTarget, long firstDifferentLine) {
 
-    public String problemFor(String targetKey) {
-        long other = targetKey.equals(firstTargetKey) ? firstDifferentLine : firstLine;
+    public String problemFor(Target target) {
+        long other = target.equals(firstTarget) ? firstDifferentLine : firstLine;
         return "same zone and host as line " + other + " with a different target";
     }
 }

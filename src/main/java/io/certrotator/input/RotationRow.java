@@ -26,9 +26,10 @@ public record RotationRow(long line, String zoneId, String host, String mode, Li
         return String.join(";", certIds);
     }
 
-    /** What the row asks for, the same whatever the order of its certificate IDs (EdgeOne keeps a set). */
-    public String targetKey() {
-        return mode + "|" + String.join(";", certIds.stream().sorted().toList());
+    /** What a valid row asks for, the same whatever the order of its certificate IDs (EdgeOne keeps a set). */
+    public Target target() {
+        return new Target(CertMode.fromApiValue(mode)
+                .orElseThrow(() -> new IllegalStateException("line " + line + " is invalid")), certIds);
     }
 
     public RotationRow withProblem(String problem) {

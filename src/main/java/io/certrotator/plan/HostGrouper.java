@@ -1,11 +1,13 @@
 package io.certrotator.plan;
 
+import io.certrotator.input.Target;
 import io.certrotator.results.PendingRow;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -19,8 +21,7 @@ public final class HostGrouper {
 
     private final int maxHostsPerCall;
     private final Consumer<HostGroup> downstream;
-    /** target and current configuration -> the group being formed for them. */
-    private final Map<List<String>, OpenGroup> open = new LinkedHashMap<>();
+    private final Map<GroupKey, OpenGroup> open = new LinkedHashMap<>();
 
     public HostGrouper(int maxHostsPerCall, Consumer<HostGroup> downstream) {
         if (maxHostsPerCall < 1) {
@@ -30,12 +31,12 @@ public final class HostGrouper {
         this.downstream = downstream;
     }
 
-    /** @param currentConfig what the host carries today, as a key (any fixed value when unknown) */
-    public void add(PendingRow row, String currentConfig) {
+    /** @param current what the host carries today; empty when not known (its live state not read) */
+    public void add(PendingRow row, Optional<Target> current) {
         if (!open.isEmpty() && !open.values().iterator().next().first.zoneId().equals(row.zoneId())) {
             flush();
         }
-        List<String> key = List.of(row.targetKey(), currentConfig);
+        GroupKey key = new GroupKey(row.target(), current);
         OpenGroup group = open.computeIfAbsent(key, k -> new OpenGroup(row));
         if (!group.linesByHost.containsKey(row.host()) && group.linesByHost.size() == maxHostsPerCall) {
             emit(group);
@@ -58,6 +59,10 @@ public final class HostGrouper {
             downstream.accept(new HostGroup(first.zoneId(), first.mode(), first.certIds(), group.linesByHost,
                     group.attempts));
         }
+    }
+
+    /** What the hosts of one group want, and carry today. */
+    private record GroupKey(Target target, Optional<Target> current) {
     }
 
     private static final class OpenGroup {

@@ -3,18 +3,21 @@ package io.certrotator.plan;
 import io.certrotator.edgeone.HostConfig;
 import io.certrotator.input.HostConflict;
 import io.certrotator.input.RotationRow;
+import io.certrotator.input.Target;
+import io.certrotator.results.PendingRow;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
  * Watches the rows go by and keeps a few numbers per host and per target in primitive arrays ({@link CompactKeys}),
  * never the rows: it finds hosts listed with different targets (which makes all their rows invalid) and counts the
- * calls the valid rows need. Conflicts are rare, so a reader makes one pass and fixes up the conflicting rows
+ * calls the valid rows need, grouping them as the run does. Conflicts are rare, so a reader makes one pass and fixes up the conflicting rows
  * afterwards.
  */
 public final class InputSurvey {
@@ -24,7 +27,7 @@ public final class InputSurvey {
     private final int maxHostsPerCall;
     private final Map<String, Integer> zoneIds = new HashMap<>();
     private final List<String> zones = new ArrayList<>();
-    /** (zone, target key) -> target id; per target, the certificate IDs as its first row wrote them. */
+    /** (zone, target's text) -> target id; per target, the certificate IDs as its first row wrote them. */
     private final CompactKeys targets = new CompactKeys();
     private final CompactKeys certIdsAsWritten = new CompactKeys();
     /** (zone, host) -> host id; per host, its target and the first line naming it. */
@@ -47,7 +50,7 @@ public final class InputSurvey {
             return zones.size() - 1;
         });
         int targetCount = targets.size();
-        int target = targets.add(zone, row.targetKey());
+        int target = targets.add(zone, row.target().text());
         if (target == targetCount) {
             certIdsAsWritten.add(target, row.certIdsText());
         }
@@ -81,43 +84,42 @@ public final class InputSurvey {
             return row;
         }
         HostConflict conflict = new HostConflict(row.zoneId(), row.host(), hostFirstLine[host],
-                targets.text(hostTarget[host]), different);
-        return row.withProblem(conflict.problemFor(row.targetKey()));
+                target(hostTarget[host]), different);
+        return row.withProblem(conflict.problemFor(row.target()));
     }
 
     /**
      * The plan with the live state of the zones in {@code live} (zone -> host -> configuration): hosts already on
-     * their target or not in their zone need no call, and hosts on different configurations take separate calls.
+     * their target or not in their zone need no call, and the rest go, one zone at a time, through the run's own
+     * {@link HostGrouper}, whose groups are counted as they form and then dropped.
      */
     public PlanSummary plan(Map<String, Map<String, HostConfig>> live) {
         long[] hostsPerTarget = new long[targets.size()];
-        /** hosts per target whose configuration today is unknown: they share calls */
-        long[] unknownPerTarget = new long[targets.size()];
-        Map<String, Long> knownPerCallKey = new HashMap<>();
+        long[] calls = new long[1];
+        HostGrouper grouper = new HostGrouper(maxHostsPerCall, group -> calls[0]++);
         long alreadyDone = 0;
         long notListed = 0;
-        for (int host = 0; host < hosts.size(); host++) {
+        for (int host : hostsInZoneOrder()) {
             if (firstDifferent.containsKey(host)) {
                 continue;
             }
             int target = hostTarget[host];
-            Map<String, HostConfig> zone = live.get(zones.get(hosts.group(host)));
-            HostConfig config = zone == null ? null : zone.get(hosts.text(host));
+            String zoneId = zones.get(hosts.group(host));
+            String name = hosts.text(host);
+            Map<String, HostConfig> zone = live.get(zoneId);
+            HostConfig config = zone == null ? null : zone.get(name);
+            PendingRow row = new PendingRow(hostFirstLine[host], zoneId, name, target(target).mode().apiValue(),
+                    certIds(target), 0);
             if (zone != null && config == null) {
                 notListed++;
-            } else if (config != null && config.towards(mode(target), certIds(target)) == HostConfig.Progress.DONE) {
+            } else if (config != null && config.towards(row.mode(), row.certIds()) == HostConfig.Progress.DONE) {
                 alreadyDone++;
             } else {
                 hostsPerTarget[target]++;
-                if (config == null) {
-                    unknownPerTarget[target]++;
-                } else {
-                    knownPerCallKey.merge(target + "|" + config.key(), 1L, Long::sum);
-                }
+                grouper.add(row, config == null ? Optional.empty() : config.key());
             }
         }
-        long calls = knownPerCallKey.values().stream().mapToLong(this::callsFor).sum()
-                + Arrays.stream(unknownPerTarget).map(this::callsFor).sum();
+        grouper.flush();
         long hostCount = 0;
         long usedTargets = 0;
         List<PlanSummary.TargetCount> shown = new ArrayList<>();
@@ -128,11 +130,27 @@ public final class InputSurvey {
             usedTargets++;
             hostCount += hostsPerTarget[target];
             if (shown.size() < SHOWN_TARGETS) {
-                shown.add(new PlanSummary.TargetCount(zones.get(targets.group(target)), mode(target),
+                shown.add(new PlanSummary.TargetCount(zones.get(targets.group(target)), target(target).mode().apiValue(),
                         certIdsAsWritten.text(target), hostsPerTarget[target]));
             }
         }
-        return new PlanSummary(hostCount, usedTargets, calls, maxHostsPerCall, alreadyDone, notListed, shown);
+        return new PlanSummary(hostCount, usedTargets, calls[0], maxHostsPerCall, alreadyDone, notListed, shown);
+    }
+
+    /** Every host id, those of one zone together: the grouper forms the groups of one zone at a time. */
+    private int[] hostsInZoneOrder() {
+        int[] next = new int[zones.size() + 1];
+        for (int host = 0; host < hosts.size(); host++) {
+            next[hosts.group(host) + 1]++;
+        }
+        for (int zone = 0; zone < zones.size(); zone++) {
+            next[zone + 1] += next[zone];
+        }
+        int[] order = new int[hosts.size()];
+        for (int host = 0; host < hosts.size(); host++) {
+            order[next[hosts.group(host)]++] = host;
+        }
+        return order;
     }
 
     /** The valid hosts of each zone (hosts listed with different targets left out), for reading their live state. */
@@ -146,13 +164,8 @@ public final class InputSurvey {
         return byZone;
     }
 
-    private long callsFor(long hostCount) {
-        return (hostCount + maxHostsPerCall - 1) / maxHostsPerCall;
-    }
-
-    private String mode(int target) {
-        String targetKey = targets.text(target);
-        return targetKey.substring(0, targetKey.indexOf('|'));
+    private Target target(int target) {
+        return Target.parse(targets.text(target));
     }
 
     private List<String> certIds(int target) {

@@ -1,6 +1,7 @@
 package io.certrotator.results;
 
 import io.certrotator.input.HostConflict;
+import io.certrotator.input.Target;
 import org.springframework.context.annotation.DependsOn;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -56,18 +57,18 @@ public class ResultsRepository {
         Timestamp now = Timestamp.from(Instant.now());
         for (String[] host : hosts) {
             List<Long> lines = new ArrayList<>();
-            List<String> targetKeys = new ArrayList<>();
+            List<Target> targets = new ArrayList<>();
             jdbc.query("""
                     SELECT LINE, TARGET_KEY FROM CR_ROW
                     WHERE JOB_INSTANCE_ID = ? AND STATUS = 'PENDING' AND ZONE_ID = ? AND HOST = ? ORDER BY LINE""",
                     rs -> {
                         lines.add(rs.getLong(1));
-                        targetKeys.add(rs.getString(2));
+                        targets.add(Target.parse(rs.getString(2)));
                     }, instanceId, host[0], host[1]);
-            HostConflict conflict = conflict(host[0], host[1], lines, targetKeys);
+            HostConflict conflict = conflict(host[0], host[1], lines, targets);
             List<Object[]> updates = new ArrayList<>(lines.size());
             for (int i = 0; i < lines.size(); i++) {
-                updates.add(new Object[]{INVALID_ROW, conflict.problemFor(targetKeys.get(i)), now, instanceId,
+                updates.add(new Object[]{INVALID_ROW, conflict.problemFor(targets.get(i)), now, instanceId,
                         lines.get(i)});
             }
             jdbc.batchUpdate("""
@@ -78,10 +79,10 @@ public class ResultsRepository {
     }
 
     /** The conflict of a host's rows (in line order, at least two targets among them). */
-    private static HostConflict conflict(String zoneId, String host, List<Long> lines, List<String> targetKeys) {
-        String firstTarget = targetKeys.get(0);
+    private static HostConflict conflict(String zoneId, String host, List<Long> lines, List<Target> targets) {
+        Target firstTarget = targets.get(0);
         int different = 1;
-        while (targetKeys.get(different).equals(firstTarget)) {
+        while (targets.get(different).equals(firstTarget)) {
             different++;
         }
         return new HostConflict(zoneId, host, lines.get(0), firstTarget, lines.get(different));
@@ -135,19 +136,23 @@ public class ResultsRepository {
      * from there instead of sorting what is left (H2 sorts unless the ORDER BY is the index's own).
      */
     public void forEachPendingInGroupOrder(long instanceId, Consumer<PendingRow> consumer) {
-        PendingRow last = null;
+        PendingInGroupOrder last = null;
         while (true) {
-            List<PendingRow> page = last == null
+            List<PendingInGroupOrder> page = last == null
                     ? jdbc.query(PENDING_SELECT + PENDING_ORDER, ResultsRepository::pendingRow, instanceId)
                     : jdbc.query(PENDING_SELECT + " AND (ZONE_ID, TARGET_KEY, HOST, LINE) > (?, ?, ?, ?)"
-                            + PENDING_ORDER, ResultsRepository::pendingRow, instanceId, last.zoneId(),
-                    last.targetKey(), last.host(), last.line());
-            page.forEach(consumer);
+                            + PENDING_ORDER, ResultsRepository::pendingRow, instanceId, last.row().zoneId(),
+                    last.targetKey(), last.row().host(), last.row().line());
+            page.forEach(pending -> consumer.accept(pending.row()));
             if (page.size() < PAGE) {
                 return;
             }
             last = page.get(page.size() - 1);
         }
+    }
+
+    /** A pending row with its TARGET_KEY as stored, where the next page starts. */
+    private record PendingInGroupOrder(PendingRow row, String targetKey) {
     }
 
     private static final String PENDING_ORDER =
@@ -156,10 +161,10 @@ public class ResultsRepository {
             SELECT LINE, ZONE_ID, HOST, MODE, CERT_IDS, TARGET_KEY, ATTEMPTS FROM CR_ROW
             WHERE JOB_INSTANCE_ID = ? AND STATUS = 'PENDING'""";
 
-    private static PendingRow pendingRow(ResultSet rs, int i) throws SQLException {
+    private static PendingInGroupOrder pendingRow(ResultSet rs, int i) throws SQLException {
         String certIds = rs.getString(5);
-        return new PendingRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                certIds.isEmpty() ? List.of() : Arrays.asList(certIds.split(";")), rs.getString(6), rs.getInt(7));
+        return new PendingInGroupOrder(new PendingRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                certIds.isEmpty() ? List.of() : Arrays.asList(certIds.split(";")), rs.getInt(7)), rs.getString(6));
     }
 
     /** Records a call's outcome on rows still PENDING; a row already decided is never decided again. */

@@ -35,7 +35,8 @@ public class RowWriter implements ItemWriter<RotationRow> {
                     ps.setString(4, ResultsRepository.truncate(row.host(), 512));
                     ps.setString(5, ResultsRepository.truncate(row.mode(), 64));
                     ps.setString(6, ResultsRepository.truncate(row.certIdsText(), 2048));
-                    ps.setString(7, ResultsRepository.truncate(row.targetKey(), 2112));
+                    // an invalid row is never grouped nor compared: it has no target
+                    ps.setString(7, row.valid() ? ResultsRepository.truncate(row.target().text(), 2112) : "");
                     ps.setString(8, (row.valid() ? RowStatus.PENDING : RowStatus.INVALID).name());
                     ps.setString(9, row.valid() ? null : ResultsRepository.INVALID_ROW);
                     ps.setString(10, row.valid() ? null : ResultsRepository.truncate(row.problem(), 1024));

@@ -1,6 +1,10 @@
 package io.certrotator.cli;
 
+import com.tencentcloudapi.common.Credential;
 import io.certrotator.CertRotatorApplication;
+import io.certrotator.simulator.EdgeOneSimulator;
+import io.certrotator.simulator.HostCertificate;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -9,20 +13,43 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A dry run leaves a run's results alone, against the built-in simulator (--simulate, real HTTP). */
+/** A dry run leaves a run's results alone and plans the run's calls, against the simulator (real HTTP). */
 class DryRunIT {
+
+    private static final String MODIFY = "ModifyHostsCertificate";
+    private static final String SECRET_ID = "AKIDdryruntest";
+    private static final String SECRET_KEY = "dry-run-test-secret-key-1a2b3c";
+    private static final Pattern PLANNED_CALLS = Pattern.compile("-> (\\d+) call\\(s\\)");
 
     @TempDir
     Path dir;
+    EdgeOneSimulator simulator;
+
+    @AfterEach
+    void stopSimulator() {
+        if (simulator != null) {
+            simulator.close();
+        }
+    }
 
     private ConsoleCapture run(Path input, String... options) {
         List<String> args = new ArrayList<>(List.of("--input=" + input, "--cert-rotator.home=" + dir.resolve("home"),
                 "--progress=off"));
         args.addAll(List.of(options));
         return ConsoleCapture.of(() -> CertRotatorApplication.run(args.toArray(String[]::new)));
+    }
+
+    private ConsoleCapture runAgainstSimulator(Path input, String... options) {
+        List<String> args = new ArrayList<>(List.of("--input=" + input, "--cert-rotator.home=" + dir.resolve("home"),
+                "--progress=off", "--endpoint=http://127.0.0.1:" + simulator.port()));
+        args.addAll(List.of(options));
+        return ConsoleCapture.of(() -> RotateCommand.run(new Credential(SECRET_ID, SECRET_KEY),
+                args.toArray(String[]::new)));
     }
 
     private Path input() throws IOException {
@@ -47,6 +74,37 @@ class DryRunIT {
         assertThat(dryRun.out()).contains("dry run: nothing sent").doesNotContain("report:");
         assertThat(withoutCredentials.exitCode()).isEqualTo(ExitCodes.SUCCEEDED);
         assertThat(Files.readAllBytes(report)).isEqualTo(results);
+    }
+
+    /**
+     * Two zones, rows of one zone apart, certificate IDs in either order; one host already on its target and one on
+     * another configuration than the rest of its zone (the same call may not change both).
+     */
+    @Test
+    void theDryRunPlansAsManyCallsAsTheRunMakes() throws IOException {
+        List<String> lines = new ArrayList<>(List.of("zone_id,host,mode,cert_ids"));
+        for (int i = 0; i < 7; i++) {
+            lines.add("zone-plan1,h" + i + ".plan.example.com,sslcert," + (i % 2 == 0 ? "cert-pa;cert-pb" : "cert-pb;cert-pa"));
+            lines.add("zone-plan2,h" + i + ".plan.example.com,sslcert,cert-pc");
+        }
+        lines.add("zone-plan1,free.plan.example.com,eofreecert,");
+        Path input = Files.write(dir.resolve("planned.csv"), lines);
+        simulator = EdgeOneSimulator.builder().credentials(SECRET_ID, SECRET_KEY).seedCsv(input).build().start();
+        simulator.state().putHost("zone-plan1", "h0.plan.example.com",
+                HostCertificate.deployed("sslcert", List.of("cert-pb", "cert-pa")));
+        simulator.state().putHost("zone-plan2", "h1.plan.example.com",
+                HostCertificate.deployed("sslcert", List.of("cert-old-zone-plan1")));
+
+        ConsoleCapture dryRun = runAgainstSimulator(input, "--dry-run", "--max-hosts-per-call=2");
+        Matcher planned = PLANNED_CALLS.matcher(dryRun.out());
+        assertThat(planned.find()).as(dryRun.out()).isTrue();
+        assertThat(simulator.callLog().records(MODIFY)).isEmpty();
+        ConsoleCapture run = runAgainstSimulator(input, "--max-hosts-per-call=2");
+
+        assertThat(run.exitCode()).as(run.out()).isEqualTo(ExitCodes.SUCCEEDED);
+        // zone-plan1: ceil(6 / 2) + 1 (eofreecert); zone-plan2: ceil(6 / 2) + 1 (the host on another configuration)
+        assertThat(simulator.callLog().records(MODIFY)).hasSize(8);
+        assertThat(Long.parseLong(planned.group(1))).isEqualTo(simulator.callLog().records(MODIFY).size());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.certrotator.edgeone;
 
+import io.certrotator.input.CertMode;
+import io.certrotator.input.Target;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,6 +43,13 @@ class HostConfigTest {
                 .isEqualTo(HostConfig.Progress.DIFFERENT);
         assertThat(new HostConfig("eofreecert", List.of(new HostConfig.Cert("teo-free-1", "deployed")))
                 .towards("eofreecert", List.of())).isEqualTo(HostConfig.Progress.DONE);
+    }
+
+    @Test
+    void theKeyIsWhatTheHostCarriesAsATargetAndNoneForAModeNotKnown() {
+        assertThat(sslcert("cert-b", "deployed", "cert-a", "processing").key())
+                .contains(new Target(CertMode.SSLCERT, List.of("cert-a", "cert-b")));
+        assertThat(new HostConfig("sslcert_v2", List.of()).key()).isEmpty();
     }
 
     @Test

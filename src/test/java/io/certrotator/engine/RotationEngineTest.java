@@ -55,7 +55,7 @@ class RotationEngineTest {
 
     RotationEngineTest() throws Exception {
         List<PendingRow> rows = IntStream.range(0, HOSTS).mapToObj(i -> new PendingRow(i + 2, ZONE,
-                "h" + i + ".example.com", "sslcert", List.of("cert-new"), "sslcert|cert-new", 0)).toList();
+                "h" + i + ".example.com", "sslcert", List.of("cert-new"), 0)).toList();
         doAnswer(call -> {
             rows.forEach(call.<Consumer<PendingRow>>getArgument(1));
             return null;

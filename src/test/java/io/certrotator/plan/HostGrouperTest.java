@@ -1,10 +1,13 @@
 package io.certrotator.plan;
 
+import io.certrotator.input.CertMode;
+import io.certrotator.input.Target;
 import io.certrotator.results.PendingRow;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,13 +16,17 @@ class HostGrouperTest {
     private final List<HostGroup> groups = new ArrayList<>();
 
     private static PendingRow row(long line, String zone, String host, String... certs) {
-        return new PendingRow(line, zone, host, "sslcert", List.of(certs), "sslcert|" + String.join(";", certs), 0);
+        return new PendingRow(line, zone, host, "sslcert", List.of(certs), 0);
+    }
+
+    private static Optional<Target> carrying(String certId) {
+        return Optional.of(new Target(CertMode.SSLCERT, List.of(certId)));
     }
 
     private void group(int max, PendingRow... rows) {
         HostGrouper grouper = new HostGrouper(max, groups::add);
         for (PendingRow row : rows) {
-            grouper.add(row, "sslcert|cert-old");
+            grouper.add(row, carrying("cert-old"));
         }
         grouper.flush();
     }
@@ -56,10 +63,10 @@ class HostGrouperTest {
     @Test
     void aFullGroupGoesOutAtOnceAndTheRestWhenTheZoneEnds() {
         HostGrouper grouper = new HostGrouper(2, groups::add);
-        grouper.add(row(2, "zone-a", "a1.example.com", "cert-a"), "old");
-        grouper.add(row(3, "zone-a", "b1.example.com", "cert-b"), "old");
-        grouper.add(row(4, "zone-a", "a2.example.com", "cert-a"), "old");
-        grouper.add(row(5, "zone-a", "a3.example.com", "cert-a"), "old");
+        grouper.add(row(2, "zone-a", "a1.example.com", "cert-a"), carrying("cert-old"));
+        grouper.add(row(3, "zone-a", "b1.example.com", "cert-b"), carrying("cert-old"));
+        grouper.add(row(4, "zone-a", "a2.example.com", "cert-a"), carrying("cert-old"));
+        grouper.add(row(5, "zone-a", "a3.example.com", "cert-a"), carrying("cert-old"));
 
         assertThat(groups).singleElement()
                 .satisfies(g -> assertThat(g.hosts()).containsExactly("a1.example.com", "a2.example.com"));
@@ -75,13 +82,36 @@ class HostGrouperTest {
     @Test
     void hostsOnDifferentCertificatesTodayNeverShareAGroup() {
         HostGrouper grouper = new HostGrouper(100, groups::add);
-        grouper.add(row(2, "zone-a", "a.example.com", "cert-new"), "sslcert|cert-old1");
-        grouper.add(row(3, "zone-a", "b.example.com", "cert-new"), "sslcert|cert-old2");
-        grouper.add(row(4, "zone-a", "c.example.com", "cert-new"), "sslcert|cert-old1");
+        grouper.add(row(2, "zone-a", "a.example.com", "cert-new"), carrying("cert-old1"));
+        grouper.add(row(3, "zone-a", "b.example.com", "cert-new"), carrying("cert-old2"));
+        grouper.add(row(4, "zone-a", "c.example.com", "cert-new"), carrying("cert-old1"));
         grouper.flush();
 
         assertThat(groups).hasSize(2);
         assertThat(groups.get(0).hosts()).containsExactly("a.example.com", "c.example.com");
+    }
+
+    @Test
+    void certificateIdsInAnotherOrderAreTheSameTarget() {
+        HostGrouper grouper = new HostGrouper(100, groups::add);
+        grouper.add(row(2, "zone-a", "a.example.com", "cert-rsa1", "cert-ecc1"), carrying("cert-old"));
+        grouper.add(row(3, "zone-a", "b.example.com", "cert-ecc1", "cert-rsa1"), carrying("cert-old"));
+        grouper.flush();
+
+        assertThat(groups).singleElement()
+                .satisfies(g -> assertThat(g.hosts()).containsExactly("a.example.com", "b.example.com"));
+    }
+
+    @Test
+    void hostsWhoseConfigurationIsNotKnownShareAGroupOfTheirOwn() {
+        HostGrouper grouper = new HostGrouper(100, groups::add);
+        grouper.add(row(2, "zone-a", "a.example.com", "cert-new"), Optional.empty());
+        grouper.add(row(3, "zone-a", "b.example.com", "cert-new"), carrying("cert-old"));
+        grouper.add(row(4, "zone-a", "c.example.com", "cert-new"), Optional.empty());
+        grouper.flush();
+
+        assertThat(groups).extracting(HostGroup::hosts)
+                .containsExactly(List.of("a.example.com", "c.example.com"), List.of("b.example.com"));
     }
 
     @Test

@@ -36,6 +36,25 @@ class InputSurveyTest {
     }
 
     @Test
+    void hostsOfOneZoneShareCallsWhereverTheirRowsAre() {
+        PlanSummary plan = survey(100, row(2, "zone-a", "a.com", "cert-1"), row(3, "zone-b", "a.com", "cert-1"),
+                row(4, "zone-a", "b.com", "cert-1"), row(5, "zone-b", "b.com", "cert-1")).plan(Map.of());
+
+        assertThat(plan.calls()).isEqualTo(2);
+    }
+
+    @Test
+    void hostsWhoseLiveStateWasNotReadShareCallsApartFromTheOthers() {
+        InputSurvey survey = survey(100, row(2, "zone-a", "a.com", "cert-1"), row(3, "zone-a", "b.com", "cert-1"),
+                row(4, "zone-b", "c.com", "cert-1"), row(5, "zone-b", "d.com", "cert-1"));
+
+        PlanSummary plan = survey.plan(Map.of("zone-a", Map.of("a.com", config("cert-0"), "b.com", config("cert-0"))));
+
+        assertThat(plan.hosts()).isEqualTo(4);
+        assertThat(plan.calls()).isEqualTo(2);
+    }
+
+    @Test
     void anExactDuplicateRowIsOneHostAndNoConflict() {
         InputSurvey survey = survey(100, row(2, "zone-a", "a.com", "cert-1", "cert-2"),
                 row(3, "zone-a", "a.com", "cert-2", "cert-1"));
