@@ -29,8 +29,14 @@ public enum CertMode {
 
     /** Case-insensitive, surrounding blanks ignored. */
     public static Optional<CertMode> fromApiValue(String text) {
+        // Loops over a cached array: this runs for every row, and values() copies the array each time; the value as
+        // the API writes it is tried first, without the new strings trimming and lower-casing make
+        for (CertMode mode : ALL) {
+            if (mode.apiValue.equals(text)) {
+                return Optional.of(mode);
+            }
+        }
         String wanted = text.trim().toLowerCase(Locale.ROOT);
-        // A loop over a cached array: this runs once per CSV row, and values() copies the array each time
         for (CertMode mode : ALL) {
             if (mode.apiValue.equals(wanted)) {
                 return Optional.of(mode);

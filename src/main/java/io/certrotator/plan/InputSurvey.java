@@ -1,6 +1,7 @@
 package io.certrotator.plan;
 
 import io.certrotator.edgeone.HostConfig;
+import io.certrotator.input.CertMode;
 import io.certrotator.input.HostConflict;
 import io.certrotator.input.RotationRow;
 import io.certrotator.input.Target;
@@ -27,9 +28,10 @@ public final class InputSurvey {
     private final int maxHostsPerCall;
     private final Map<String, Integer> zoneIds = new HashMap<>();
     private final List<String> zones = new ArrayList<>();
-    /** (zone, target's text) -> target id; per target, the certificate IDs as its first row wrote them. */
+    /** (zone, target's text) -> target id; per target, its mode and the certificate IDs as its first row wrote them. */
     private final CompactKeys targets = new CompactKeys();
     private final CompactKeys certIdsAsWritten = new CompactKeys();
+    private CertMode[] targetModes = new CertMode[1024];
     /** (zone, host) -> host id; per host, its target and the first line naming it. */
     private final CompactKeys hosts = new CompactKeys();
     private int[] hostTarget = new int[1024];
@@ -50,9 +52,14 @@ public final class InputSurvey {
             return zones.size() - 1;
         });
         int targetCount = targets.size();
-        int target = targets.add(zone, row.target().text());
+        Target wanted = row.target();
+        int target = targets.add(zone, wanted.text());
         if (target == targetCount) {
             certIdsAsWritten.add(target, row.certIdsText());
+            if (target == targetModes.length) {
+                targetModes = Arrays.copyOf(targetModes, target * 2);
+            }
+            targetModes[target] = wanted.mode();
         }
         int hostCount = hosts.size();
         int host = hosts.add(zone, row.host());
@@ -84,7 +91,7 @@ public final class InputSurvey {
             return row;
         }
         HostConflict conflict = new HostConflict(row.zoneId(), row.host(), hostFirstLine[host],
-                target(hostTarget[host]), different);
+                new Target(targetModes[hostTarget[host]], certIds(hostTarget[host])), different);
         return row.withProblem(conflict.problemFor(row.target()));
     }
 
@@ -108,7 +115,7 @@ public final class InputSurvey {
             String name = hosts.text(host);
             Map<String, HostConfig> zone = live.get(zoneId);
             HostConfig config = zone == null ? null : zone.get(name);
-            PendingRow row = new PendingRow(hostFirstLine[host], zoneId, name, target(target).mode().apiValue(),
+            PendingRow row = new PendingRow(hostFirstLine[host], zoneId, name, targetModes[target].apiValue(),
                     certIds(target), 0);
             if (zone != null && config == null) {
                 notListed++;
@@ -130,7 +137,7 @@ public final class InputSurvey {
             usedTargets++;
             hostCount += hostsPerTarget[target];
             if (shown.size() < SHOWN_TARGETS) {
-                shown.add(new PlanSummary.TargetCount(zones.get(targets.group(target)), target(target).mode().apiValue(),
+                shown.add(new PlanSummary.TargetCount(zones.get(targets.group(target)), targetModes[target].apiValue(),
                         certIdsAsWritten.text(target), hostsPerTarget[target]));
             }
         }
@@ -162,10 +169,6 @@ public final class InputSurvey {
             }
         }
         return byZone;
-    }
-
-    private Target target(int target) {
-        return Target.parse(targets.text(target));
     }
 
     private List<String> certIds(int target) {
