@@ -55,6 +55,20 @@ class RotationCsvReaderTest {
                 new RotationRow(4, "zone-2fgd17m17xw", "shop.test.com", "eofreecert", List.of(), null));
     }
 
+    /** The load step reads this way: its processor normalizes and validates. */
+    @Test
+    void readGivesTheCellsAsWrittenUncheckedAndNullAfterTheLastRow() throws IOException {
+        Path file = write("""
+                host,zone_id,extra,cert_ids
+                 WWW.Test.com. ,zone_bad,x, cert-b ;cert-a
+                """);
+
+        try (RotationCsvReader reader = RotationCsvReader.open(file)) {
+            assertThat(reader.read()).isEqualTo(new CsvRow(2, "zone_bad", " WWW.Test.com. ", "", " cert-b ;cert-a"));
+            assertThat(reader.read()).isNull();
+        }
+    }
+
     @Test
     void readsAMessyButValidFileWithPhysicalLineNumbers() throws IOException {
         String csv = "\uFEFF# rotation of 2024-05\r\n"
