@@ -7,8 +7,9 @@ import org.springframework.batch.infrastructure.item.support.AbstractItemCountin
 import java.nio.file.Path;
 
 /**
- * The input's rows as written, one at a time, for the load step (its processor validates them). It counts the rows read into the step's execution
- * context at every commit, so a load that stopped half-way starts again after the last committed chunk.
+ * The input's rows as written, one at a time, for the load step (its processor validates them). It counts the rows
+ * read into the step's execution context at every commit, so a load that stopped half-way starts again after the
+ * last committed chunk.
  */
 class InputRowReader extends AbstractItemCountingItemStreamItemReader<CsvRow> {
 

@@ -20,9 +20,9 @@ import java.nio.file.Path;
 /**
  * Loading the input, the "process indicator" way: a chunk step streams the CSV into the results table, the reader
  * reading the rows as written, the processor validating and normalizing them ({@link RowValidator}) and the writer
- * inserting them (each chunk one JDBC batch, committed with the reader's position); then one query marks the rows of hosts listed
- * with different targets INVALID; the decider ends a run with invalid rows there. The table's STATUS is the
- * process indicator the rotate step reads: PENDING rows are what is left to do.
+ * inserting them (each chunk one JDBC batch, committed with the reader's position); then one query marks the rows of
+ * hosts listed with different targets INVALID; the decider ends a run with invalid rows there. The table's STATUS is
+ * the process indicator the rotate step reads: PENDING rows are what is left to do.
  */
 @Configuration(proxyBeanMethods = false)
 class LoadInputConfiguration {

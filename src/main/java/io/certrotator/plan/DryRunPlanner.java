@@ -30,9 +30,10 @@ import java.util.function.UnaryOperator;
  * A dry run's plan, made with the run's own parts: the rotation CSV's reader and validation, the live-state reader
  * (DescribeAccelerationDomains, when credentials are at hand, so the plan leaves out the hosts already done) and the
  * report's writer, and the run's {@link HostGrouper} to count the calls. Since a dry run stores no rows, an
- * {@link InputSurvey} keeps what grouping needs per host in primitive arrays. The file is streamed once; only when a host is listed with different
- * targets is it read a second time, to mark all of its rows. Nothing is written to the job repository, no
- * ModifyHostsCertificate call is made, and the plan goes to {@code planOutput} if one is given, never to a report.
+ * {@link InputSurvey} keeps what grouping needs per host in primitive arrays. The file is streamed once; only when a
+ * host is listed with different targets is it read a second time, to mark all of its rows. Nothing is written to the
+ * job repository, no ModifyHostsCertificate call is made, and the plan goes to {@code planOutput} if one is given,
+ * never to a report.
  */
 public final class DryRunPlanner {
 

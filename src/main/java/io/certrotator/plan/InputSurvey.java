@@ -18,8 +18,8 @@ import java.util.TreeMap;
 /**
  * Watches the rows go by and keeps a few numbers per host and per target in primitive arrays ({@link CompactKeys}),
  * never the rows: it finds hosts listed with different targets (which makes all their rows invalid) and counts the
- * calls the valid rows need, grouping them as the run does. Conflicts are rare, so a reader makes one pass and fixes up the conflicting rows
- * afterwards.
+ * calls the valid rows need, grouping them as the run does. Conflicts are rare, so a reader makes one pass and fixes
+ * up the conflicting rows afterwards.
  */
 public final class InputSurvey {
 

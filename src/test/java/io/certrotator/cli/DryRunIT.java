@@ -84,7 +84,8 @@ class DryRunIT {
     void theDryRunPlansAsManyCallsAsTheRunMakes() throws IOException {
         List<String> lines = new ArrayList<>(List.of("zone_id,host,mode,cert_ids"));
         for (int i = 0; i < 7; i++) {
-            lines.add("zone-plan1,h" + i + ".plan.example.com,sslcert," + (i % 2 == 0 ? "cert-pa;cert-pb" : "cert-pb;cert-pa"));
+            String certIds = i % 2 == 0 ? "cert-pa;cert-pb" : "cert-pb;cert-pa";
+            lines.add("zone-plan1,h" + i + ".plan.example.com,sslcert," + certIds);
             lines.add("zone-plan2,h" + i + ".plan.example.com,sslcert,cert-pc");
         }
         lines.add("zone-plan1,free.plan.example.com,eofreecert,");
