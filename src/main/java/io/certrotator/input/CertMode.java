@@ -29,8 +29,8 @@ public enum CertMode {
 
     /** Case-insensitive, surrounding blanks ignored. */
     public static Optional<CertMode> fromApiValue(String text) {
-        // Loops over a cached array: this runs for every row, and values() copies the array each time; the value as
-        // the API writes it is tried first, without the new strings trimming and lower-casing make
+        // Loops over a cached array: this runs for every row, and values() copies the array each time. The API's own
+        // spelling, the common case, is tried first, so that it costs no trimmed or lower-cased copy
         for (CertMode mode : ALL) {
             if (mode.apiValue.equals(text)) {
                 return Optional.of(mode);

@@ -111,7 +111,7 @@ public final class RotationCsvReader implements Iterator<RotationRow>, AutoClose
 
     /**
      * The next row as written, or {@code null} after the last: for a reader that validates the rows itself (the load
-     * step's processor). Do not mix with {@link #next()}, which validates them.
+     * step's processor); {@link #next()} gives the same row validated.
      */
     public CsvRow read() {
         if (pending != null) {
