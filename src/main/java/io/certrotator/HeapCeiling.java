@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
  * second while about 50 MB stay live, every pause is long on a busy 2-core machine, and the heap grows to 2 or 3 GB.
  * The flags that would stop that cannot be set once the JVM runs; what can be ({@code MaxHeapFreeRatio} is
  * "manageable") is how much free heap a full collection leaves committed. So when a collection leaves more than
- * {@link #CEILING} committed while far less is in use, one full collection shrinks the heap to {@link #SHRUNK}.
+ * {@link #CEILING} committed, and more than twice what the last full collection found in use, one full collection
+ * shrinks the heap to {@link #SHRUNK} (or half as much again as is in use, if that is more).
  * A heap size given by the operator ({@code -Xmx}, {@code -XX:MaxRAMPercentage}, as {@code jobs/rotate.sh} does),
  * or another collector, turns this off. It never lowers the maximum: a run that needs more heap still gets it.
  */
@@ -32,10 +33,12 @@ final class HeapCeiling {
     static final long CEILING = 640L << 20;
     /** The heap a full collection leaves: room for young collections to stay few, so G1 grows it seldom. */
     static final long SHRUNK = 448L << 20;
+    private static final String FULL_COLLECTION = "end of major GC";
 
     private final HotSpotDiagnosticMXBean hotSpot;
     private final Set<String> heapPools;
     private final AtomicBoolean shrinking = new AtomicBoolean();
+    private volatile long live;
 
     private HeapCeiling(HotSpotDiagnosticMXBean hotSpot, Set<String> heapPools) {
         this.hotSpot = hotSpot;
@@ -69,15 +72,20 @@ final class HeapCeiling {
 
     /**
      * The free share of the heap, in percent, that a full collection should leave after a collection left
-     * {@code committed} bytes of heap, {@code used} of them in use; empty where it should not shrink the heap: below
-     * the ceiling, or with so much in use that shrinking would give back little.
+     * {@code committed} bytes of heap; empty where the heap may stay as it is: under the ceiling, or under twice what
+     * the last full collection left in use, a run that holds that much needs the room.
+     *
+     * @param used what this collection left in use, garbage in the old generation included
+     * @param live what the last full collection left in use; 0 before the first
      */
-    static OptionalInt freePercentToShrinkTo(long committed, long used) {
-        if (committed <= CEILING || used > SHRUNK * 3 / 4) {
+    static OptionalInt freePercentToShrinkTo(long committed, long used, long live) {
+        if (committed <= Math.max(CEILING, 2 * live)) {
             return OptionalInt.empty();
         }
-        // G1 keeps used / (1 - free / 100) committed: rounding the free share down would keep more than SHRUNK.
-        return OptionalInt.of((int) (100 - (100 * used + SHRUNK - 1) / SHRUNK));
+        long inUse = live > 0 ? live : used;
+        long target = Math.max(SHRUNK, inUse * 3 / 2);
+        // G1 keeps in use / (1 - free / 100) committed: rounding the free share down would keep more than the target.
+        return OptionalInt.of((int) Math.max(0, 100 - (100 * inUse + target - 1) / target));
     }
 
     private static boolean given(HotSpotDiagnosticMXBean hotSpot, String flag) {
@@ -95,7 +103,11 @@ final class HeapCeiling {
                 used += usage.getUsed();
             }
         }
-        OptionalInt freePercent = freePercentToShrinkTo(committed, used);
+        if (FULL_COLLECTION.equals(info.getGcAction())) {
+            live = used;
+            return;
+        }
+        OptionalInt freePercent = freePercentToShrinkTo(committed, used, live);
         if (freePercent.isPresent() && shrinking.compareAndSet(false, true)) {
             // Not on the thread that delivers the notifications: it would wait out the full collection.
             Thread shrink = new Thread(() -> {
