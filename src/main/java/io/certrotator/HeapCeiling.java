@@ -45,8 +45,17 @@ final class HeapCeiling {
         this.heapPools = heapPools;
     }
 
-    /** Installs the ceiling where the JVM runs G1 with the heap size it chose itself. */
-    static void installUnlessHeapSizeGiven() {
+    /**
+     * Installs the ceiling, on a thread of its own, where the JVM runs G1 with the heap size it chose itself: loading
+     * the management classes takes a few tenths of a second that start-up need not wait for.
+     */
+    static void startUnlessHeapSizeGiven() {
+        Thread install = new Thread(HeapCeiling::installUnlessHeapSizeGiven, "heap-ceiling");
+        install.setDaemon(true);
+        install.start();
+    }
+
+    private static void installUnlessHeapSizeGiven() {
         HotSpotDiagnosticMXBean hotSpot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
         if (hotSpot == null || !"true".equals(hotSpot.getVMOption("UseG1GC").getValue())
                 || given(hotSpot, "MaxHeapSize") || given(hotSpot, "MaxRAMPercentage") || given(hotSpot, "MaxRAM")
