@@ -46,10 +46,14 @@ final class HeapCeiling {
     }
 
     /**
-     * Installs the ceiling, on a thread of its own, where the JVM runs G1 with the heap size it chose itself: loading
-     * the management classes takes a few tenths of a second that start-up need not wait for.
+     * Installs the ceiling, on a thread of its own, where the JVM runs G1 with the heap size it chose itself and may
+     * grow it past the ceiling: loading the management classes takes a few tenths of a second that start-up need not
+     * wait for, and the wrapper's smaller heap none of it.
      */
     static void startUnlessHeapSizeGiven() {
+        if (Runtime.getRuntime().maxMemory() <= CEILING) {
+            return;
+        }
         Thread install = new Thread(HeapCeiling::installUnlessHeapSizeGiven, "heap-ceiling");
         install.setDaemon(true);
         install.start();
