@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 public class CertRotatorApplication {
 
     public static void main(String[] args) {
+        HeapCeiling.startUnlessHeapSizeGiven();
         System.exit(run(args));
     }
 

@@ -55,8 +55,9 @@ record CsvColumns(int width, int zoneId, int host, int mode, int certIds) {
     static boolean isHeader(CSVRecord record) {
         boolean zoneId = false;
         boolean host = false;
-        for (String value : record) {
-            String name = name(value);
+        // By index: a record's iterator copies its values into a new list, for every row of the file.
+        for (int i = 0; i < record.size(); i++) {
+            String name = name(record.get(i));
             zoneId |= name.equals(ZONE_ID);
             host |= name.equals(HOST);
         }

@@ -173,7 +173,8 @@ public final class RotationCsvReader implements Iterator<RotationRow>, AutoClose
      */
     private long startLine(CSVRecord record) {
         long breaks = 0;
-        for (String value : record) {
+        for (int field = 0; field < record.size(); field++) {
+            String value = record.get(field);
             for (int i = 0; i < value.length(); i++) {
                 char c = value.charAt(i);
                 if (c == '\n' || (c == '\r' && (i + 1 == value.length() || value.charAt(i + 1) != '\n'))) {
@@ -198,9 +199,10 @@ public final class RotationCsvReader implements Iterator<RotationRow>, AutoClose
         }
     }
 
+    /** By index, as all the reads of a record here: its iterator copies its values into a new list, on every row. */
     private static boolean allBlank(CSVRecord record) {
-        for (String value : record) {
-            if (!value.isBlank()) {
+        for (int i = 0; i < record.size(); i++) {
+            if (!record.get(i).isBlank()) {
                 return false;
             }
         }
