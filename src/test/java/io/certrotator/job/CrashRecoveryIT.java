@@ -142,7 +142,8 @@ class CrashRecoveryIT {
     void aSecondRunOfTheSameInputRefusesWhileTheFirstIsAliveAndNamesIt() throws Exception {
         Path input = input("once.csv", "zone-once1", 40);
         simulatorFor(input, Duration.ofMillis(300));
-        ChildRun first = child(input);
+        // at 3 calls/s the first run lasts about 13 s: time for the second to start even on a busy machine
+        ChildRun first = child(input, "--rate=3");
         assertThat(firstCall.await(60, TimeUnit.SECONDS)).as(first.out()).isTrue();
 
         Rotator.Result second = new Rotator(dir.resolve("home")).run(new Credential(SECRET_ID, SECRET_KEY),
