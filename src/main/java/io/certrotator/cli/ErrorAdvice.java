@@ -40,7 +40,7 @@ final class ErrorAdvice {
             Map.entry(StateRefusal.HOST_FORBIDDEN,
                     "EdgeOne has banned the host (forbidden): no configuration can change until the ban is lifted; "
                             + "see the notice in the console, then " + RETRY_THE_ROWS),
-            Map.entry("ResourceNotFound.ZoneNotFound", "zone not found in this account: check zone_id"),
+            Map.entry("ResourceUnavailable.ZoneNotFound", "zone not found in this account: check zone_id"),
             Map.entry("InvalidParameter.HostStatusNotAllowApplyCertificate",
                     "the host cannot take this certificate yet: its CNAME does not point to EdgeOne (or its origin is "
                             + "not routed through it): fix its DNS, wait until it is online, then " + RETRY_THE_ROWS),

@@ -25,7 +25,7 @@ import java.util.function.Consumer;
  * any 1-second window and {@code DescribeCertificates} and {@code UploadCertificate} to their documented
  * {@value #SSL_DESCRIBE_LIMIT}, answers {@code ModifyHostsCertificate}, {@code DescribeAccelerationDomains},
  * {@code DescribeZones} and the SSL service's {@code DescribeCertificates} and {@code UploadCertificate} like the real API (see the action classes for the error codes; an unknown zone is
- * {@code ResourceNotFound.ZoneNotFound}; other SSL actions are {@code InvalidAction}), and misbehaves on demand
+ * {@code ResourceUnavailable.ZoneNotFound}; other SSL actions are {@code InvalidAction}), and misbehaves on demand
  * ({@link Faults}, scripted per-host failures, silent hosts, credential changes, a refused certificate listing).
  *
  * <pre>{@code

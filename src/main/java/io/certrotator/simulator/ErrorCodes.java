@@ -15,7 +15,7 @@ public final class ErrorCodes {
     public static final String INVALID_PARAMETER_VALUE = "InvalidParameterValue";
     public static final String UNKNOWN_PARAMETER = "UnknownParameter";
     public static final String RATE_LIMIT_EXCEEDED = "LimitExceeded.RateLimitExceeded";
-    public static final String ZONE_NOT_FOUND = "ResourceNotFound.ZoneNotFound";
+    public static final String ZONE_NOT_FOUND = "ResourceUnavailable.ZoneNotFound";
     public static final String ZONE_PAUSED = "OperationDenied.ErrZoneIsAlreadyPaused";
     /** A change in a zone not active (pending, moved, deactivated, initializing), or to a host in {@code init}. */
     public static final String INVALID_ZONE_STATUS = "FailedOperation.InvalidZoneStatus";

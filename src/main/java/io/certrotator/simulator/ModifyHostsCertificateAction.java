@@ -12,7 +12,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * {@code ModifyHostsCertificate}: all or nothing. Checks in this order, the first failure answering for the call:
  * parameters; scripted failures that change nothing; the credentials may act on the zone (not a Pages zone, not left
- * out by CAM: {@code UnauthorizedOperation.CamUnauthorized}); zone exists ({@code ResourceNotFound.ZoneNotFound}), is
+ * out by CAM: {@code UnauthorizedOperation.CamUnauthorized}); zone exists ({@code ResourceUnavailable.ZoneNotFound}), is
  * not paused ({@code OperationDenied.ErrZoneIsAlreadyPaused}) and is active ({@code FailedOperation.InvalidZoneStatus});
  * every host is in the zone, not {@code init} (waiting for its zone: {@code FailedOperation.InvalidZoneStatus}) and
  * not {@code forbidden} ({@code OperationDenied}); no wildcard host asks for a free certificate; every certificate

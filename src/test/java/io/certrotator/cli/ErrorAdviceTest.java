@@ -17,7 +17,7 @@ class ErrorAdviceTest {
     @ValueSource(strings = {"InvalidParameter.CertNotMatchDomain", "ResourceUnavailable.HostNotFound",
             "InvalidParameter.HostStatusNotAllowApplyCertificate", "InvalidParameter.CnameWildHostNotAllowApplyCertificate",
             "OperationDenied.HostsCertificateInconsistency", "FailedOperation.CertificateHasExpired",
-            "ResourceUnavailable.CertNotFound", "OperationDenied.ErrZoneIsAlreadyPaused", "ResourceNotFound.ZoneNotFound",
+            "ResourceUnavailable.CertNotFound", "OperationDenied.ErrZoneIsAlreadyPaused", "ResourceUnavailable.ZoneNotFound",
             "VerificationFailed", "WouldDropCertificate", "InvalidRow", "InvalidParameter.CertToExpire",
             "InvalidParameter.CertTooShortKeySize", "FailedOperation.ModifyFailed", "FailedOperation",
             "OperationDenied.HostsClientCertificateInconsistency", "OperationDenied.HostsUpstreamCertificateInconsistency",

@@ -64,7 +64,7 @@ class ErrorClassifierTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"ResourceUnavailable.CertNotFound", "FailedOperation.CertificateHasExpired",
-            "OperationDenied.ErrZoneIsAlreadyPaused", "ResourceNotFound.ZoneNotFound", "InvalidParameterValue",
+            "OperationDenied.ErrZoneIsAlreadyPaused", "ResourceUnavailable.ZoneNotFound", "InvalidParameterValue",
             "MissingParameter", "UnknownParameter", "LimitExceeded", "RequestSizeLimitExceeded", "FailedOperation.Lookalike",
             "AuthFailureLookalike", "UnauthorizedOperationLookalike", "InternalErrorLookalike", "OperationDenied.HostsLookalike",
             "InvalidParameter.CertToExpire", "InvalidParameter.CertTooShortKeySize"})

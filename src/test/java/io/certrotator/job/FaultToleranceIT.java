@@ -172,7 +172,7 @@ class FaultToleranceIT {
         assertThat(rows.get("p2.example.org").get("error_code")).isEqualTo("OperationDenied.ErrZoneIsAlreadyPaused");
         assertThat(rows.get("e2.example.org").get("error_code")).isEqualTo("FailedOperation.CertificateHasExpired");
         assertThat(rows.get("m2.example.org").get("error_code")).isEqualTo("ResourceUnavailable.CertNotFound");
-        assertThat(rows.get("u2.example.org").get("error_code")).isEqualTo("ResourceNotFound.ZoneNotFound");
+        assertThat(rows.get("u2.example.org").get("error_code")).isEqualTo("ResourceUnavailable.ZoneNotFound");
     }
 
     @Test
