@@ -151,13 +151,16 @@ class DryRunIT {
         Matcher failing = FAILING_BEFORE_CALL.matcher(dryRun.out());
         assertThat(planned.find() && failing.find()).as(dryRun.out()).isTrue();
         ConsoleCapture run = runAgainstSimulator(input);
-        Map<Long, String> failedWithoutCall = failedBeforeAnyCall(dir.resolve("predicted.results.csv"));
+        Path report = dir.resolve("predicted.results.csv");
+        Map<Long, String> failedWithoutCall = settledBeforeAnyCall(report, "FAILED");
 
         assertThat(run.exitCode()).as(run.out()).isEqualTo(ExitCodes.ROWS_FAILED);
         assertThat(Long.parseLong(planned.group(1))).isEqualTo(simulator.callLog().records(MODIFY).size());
         assertThat(failedWithoutCall.values()).containsExactlyInAnyOrder(StateRefusal.HOST_FORBIDDEN,
                 RowOutcome.WOULD_DROP_CERTIFICATE, StateRefusal.ZONE_PAUSED, StateRefusal.ZONE_PAUSED);
-        assertThat(failedBeforeAnyCall(plan)).isEqualTo(failedWithoutCall);
+        assertThat(settledBeforeAnyCall(plan, "FAILED")).isEqualTo(failedWithoutCall);
+        assertThat(settledBeforeAnyCall(plan, "SUCCEEDED")).isEqualTo(settledBeforeAnyCall(report, "SUCCEEDED"))
+                .hasSize(1);
         assertThat(Long.parseLong(failing.group(1))).isEqualTo(failedWithoutCall.size());
         assertThat(failing.group(2)).isEqualTo(failedWithoutCall.values().stream()
                 .collect(Collectors.groupingBy(code -> code, TreeMap::new, Collectors.counting())).entrySet().stream()
@@ -187,12 +190,13 @@ class DryRunIT {
                 Instant.parse("2099-01-01T00:00:00Z"), algorithm, "", Certificate.ISSUED));
     }
 
-    /** The rows of a report or plan FAILED with no attempt, by line: their error codes. */
-    private static Map<Long, String> failedBeforeAnyCall(Path csv) throws IOException {
+    /** The rows of a report or plan with {@code status} and no attempt, by line: their error codes, or messages. */
+    private static Map<Long, String> settledBeforeAnyCall(Path csv, String status) throws IOException {
         try (var parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(Files.newBufferedReader(csv))) {
-            return parser.stream().filter(row -> row.get("status").equals("FAILED") && row.get("attempts").equals("0"))
-                    .collect(Collectors.toMap(row -> Long.parseLong(row.get("line")), row -> row.get("error_code")));
+            return parser.stream().filter(row -> row.get("status").equals(status) && row.get("attempts").equals("0"))
+                    .collect(Collectors.toMap(row -> Long.parseLong(row.get("line")),
+                            row -> row.get("error_code").isEmpty() ? row.get("error_message") : row.get("error_code")));
         }
     }
 
