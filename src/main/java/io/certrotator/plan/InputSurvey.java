@@ -19,12 +19,15 @@ import java.util.TreeMap;
 /**
  * Watches the rows go by and keeps a few numbers per host and per target in primitive arrays ({@link CompactKeys}),
  * never the rows: it finds hosts listed with different targets (which makes all their rows invalid) and counts the
- * calls the valid rows need, grouping them as the run does. Conflicts are rare, so a reader makes one pass and fixes
- * up the conflicting rows afterwards.
+ * calls the valid rows need, grouping them as the run does, leaving out the rows {@link RowDecision} settles before any
+ * call when the zones' and hosts' state is known. Conflicts are rare, so a reader makes one pass and fixes up the
+ * conflicting rows afterwards.
  */
 public final class InputSurvey {
 
     private static final int SHOWN_TARGETS = 50;
+    private static final int UNCHANGED = 1;
+    private static final int FAILED = 2;
 
     private final int maxHostsPerCall;
     private final boolean allowDropping;
@@ -40,14 +43,11 @@ public final class InputSurvey {
     private long[] hostFirstLine = new long[1024];
     private int[] hostRows = new int[1024];
     /**
-     * After {@link #plan}, when it had a zone's or a host's state: per host, {@link #SENT}, {@link #UNCHANGED} or
+     * After {@link #plan}, when it had a zone's or a host's state: per host, 0 (sent), {@link #UNCHANGED} or
      * {@link #FAILED} plus the index of its reason in {@code failures}; null when every host is sent.
      */
     private int[] hostDecision;
     private final List<RowDecision.FailsBeforeCall> failures = new ArrayList<>();
-    private static final int SENT = 0;
-    private static final int UNCHANGED = 1;
-    private static final int FAILED = 2;
     /** host id -> the first line whose target differs from the first line's, for conflicting hosts only. */
     private final Map<Integer, Long> firstDifferent = new HashMap<>();
 
