@@ -6,6 +6,7 @@ import io.certrotator.edgeone.StateRefusal;
 import io.certrotator.results.RowOutcome;
 import io.certrotator.simulator.Certificate;
 import io.certrotator.simulator.EdgeOneSimulator;
+import io.certrotator.simulator.ErrorCodes;
 import io.certrotator.simulator.HostCertificate;
 import io.certrotator.simulator.ZoneStatus;
 import org.apache.commons.csv.CSVFormat;
@@ -183,6 +184,24 @@ class DryRunIT {
         assertThat(refusing.out()).contains("1 row(s) would fail before any call (WouldDropCertificate 1)")
                 .contains("-> 0 call(s)");
         assertThat(allowing.out()).doesNotContain("would fail before any call").contains("-> 1 call(s)");
+    }
+
+    @Test
+    void aZoneWhoseStateCannotBeReadIsPlannedItsCallsAsTheRunSendsThem() throws IOException {
+        Path input = Files.write(dir.resolve("unread.csv"), List.of("zone_id,host,mode,cert_ids",
+                "zone-unread1,a.unread.example.com,sslcert,cert-new"));
+        simulator = EdgeOneSimulator.builder().credentials(SECRET_ID, SECRET_KEY).seedCsv(input).build().start();
+        simulator.state().setZoneStatus("zone-unread1", ZoneStatus.PAUSED);
+        simulator.refuseZoneListing(ErrorCodes.UNAUTHORIZED_ZONE);
+
+        ConsoleCapture dryRun = runAgainstSimulator(input, "--dry-run");
+        Matcher planned = PLANNED_CALLS.matcher(dryRun.out());
+        assertThat(planned.find()).as(dryRun.out()).isTrue();
+        runAgainstSimulator(input);
+
+        assertThat(dryRun.out()).contains("1 zone(s) not read (planned as active)")
+                .doesNotContain("would fail before any call");
+        assertThat(Long.parseLong(planned.group(1))).isEqualTo(1).isEqualTo(simulator.callLog().records(MODIFY).size());
     }
 
     private void certificate(String certId, String algorithm) {
