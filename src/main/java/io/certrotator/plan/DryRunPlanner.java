@@ -97,28 +97,29 @@ public final class DryRunPlanner {
 
     /**
      * Fills {@code refused} with the zones in which no call can succeed, read as the run reads them (DescribeZones,
-     * one call per {@value DescribeZones#MAX_FILTER_VALUES} zones); a batch that cannot be read leaves its zones to
-     * their hosts, as in the run. Says how it went.
+     * one call per {@value DescribeZones#MAX_FILTER_VALUES} zones); from a batch that cannot be read on, the zones are
+     * left to their hosts, as the run leaves the zones it cannot read. Says how it went.
      */
     private String readZoneState(ApiAccess access, Set<String> zones, Map<String, StateRefusal> refused) {
         ZoneStateReader reader = new ZoneStateReader(access.newClient(CallPacer.local(rate)), RetryPolicy.DEFAULT,
                 BackOffPause.SLEEP);
         List<String> zoneIds = List.copyOf(zones);
-        long unread = 0;
+        String unread = "";
         for (int from = 0; from < zoneIds.size(); from += DescribeZones.MAX_FILTER_VALUES) {
             List<String> batch = zoneIds.subList(from, Math.min(zoneIds.size(), from + DescribeZones.MAX_FILTER_VALUES));
             try {
                 reader.read(batch).values().forEach(zone -> zone.refusal()
                         .ifPresent(refusal -> refused.put(zone.zoneId(), refusal)));
             } catch (DescribeFailed e) {
-                unread += batch.size();
+                // the batches left would most likely fail as well, each after its retries: the plan waits for none
+                unread = ", " + (zoneIds.size() - from) + " zone(s) not read (" + e.getMessage() + "): planned as active";
+                break;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return "zone state not read (interrupted): every zone is planned as active";
             }
         }
-        return "zone state: read with " + reader.callsMade() + " DescribeZones call(s)"
-                + (unread == 0 ? "" : ", " + unread + " zone(s) not read (planned as active)");
+        return "zone state: read with " + reader.callsMade() + " DescribeZones call(s)" + unread;
     }
 
     /**

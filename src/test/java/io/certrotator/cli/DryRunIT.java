@@ -199,7 +199,7 @@ class DryRunIT {
         assertThat(planned.find()).as(dryRun.out()).isTrue();
         runAgainstSimulator(input);
 
-        assertThat(dryRun.out()).contains("1 zone(s) not read (planned as active)")
+        assertThat(dryRun.out()).containsPattern("1 zone\\(s\\) not read \\(.*\\): planned as active")
                 .doesNotContain("would fail before any call");
         assertThat(Long.parseLong(planned.group(1))).isEqualTo(1).isEqualTo(simulator.callLog().records(MODIFY).size());
     }
