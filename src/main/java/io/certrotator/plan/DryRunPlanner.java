@@ -106,13 +106,15 @@ public final class DryRunPlanner {
         List<String> zoneIds = List.copyOf(zones);
         String unread = "";
         for (int from = 0; from < zoneIds.size(); from += DescribeZones.MAX_FILTER_VALUES) {
-            List<String> batch = zoneIds.subList(from, Math.min(zoneIds.size(), from + DescribeZones.MAX_FILTER_VALUES));
+            int to = Math.min(zoneIds.size(), from + DescribeZones.MAX_FILTER_VALUES);
+            List<String> batch = zoneIds.subList(from, to);
             try {
                 reader.read(batch).values().forEach(zone -> zone.refusal()
                         .ifPresent(refusal -> refused.put(zone.zoneId(), refusal)));
             } catch (DescribeFailed e) {
                 // the batches left would most likely fail as well, each after its retries: the plan waits for none
-                unread = ", " + (zoneIds.size() - from) + " zone(s) not read (" + e.getMessage() + "): planned as active";
+                unread = ", " + (zoneIds.size() - from) + " zone(s) not read (" + e.getMessage()
+                        + "): planned as active";
                 break;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

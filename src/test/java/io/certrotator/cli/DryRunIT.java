@@ -205,8 +205,8 @@ class DryRunIT {
     }
 
     private void certificate(String certId, String algorithm) {
-        simulator.state().putCertificate(new Certificate(certId, Set.of("*.example.com"), Certificate.DEFAULT_NOT_BEFORE,
-                Instant.parse("2099-01-01T00:00:00Z"), algorithm, "", Certificate.ISSUED));
+        simulator.state().putCertificate(new Certificate(certId, Set.of("*.example.com"),
+                Certificate.DEFAULT_NOT_BEFORE, Instant.parse("2099-01-01T00:00:00Z"), algorithm, "", Certificate.ISSUED));
     }
 
     /** The rows of a report or plan with {@code status} and no attempt, by line: their error codes, or messages. */
