@@ -27,7 +27,7 @@ final class DryRun {
 
     int run() {
         DryRunPlanner.DryRunPlan dryRun = new DryRunPlanner(options.input(), options.maxHostsPerCall(), options.rate(),
-                options.planOutput(), reportWriter).plan(access);
+                options.allowDropping(), options.planOutput(), reportWriter).plan(access);
         summary.invalidRows(dryRun.firstInvalid(), dryRun.invalid());
         System.out.println(dryRun.liveState());
         summary.plan(dryRun.plan(), options.rate());

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** What an operator reads at the end of a run: one screen, figures first, where to look next. */
 final class RunSummary {
@@ -25,6 +26,11 @@ final class RunSummary {
         if (plan.alreadyDone() + plan.notListed() > 0) {
             out.printf("live state: %d host(s) already on their target, %d not in their zone: no call for them%n",
                     plan.alreadyDone(), plan.notListed());
+        }
+        if (plan.rowsFailingBeforeCall() > 0) {
+            out.printf("%d row(s) would fail before any call (%s)%n", plan.rowsFailingBeforeCall(),
+                    plan.failingBeforeCall().entrySet().stream().map(code -> code.getKey() + " " + code.getValue())
+                            .collect(Collectors.joining(", ")));
         }
         out.printf(Locale.ROOT, "plan: %d host(s) in %d target(s) -> %d call(s) of at most %d hosts, about %s at %d calls/s%n",
                 plan.hosts(), plan.targets(), plan.calls(), plan.maxHostsPerCall(), seconds(plan.durationAt(rate)), rate);

@@ -9,6 +9,7 @@ import io.certrotator.edgeone.StateRefusal;
 import io.certrotator.input.Target;
 import io.certrotator.plan.HostGroup;
 import io.certrotator.plan.HostGrouper;
+import io.certrotator.plan.RowDecision;
 import io.certrotator.results.PendingRow;
 import io.certrotator.results.PreviousState;
 import org.slf4j.Logger;
@@ -127,8 +128,7 @@ final class ZoneRotation {
 
     /**
      * Settles or groups the rows of the hosts one answer of the live-state read lists, after recording what those
-     * hosts carry now: a row already on its target is unchanged, one whose host's state lets no call succeed fails, one
-     * that would take a key type off its host fails (unless allowed), the rest go to the grouper.
+     * hosts carry now, as {@link RowDecision} decides: unchanged, failed before a call, or to the grouper.
      */
     private void plan(Map<String, HostConfig> listed, Map<String, List<PendingRow>> unread, HostGrouper grouper) {
         List<PreviousState> previous = new ArrayList<>();
@@ -139,15 +139,13 @@ final class ZoneRotation {
         listed.forEach((host, config) -> {
             for (PendingRow row : unread.getOrDefault(host, List.of())) {
                 previous.add(new PreviousState(row.line(), config.mode(), config.certIdsText()));
-                Optional<HostConfig.Dropped> dropped = allowDropping ? Optional.empty()
-                        : config.wouldDrop(row.mode(), row.certIds());
-                Optional<StateRefusal> hostRefusal = config.state().refusal();
-                if (config.towards(row.mode(), row.certIds()) == HostConfig.Progress.DONE) {
+                RowDecision decision = RowDecision.forHost(config, row.mode(), row.certIds(), allowDropping);
+                if (decision instanceof RowDecision.Refused refusal) {
+                    refused.put(row, refusal.refusal());
+                } else if (decision instanceof RowDecision.WouldDrop drop) {
+                    dropping.put(row, drop.message());
+                } else if (decision instanceof RowDecision.Unchanged) {
                     unchanged.add(row);
-                } else if (hostRefusal.isPresent()) {
-                    refused.put(row, hostRefusal.get());
-                } else if (dropped.isPresent()) {
-                    dropping.put(row, dropped.get().message());
                 } else {
                     toSend.add(row);
                 }

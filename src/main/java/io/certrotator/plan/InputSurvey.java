@@ -1,6 +1,7 @@
 package io.certrotator.plan;
 
 import io.certrotator.edgeone.HostConfig;
+import io.certrotator.edgeone.StateRefusal;
 import io.certrotator.input.CertMode;
 import io.certrotator.input.HostConflict;
 import io.certrotator.input.RotationRow;
@@ -18,14 +19,18 @@ import java.util.TreeMap;
 /**
  * Watches the rows go by and keeps a few numbers per host and per target in primitive arrays ({@link CompactKeys}),
  * never the rows: it finds hosts listed with different targets (which makes all their rows invalid) and counts the
- * calls the valid rows need, grouping them as the run does. Conflicts are rare, so a reader makes one pass and fixes
- * up the conflicting rows afterwards.
+ * calls the valid rows need, grouping them as the run does, leaving out the rows {@link RowDecision} settles before any
+ * call when the zones' and hosts' state is known. Conflicts are rare, so a reader makes one pass and fixes up the
+ * conflicting rows afterwards.
  */
 public final class InputSurvey {
 
     private static final int SHOWN_TARGETS = 50;
+    private static final int UNCHANGED = 1;
+    private static final int FAILED = 2;
 
     private final int maxHostsPerCall;
+    private final boolean allowDropping;
     private final Map<String, Integer> zoneIds = new HashMap<>();
     private final List<String> zones = new ArrayList<>();
     /** (zone, target's text) -> target id; per target, its mode and the certificate IDs as its first row wrote them. */
@@ -36,11 +41,20 @@ public final class InputSurvey {
     private final CompactKeys hosts = new CompactKeys();
     private int[] hostTarget = new int[1024];
     private long[] hostFirstLine = new long[1024];
+    private int[] hostRows = new int[1024];
+    /**
+     * After {@link #plan}, when it had a zone's or a host's state: per host, 0 (sent), {@link #UNCHANGED} or
+     * {@link #FAILED} plus the index of its reason in {@code failures}; null when every host is sent.
+     */
+    private int[] hostDecision;
+    private final List<RowDecision.FailsBeforeCall> failures = new ArrayList<>();
     /** host id -> the first line whose target differs from the first line's, for conflicting hosts only. */
     private final Map<Integer, Long> firstDifferent = new HashMap<>();
 
-    public InputSurvey(int maxHostsPerCall) {
+    /** @param allowDropping whether a row may take a key type off its host ({@code --allow-dropping-certificates}) */
+    public InputSurvey(int maxHostsPerCall, boolean allowDropping) {
         this.maxHostsPerCall = maxHostsPerCall;
+        this.allowDropping = allowDropping;
     }
 
     public void see(RotationRow row) {
@@ -67,10 +81,13 @@ public final class InputSurvey {
             if (host == hostTarget.length) {
                 hostTarget = Arrays.copyOf(hostTarget, host * 2);
                 hostFirstLine = Arrays.copyOf(hostFirstLine, host * 2);
+                hostRows = Arrays.copyOf(hostRows, host * 2);
             }
             hostTarget[host] = target;
             hostFirstLine[host] = row.line();
-        } else if (hostTarget[host] != target) {
+        }
+        hostRows[host]++;
+        if (host < hostCount && hostTarget[host] != target) {
             firstDifferent.putIfAbsent(host, row.line());
         }
     }
@@ -96,16 +113,22 @@ public final class InputSurvey {
     }
 
     /**
-     * The plan with the live state of the zones in {@code live} (zone -> host -> configuration): hosts already on
-     * their target or not in their zone need no call, and the rest go, one zone at a time, through the run's own
-     * {@link HostGrouper}, whose groups are counted as they form and then dropped.
+     * The plan with the state of the zones in {@code refusedZones} (zone -> why no call in it can succeed) and the
+     * live state of the zones in {@code live} (zone -> host -> configuration): every row of a refused zone, and the
+     * rows {@link RowDecision} settles by their host, need no call; hosts not in their zone need none either; the
+     * rest go, one zone at a time, through the run's own {@link HostGrouper}, whose groups are counted as they form
+     * and then dropped.
      */
-    public PlanSummary plan(Map<String, Map<String, HostConfig>> live) {
+    public PlanSummary plan(Map<String, Map<String, HostConfig>> live, Map<String, StateRefusal> refusedZones) {
         long[] hostsPerTarget = new long[targets.size()];
         long[] calls = new long[1];
         HostGrouper grouper = new HostGrouper(maxHostsPerCall, group -> calls[0]++);
         long alreadyDone = 0;
         long notListed = 0;
+        Map<String, Long> failingBeforeCall = new TreeMap<>();
+        Map<RowDecision.FailsBeforeCall, Integer> failureIndex = new HashMap<>();
+        failures.clear();
+        hostDecision = live.isEmpty() && refusedZones.isEmpty() ? null : new int[hosts.size()];
         for (int host : hostsInZoneOrder()) {
             if (firstDifferent.containsKey(host)) {
                 continue;
@@ -117,10 +140,21 @@ public final class InputSurvey {
             HostConfig config = zone == null ? null : zone.get(name);
             PendingRow row = new PendingRow(hostFirstLine[host], zoneId, name, targetModes[target].apiValue(),
                     certIds(target), 0);
-            if (zone != null && config == null) {
+            StateRefusal zoneRefusal = refusedZones.get(zoneId);
+            RowDecision decision = zoneRefusal != null ? new RowDecision.Refused(zoneRefusal)
+                    : config == null ? RowDecision.SEND
+                    : RowDecision.forHost(config, row.mode(), row.certIds(), allowDropping);
+            if (decision instanceof RowDecision.FailsBeforeCall failure) {
+                failingBeforeCall.merge(failure.code(), (long) hostRows[host], Long::sum);
+                hostDecision[host] = FAILED + failureIndex.computeIfAbsent(failure, f -> {
+                    failures.add(f);
+                    return failures.size() - 1;
+                });
+            } else if (zone != null && config == null) {
                 notListed++;
-            } else if (config != null && config.towards(row.mode(), row.certIds()) == HostConfig.Progress.DONE) {
+            } else if (decision instanceof RowDecision.Unchanged) {
                 alreadyDone++;
+                hostDecision[host] = UNCHANGED;
             } else {
                 hostsPerTarget[target]++;
                 grouper.add(row, config == null ? Optional.empty() : config.key());
@@ -141,7 +175,26 @@ public final class InputSurvey {
                         certIdsAsWritten.text(target), hostsPerTarget[target]));
             }
         }
-        return new PlanSummary(hostCount, usedTargets, calls[0], maxHostsPerCall, alreadyDone, notListed, shown);
+        return new PlanSummary(hostCount, usedTargets, calls[0], maxHostsPerCall, alreadyDone, notListed,
+                failingBeforeCall, shown);
+    }
+
+    /**
+     * What {@link #plan} decided for a row's host: {@link RowDecision#SEND} for a row it did not settle (and for an
+     * invalid row, which is not its to decide).
+     */
+    public RowDecision decision(RotationRow row) {
+        if (hostDecision == null || !row.valid()) {
+            return RowDecision.SEND;
+        }
+        Integer zone = zoneIds.get(row.zoneId());
+        int host = zone == null ? -1 : hosts.idOf(zone, row.host());
+        if (host < 0) {
+            return RowDecision.SEND;
+        }
+        int decided = hostDecision[host];
+        return decided == UNCHANGED ? RowDecision.UNCHANGED
+                : decided >= FAILED ? failures.get(decided - FAILED) : RowDecision.SEND;
     }
 
     /** Every host id, those of one zone together: the grouper forms the groups of one zone at a time. */

@@ -1,7 +1,10 @@
 package io.certrotator.plan;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What the valid rows of an input ask for: distinct hosts, targets (zone, mode and certificates) and the
@@ -10,10 +13,22 @@ import java.util.List;
  * @param hosts        the hosts that need a call
  * @param alreadyDone  hosts the live state shows on their target already (no call)
  * @param notListed    hosts the live state shows are not in their zone (no call)
+ * @param failingBeforeCall rows that would fail before any call (their zone's or host's state, a key type they
+ *                          would drop), per error code in the code's order
  * @param firstTargets the first targets in input order, for the plan on screen
  */
 public record PlanSummary(long hosts, long targets, long calls, int maxHostsPerCall, long alreadyDone, long notListed,
-                          List<TargetCount> firstTargets) {
+                          Map<String, Long> failingBeforeCall, List<TargetCount> firstTargets) {
+
+    public PlanSummary {
+        failingBeforeCall = Collections.unmodifiableMap(new TreeMap<>(failingBeforeCall));
+        firstTargets = List.copyOf(firstTargets);
+    }
+
+    /** Rows that would fail before any call, whatever their code. */
+    public long rowsFailingBeforeCall() {
+        return failingBeforeCall.values().stream().mapToLong(Long::longValue).sum();
+    }
 
     public Duration durationAt(int callsPerSecond) {
         return Duration.ofMillis(calls * 1000 / callsPerSecond);
