@@ -54,8 +54,10 @@ scenario() {
       -v med="$(field $m median_admitted_per_1s "$sim")" -v f="$(field $m refused_for_rate "$sim")" \
       -v mx="$(field $m max_admitted_in_1s "$sim")" -v tight="$(field $m shortest_span_over_limit_ms "$sim")" -v first="$(field $m first_arrival_ms "$sim")" \
       -v dfirst="$(field $d first_arrival_ms "$sim")" -v desc="$(field $d admitted "$sim")" \
+      -v zfirst="$(field DescribeZones first_arrival_ms "$sim")" \
       -v s="$start" -v e="$end" -v code="$code" 'BEGIN {
     if (dfirst > 0 && dfirst < first) first = dfirst
+    if (zfirst > 0 && zfirst < first) first = zfirst
     startup = (first - s) / 1000; wall = (e - s) / 1000; floor = a / 20 + startup
     spare = tight > 0 ? sprintf("%.1f", tight - 1000) : "none"
     printf "%-22s %6d %8.2f %7.1f%% %7.2f %7.1f%% %7d %8d %7d %9s %8.1f %8.1f %7.3f %8.2f %9d %5d\n",
