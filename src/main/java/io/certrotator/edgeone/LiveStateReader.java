@@ -130,17 +130,8 @@ public final class LiveStateReader {
     }
 
     private DomainPage call(DescribeAccelerationDomains request) throws InterruptedException {
-        for (int attempt = 1; ; attempt++) {
-            ApiResponse response = client.call(DescribeAccelerationDomains.ACTION, request.parameters());
-            if (response instanceof ApiResponse.Ok ok) {
-                return DomainPage.of(ok.response());
-            }
-            ApiResponse.Error error = (ApiResponse.Error) response;
-            if (error.errorClass() != ErrorClass.TRANSIENT || !retryPolicy.mayRetryAfter(attempt)
-                    || !pause.pause(retryPolicy.delayAfter(attempt))) {
-                throw new DescribeFailed(error);
-            }
-        }
+        return DomainPage.of(RetriedCalls.call(client, DescribeAccelerationDomains.ACTION, request.parameters(),
+                retryPolicy, pause).response());
     }
 
     private static int ceilDiv(long count, int size) {

@@ -2,7 +2,8 @@ package io.certrotator.edgeone;
 
 /**
  * Sends a call, and again while its error is transient and the retry policy leaves attempts (every attempt paced by
- * the client); otherwise it fails with the last error. The reads of the estate and the upload retry this way.
+ * the client); otherwise it fails with the last error. Every call but the change itself retries this way: the reads
+ * of the estate, the rotation's live-state and zone-state reads (whose back-off a stop cuts short), the upload.
  */
 public final class RetriedCalls {
 
@@ -29,20 +30,32 @@ public final class RetriedCalls {
     /** @throws Failed when the API refused the call, or gave no usable answer before the attempts ran out */
     public ApiResponse.Ok call(EdgeOneClient client, String action, Object parameters) {
         try {
-            for (int attempt = 1; ; attempt++) {
-                ApiResponse response = client.call(action, parameters);
-                if (response instanceof ApiResponse.Ok ok) {
-                    return ok;
-                }
-                ApiResponse.Error error = (ApiResponse.Error) response;
-                if (error.errorClass() != ErrorClass.TRANSIENT || !retryPolicy.mayRetryAfter(attempt)) {
-                    throw new Failed(error);
-                }
-                Thread.sleep(retryPolicy.delayAfter(attempt).toMillis());
-            }
+            return call(client, action, parameters, retryPolicy, BackOffPause.SLEEP);
+        } catch (DescribeFailed failed) {
+            throw new Failed(failed.error());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Failed(new ApiResponse.Error(ErrorClassifier.NETWORK_ERROR, "stopped before an answer", null));
+        }
+    }
+
+    /**
+     * As {@link #call(EdgeOneClient, String, Object)}, waiting each back-off out with {@code pause}.
+     *
+     * @throws DescribeFailed when the API refused the call, the attempts ran out, or a stop cut a back-off short
+     */
+    static ApiResponse.Ok call(EdgeOneClient client, String action, Object parameters, RetryPolicy retryPolicy,
+                               BackOffPause pause) throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            ApiResponse response = client.call(action, parameters);
+            if (response instanceof ApiResponse.Ok ok) {
+                return ok;
+            }
+            ApiResponse.Error error = (ApiResponse.Error) response;
+            if (error.errorClass() != ErrorClass.TRANSIENT || !retryPolicy.mayRetryAfter(attempt)
+                    || !pause.pause(retryPolicy.delayAfter(attempt))) {
+                throw new DescribeFailed(error);
+            }
         }
     }
 }

@@ -30,22 +30,13 @@ public final class ZoneStateReader {
      */
     public Map<String, ZoneState> read(List<String> zoneIds) throws InterruptedException {
         DescribeZones request = new DescribeZones(DescribeZones.ZONE_ID, zoneIds, 0);
-        for (int attempt = 1; ; attempt++) {
-            ApiResponse response = client.call(DescribeZones.ACTION, request.parameters());
-            if (response instanceof ApiResponse.Ok ok) {
-                Map<String, ZoneState> states = new HashMap<>();
-                for (JsonNode zone : ok.response().path("Zones")) {
-                    ZoneState state = ZoneState.of(zone);
-                    states.put(state.zoneId(), state);
-                }
-                return states;
-            }
-            ApiResponse.Error error = (ApiResponse.Error) response;
-            if (error.errorClass() != ErrorClass.TRANSIENT || !retryPolicy.mayRetryAfter(attempt)
-                    || !pause.pause(retryPolicy.delayAfter(attempt))) {
-                throw new DescribeFailed(error);
-            }
+        ApiResponse.Ok ok = RetriedCalls.call(client, DescribeZones.ACTION, request.parameters(), retryPolicy, pause);
+        Map<String, ZoneState> states = new HashMap<>();
+        for (JsonNode zone : ok.response().path("Zones")) {
+            ZoneState state = ZoneState.of(zone);
+            states.put(state.zoneId(), state);
         }
+        return states;
     }
 
     /** DescribeZones calls sent so far, answered or not. */
