@@ -13,6 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 /** Writes what a call decided for its rows, in one transaction per call, as soon as the answer is in. */
@@ -43,8 +44,7 @@ class GroupOutcomeRecorder {
 
     /** Rows whose host already carries the target: SUCCEEDED without a call. */
     void unchanged(List<PendingRow> rows) {
-        byAttempts(rows).forEach((attempts, lines) -> transactions.executeWithoutResult(s ->
-                results.recordOutcome(instanceId, lines, RowOutcome.unchanged(attempts))));
+        recordWithoutCall(rows, RowOutcome::unchanged);
     }
 
     /** What the live read found on the hosts of rows about to be settled or sent: written before either. */
@@ -65,7 +65,7 @@ class GroupOutcomeRecorder {
     void refusedByState(List<PendingRow> rows, StateRefusal refusal) {
         log.warn("{}: {} row(s) not sent: {}: {}", rows.get(0).zoneId(), rows.size(), refusal.code(),
                 refusal.message());
-        failWithoutCall(rows, refusal);
+        failWithoutCall(rows, refusal.code(), refusal.message(), null);
     }
 
     /** Rows whose host is in a state in which no call can succeed: FAILED without a call, each with its reason. */
@@ -73,29 +73,30 @@ class GroupOutcomeRecorder {
         refusals.forEach((row, refusal) -> log.warn("{} {}: not sent: {}: {}", row.zoneId(), row.host(),
                 refusal.code(), refusal.message()));
         refusals.keySet().stream().collect(Collectors.groupingBy(refusals::get))
-                .forEach((refusal, rows) -> failWithoutCall(rows, refusal));
-    }
-
-    private void failWithoutCall(List<PendingRow> rows, StateRefusal refusal) {
-        byAttempts(rows).forEach((attempts, lines) -> transactions.executeWithoutResult(s ->
-                results.recordOutcome(instanceId, lines,
-                        RowOutcome.failed(refusal.code(), refusal.message(), null, attempts))));
+                .forEach((refusal, rows) -> failWithoutCall(rows, refusal.code(), refusal.message(), null));
     }
 
     /** Rows whose host the zone does not list: FAILED without a call. */
     void notListed(List<PendingRow> rows) {
         log.warn("{}: {} host(s) not in the zone ({}, ...)", rows.get(0).zoneId(), rows.size(), rows.get(0).host());
-        byAttempts(rows).forEach((attempts, lines) -> transactions.executeWithoutResult(s ->
-                results.recordOutcome(instanceId, lines, RowOutcome.failed(HOST_NOT_FOUND,
-                        "DescribeAccelerationDomains does not list the host in the zone", null, attempts))));
+        failWithoutCall(rows, HOST_NOT_FOUND, "DescribeAccelerationDomains does not list the host in the zone", null);
     }
 
     /** Rows of a zone the credentials may not act on (the live-state read was refused): FAILED without a call. */
     void zoneRefused(List<PendingRow> rows, ApiResponse.Error error) {
         log.warn("{}: {} row(s) fail: {}: {}", rows.get(0).zoneId(), rows.size(), error.code(), error.message());
+        failWithoutCall(rows, error.code(), error.message(), error.requestId());
+    }
+
+    /** Rows FAILED without a call of theirs. */
+    private void failWithoutCall(List<PendingRow> rows, String code, String message, String requestId) {
+        recordWithoutCall(rows, attempts -> RowOutcome.failed(code, message, requestId, attempts));
+    }
+
+    /** Rows decided without a call of theirs: each keeps the attempts it had. */
+    private void recordWithoutCall(List<PendingRow> rows, IntFunction<RowOutcome> outcome) {
         byAttempts(rows).forEach((attempts, lines) -> transactions.executeWithoutResult(s ->
-                results.recordOutcome(instanceId, lines, RowOutcome.failed(error.code(), error.message(),
-                        error.requestId(), attempts))));
+                results.recordOutcome(instanceId, lines, outcome.apply(attempts))));
     }
 
     /** SUCCEEDED rows whose host does not show the target after all. */
