@@ -10,6 +10,8 @@ import io.certrotator.edgeone.CallPacer;
 import io.certrotator.edgeone.CertificateUploads;
 import io.certrotator.edgeone.CredentialChain;
 import io.certrotator.edgeone.EdgeOneEndpoint;
+import io.certrotator.edgeone.ErrorClass;
+import io.certrotator.edgeone.FatalRefusal;
 import io.certrotator.edgeone.RetriedCalls;
 import io.certrotator.edgeone.RetryPolicy;
 import io.certrotator.edgeone.UploadCertificate;
@@ -77,7 +79,9 @@ final class CertificateUpload {
         int exitCode = ExitCodes.ofRefusedCall(error.errorClass());
         String what = exitCode == ExitCodes.ROWS_FAILED ? "the SSL service refused the certificate"
                 : "the upload did not go through";
-        return new CommandFailure(exitCode, what + ": " + error.code() + ": " + error.message()
+        String why = error.errorClass() == ErrorClass.FATAL ? FatalRefusal.reason(error)
+                : error.code() + ": " + error.message();
+        return new CommandFailure(exitCode, what + ": " + why
                 + (error.requestId() == null ? "" : " (request " + error.requestId() + ")"));
     }
 }

@@ -3,7 +3,10 @@ package io.certrotator.cli;
 import com.tencentcloudapi.common.Credential;
 import io.certrotator.config.CertRotatorProperties;
 import io.certrotator.edgeone.ApiAccess;
+import io.certrotator.edgeone.ApiResponse;
 import io.certrotator.edgeone.CredentialChain;
+import io.certrotator.edgeone.ErrorClass;
+import io.certrotator.edgeone.FatalRefusal;
 import io.certrotator.edgeone.RetryPolicy;
 import io.certrotator.estate.EstateReadException;
 import io.certrotator.estate.EstateReadProgress;
@@ -46,8 +49,9 @@ final class EstateReading {
     EstateSnapshot read(EstateRequest request) {
         ApiAccessOptions.ApiTarget target = request.target();
         Credential given = request.given();
-        ApiAccess access = new ApiAccess(target.endpoint(), given != null ? given : credential(target.profile()),
-                properties.callTimeout());
+        ApiAccess access = given != null ? new ApiAccess(target.endpoint(), given, properties.callTimeout())
+                : new ApiAccess(target.endpoint(), credential(target.profile()), properties.callTimeout(),
+                () -> credential(target.profile()));
         CertRotatorProperties.Retry retry = properties.retry();
         var reader = readers.reader(access, (action, rate) -> rateBudget.pacer(access, action, rate),
                 new RetryPolicy(retry.maxAttempts(), retry.baseDelay(), retry.maxDelay()));
@@ -75,7 +79,7 @@ final class EstateReading {
             throw new CommandFailure(ExitCodes.STOPPED, "interrupted: nothing was written");
         } catch (ExecutionException e) {
             if (e.getCause() instanceof EstateReadException zones) {
-                throw new CommandFailure(ExitCodes.STOPPED, "cannot list the zones: " + zones.getMessage());
+                throw new CommandFailure(ExitCodes.STOPPED, "cannot list the zones: " + why(zones));
             }
             log.debug("the estate read failed", e.getCause());
             throw new CommandFailure(ExitCodes.STOPPED, "the estate read failed: " + e.getCause());
@@ -85,6 +89,12 @@ final class EstateReading {
                     + String.join(", ", snapshot.unknownZones()));
         }
         return snapshot;
+    }
+
+    /** A fatal answer in the words that say what to do about it (the clock, the session token); the API's otherwise. */
+    private static String why(EstateReadException zones) {
+        ApiResponse.Error error = new ApiResponse.Error(zones.failure().code(), zones.failure().message(), null);
+        return error.errorClass() == ErrorClass.FATAL ? FatalRefusal.reason(error) : zones.getMessage();
     }
 
     /** {@code zone-...} is a zone's ID, anything else its name. */

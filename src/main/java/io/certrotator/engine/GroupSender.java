@@ -4,6 +4,7 @@ import io.certrotator.edgeone.ApiResponse;
 import io.certrotator.edgeone.DescribeFailed;
 import io.certrotator.edgeone.EdgeOneClient;
 import io.certrotator.edgeone.ErrorClassifier;
+import io.certrotator.edgeone.FatalRefusal;
 import io.certrotator.edgeone.HostConfig;
 import io.certrotator.edgeone.LiveStateReader;
 import io.certrotator.edgeone.ModifyHostsCertificate;
@@ -12,7 +13,6 @@ import io.certrotator.plan.HostGroup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +80,7 @@ final class GroupSender {
                 }
                 case FATAL -> {
                     recorder.undecided(attempted);
-                    stop.stop(refusal(error));
+                    stop.stop(FatalRefusal.reason(error));
                     return accepted;
                 }
                 case ZONE_UNAUTHORIZED -> {
@@ -140,7 +140,7 @@ final class GroupSender {
             live = reader.read(attempted.zoneId(), attempted.hosts());
         } catch (DescribeFailed failed) {
             if (failed.fatal()) {
-                stop.stop(refusal(failed.error()));
+                stop.stop(FatalRefusal.reason(failed.error()));
                 return List.of();
             }
             log.warn("{}: cannot read back the hosts of a call answered {} ({}); sending them again",
@@ -182,10 +182,5 @@ final class GroupSender {
 
     long rateRefusals() {
         return rateRefusals.get();
-    }
-
-    /** Why the run stops on a fatal answer, to any action. */
-    static String refusal(ApiResponse.Error error) {
-        return FatalRefusal.reason(error, Instant.now());
     }
 }

@@ -1,6 +1,7 @@
 package io.certrotator.engine;
 
 import io.certrotator.edgeone.DescribeFailed;
+import io.certrotator.edgeone.FatalRefusal;
 import io.certrotator.edgeone.HostConfig;
 import io.certrotator.edgeone.LiveStateReader;
 import io.certrotator.edgeone.RetryPolicy;
@@ -55,7 +56,7 @@ final class ReadBack {
             live = reader.read(zoneId, waiting.keySet());
         } catch (DescribeFailed failed) {
             if (failed.fatal()) {
-                stop.stop(GroupSender.refusal(failed.error()));
+                stop.stop(FatalRefusal.reason(failed.error()));
             } else {
                 waiting.forEach((host, group) -> recorder.verificationFailed(group.only(host),
                         "could not read the host back: " + failed.getMessage()));

@@ -3,6 +3,7 @@ package io.certrotator.engine;
 import io.certrotator.edgeone.DescribeAccelerationDomains;
 import io.certrotator.edgeone.DescribeFailed;
 import io.certrotator.edgeone.ErrorClass;
+import io.certrotator.edgeone.FatalRefusal;
 import io.certrotator.edgeone.HostConfig;
 import io.certrotator.edgeone.LiveStateReader;
 import io.certrotator.edgeone.StateRefusal;
@@ -94,7 +95,7 @@ final class ZoneRotation {
             reader.read(zoneId, List.copyOf(unread.keySet()), listed -> plan(listed, unread, grouper));
         } catch (DescribeFailed failed) {
             if (failed.fatal()) {
-                stop.stop(GroupSender.refusal(failed.error()));
+                stop.stop(FatalRefusal.reason(failed.error()));
             }
             if (stop.stopped()) {
                 return;

@@ -170,7 +170,7 @@ class InventoryCommandIT {
         ConsoleCapture run = inventory();
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.STOPPED);
-        assertThat(run.err()).contains("cannot list the zones: DescribeZones failed with AuthFailure")
+        assertThat(run.err()).contains("cannot list the zones: the API refused the call with AuthFailure")
                 .doesNotContain("Exception").doesNotContain("\tat ");
     }
 }

@@ -257,7 +257,8 @@ class UploadCommandIT {
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.STOPPED);
         assertThat(run.err().lines()).singleElement().asString()
-                .startsWith("cert-rotator upload: the upload did not go through: AuthFailure.SignatureFailure: ");
+                .startsWith("cert-rotator upload: the upload did not go through: the API refused the call with "
+                        + "AuthFailure.SignatureFailure: ");
     }
 
     @Test

@@ -1,6 +1,5 @@
-package io.certrotator.engine;
+package io.certrotator.edgeone;
 
-import io.certrotator.edgeone.ApiResponse;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

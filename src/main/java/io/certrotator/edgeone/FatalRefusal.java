@@ -1,16 +1,20 @@
-package io.certrotator.engine;
-
-import io.certrotator.edgeone.ApiResponse;
-import io.certrotator.edgeone.ErrorClassifier;
-import io.certrotator.edgeone.ServerTime;
+package io.certrotator.edgeone;
 
 import java.time.Duration;
 import java.time.Instant;
 
-/** Why the run stops on a fatal answer, to any action, in words that say what to do about it. */
-final class FatalRefusal {
+/**
+ * Why a command stops on a fatal answer ({@link ErrorClass#FATAL}), to any action, in words that say what to do about
+ * it: the rotation's stop, the estate read's, the upload's.
+ */
+public final class FatalRefusal {
 
     private FatalRefusal() {
+    }
+
+    /** As {@link #reason(ApiResponse.Error, Instant)}, for an answer that has just come. */
+    public static String reason(ApiResponse.Error error) {
+        return reason(error, Instant.now());
     }
 
     /** @param now this machine's time when the answer came */
