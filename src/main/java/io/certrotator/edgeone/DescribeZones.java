@@ -1,5 +1,6 @@
 package io.certrotator.edgeone;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,15 @@ public record DescribeZones(String filterName, List<String> values, int offset) 
 
     public static DescribeZones all(int offset) {
         return new DescribeZones(null, List.of(), offset);
+    }
+
+    /** {@code values} in filters of at most {@value #MAX_FILTER_VALUES}, in their order. */
+    public static List<List<String>> batches(List<String> values) {
+        List<List<String>> batches = new ArrayList<>();
+        for (int from = 0; from < values.size(); from += MAX_FILTER_VALUES) {
+            batches.add(List.copyOf(values.subList(from, Math.min(values.size(), from + MAX_FILTER_VALUES))));
+        }
+        return batches;
     }
 
     /** The same request for the page at {@code offset}. */

@@ -28,17 +28,19 @@ final class ZoneStates {
 
     private final ZoneStateReader reader;
     private final Executor executor;
-    private final List<String> zoneIds;
+    private final List<List<String>> batches;
     private final Map<String, Integer> batchOf = new HashMap<>();
-    private final Map<Integer, CompletableFuture<Map<String, ZoneState>>> batches = new HashMap<>();
+    private final Map<Integer, CompletableFuture<Map<String, ZoneState>>> reads = new HashMap<>();
 
     /** @param zoneIds the zones with pending rows, in the order they are rotated */
     ZoneStates(ZoneStateReader reader, Executor executor, List<String> zoneIds) {
         this.reader = reader;
         this.executor = executor;
-        this.zoneIds = List.copyOf(zoneIds);
-        for (int i = 0; i < this.zoneIds.size(); i++) {
-            batchOf.put(this.zoneIds.get(i), i / DescribeZones.MAX_FILTER_VALUES);
+        this.batches = DescribeZones.batches(zoneIds);
+        for (int batch = 0; batch < batches.size(); batch++) {
+            for (String zoneId : batches.get(batch)) {
+                batchOf.put(zoneId, batch);
+            }
         }
     }
 
@@ -61,12 +63,11 @@ final class ZoneStates {
     }
 
     private synchronized CompletableFuture<Map<String, ZoneState>> batch(int batch) {
-        int from = batch * DescribeZones.MAX_FILTER_VALUES;
-        if (from >= zoneIds.size()) {
+        if (batch >= batches.size()) {
             return CompletableFuture.completedFuture(Map.of());
         }
-        return batches.computeIfAbsent(batch, b -> {
-            List<String> ids = zoneIds.subList(from, Math.min(zoneIds.size(), from + DescribeZones.MAX_FILTER_VALUES));
+        return reads.computeIfAbsent(batch, b -> {
+            List<String> ids = batches.get(batch);
             CompletableFuture<Map<String, ZoneState>> read = new CompletableFuture<>();
             executor.execute(() -> {
                 try {

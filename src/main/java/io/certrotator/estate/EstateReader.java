@@ -166,19 +166,11 @@ public final class EstateReader {
             return List.of(DescribeZones.all(0));
         }
         List<DescribeZones> requests = new ArrayList<>();
-        chunks(selection.zoneIds()).forEach(ids -> requests.add(new DescribeZones(DescribeZones.ZONE_ID, ids, 0)));
-        chunks(selection.zoneNames()).forEach(names ->
-                requests.add(new DescribeZones(DescribeZones.ZONE_NAME, names, 0)));
+        DescribeZones.batches(selection.zoneIds().stream().distinct().toList())
+                .forEach(ids -> requests.add(new DescribeZones(DescribeZones.ZONE_ID, ids, 0)));
+        DescribeZones.batches(selection.zoneNames().stream().distinct().toList())
+                .forEach(names -> requests.add(new DescribeZones(DescribeZones.ZONE_NAME, names, 0)));
         return requests;
-    }
-
-    private static List<List<String>> chunks(List<String> values) {
-        List<String> distinct = values.stream().distinct().toList();
-        List<List<String>> chunks = new ArrayList<>();
-        for (int from = 0; from < distinct.size(); from += DescribeZones.MAX_FILTER_VALUES) {
-            chunks.add(distinct.subList(from, Math.min(distinct.size(), from + DescribeZones.MAX_FILTER_VALUES)));
-        }
-        return chunks;
     }
 
     /**

@@ -103,17 +103,16 @@ public final class DryRunPlanner {
     private String readZoneState(ApiAccess access, Set<String> zones, Map<String, StateRefusal> refused) {
         ZoneStateReader reader = new ZoneStateReader(access.newClient(CallPacer.local(rate)), RetryPolicy.DEFAULT,
                 BackOffPause.SLEEP);
-        List<String> zoneIds = List.copyOf(zones);
         String unread = "";
-        for (int from = 0; from < zoneIds.size(); from += DescribeZones.MAX_FILTER_VALUES) {
-            int to = Math.min(zoneIds.size(), from + DescribeZones.MAX_FILTER_VALUES);
-            List<String> batch = zoneIds.subList(from, to);
+        int read = 0;
+        for (List<String> batch : DescribeZones.batches(List.copyOf(zones))) {
             try {
                 reader.read(batch).values().forEach(zone -> zone.refusal()
                         .ifPresent(refusal -> refused.put(zone.zoneId(), refusal)));
+                read += batch.size();
             } catch (DescribeFailed e) {
                 // the batches left would most likely fail as well, each after its retries: the plan waits for none
-                unread = ", " + (zoneIds.size() - from) + " zone(s) not read (" + e.getMessage()
+                unread = ", " + (zones.size() - read) + " zone(s) not read (" + e.getMessage()
                         + "): planned as active";
                 break;
             } catch (InterruptedException e) {
