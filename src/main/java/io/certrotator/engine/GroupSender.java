@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
@@ -23,7 +24,7 @@ import java.util.stream.Collectors;
  * Sends one host group until its rows are decided, on a call worker: a transient error is retried after the
  * policy's back-off (the worker waits it out, so the retry goes before any group the worker has not started); a
  * group the API refuses for a reason that may concern only some of its hosts is split in halves, down to single
- * hosts; a fatal error stops the run; after an ambiguous error the hosts are read back, those already on the target
+ * hosts; a fatal error stops the run; a zone refused to the credentials gets no more calls; after an ambiguous error the hosts are read back, those already on the target
  * are accepted and the others are sent again after the back-off, up to {@value #AMBIGUOUS_ATTEMPTS} such answers.
  * Every outcome is recorded as its answer arrives.
  */
@@ -60,6 +61,11 @@ final class GroupSender {
         List<HostGroup> accepted = new ArrayList<>();
         List<String> ambiguousRequests = new ArrayList<>();
         for (int tries = 1; !stop.stopped(); tries++) {
+            Optional<ApiResponse.Error> zoneRefused = access.refusal(group.zoneId());
+            if (zoneRefused.isPresent()) {
+                refusedZone(group.withAttempts(group.attempts() + tries - 1), zoneRefused.get());
+                return accepted;
+            }
             HostGroup attempted = group.withAttempts(group.attempts() + tries);
             ApiResponse response = client.call(ModifyHostsCertificate.ACTION, new ModifyHostsCertificate(
                     group.zoneId(), group.hosts(), group.mode(), group.certIds()).parameters());
@@ -85,8 +91,7 @@ final class GroupSender {
                 }
                 case ZONE_UNAUTHORIZED -> {
                     recorder.undecided(attempted);
-                    access.refused(attempted.zoneId(), error, () -> recorder.failed(attempted,
-                            ZoneAccess.naming(attempted.zoneId(), ModifyHostsCertificate.ACTION, error)));
+                    refusedZone(attempted, error);
                     return accepted;
                 }
                 case HOST_SPECIFIC -> {
@@ -159,6 +164,12 @@ final class GroupSender {
             accepted.add(done);
         }
         return carriesTarget.get(false);
+    }
+
+    /** The group's rows fail as their zone's were refused, once the run is known to go on (see {@link ZoneAccess}). */
+    private void refusedZone(HostGroup group, ApiResponse.Error error) {
+        access.refused(group.zoneId(), error, () -> recorder.failed(group,
+                ZoneAccess.naming(group.zoneId(), ModifyHostsCertificate.ACTION, error)));
     }
 
     /** The last ambiguous answer, its message naming the request ID of each, for the operator to quote to support. */

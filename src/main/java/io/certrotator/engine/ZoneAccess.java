@@ -3,16 +3,18 @@ package io.certrotator.engine;
 import io.certrotator.edgeone.ApiResponse;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Whether the credentials may act on the zones: a zone refused with {@code UnauthorizedOperation*} (a CAM policy
- * that leaves it out, an EdgeOne Pages zone) fails its rows and the other zones go on, unless the first
- * {@value #FIRST_ZONES} zones the run started (all its zones, when it has fewer) are all refused: then the credentials
- * lack the action everywhere, and the run stops with every row of those zones still PENDING, to resume once the
- * policy is fixed. Until the first zones are decided, a refused zone's rows wait (PENDING) for that decision.
+ * that leaves it out, an EdgeOne Pages zone) fails its rows, gets no more calls, and the other zones go on, unless
+ * the first {@value #FIRST_ZONES} zones the run started (all its zones, when it has fewer) are all refused: then the
+ * credentials lack the action everywhere, and the run stops with every row of those zones still PENDING, to resume
+ * once the policy is fixed. Until the first zones are decided, a refused zone's rows wait (PENDING) for that decision.
  * A zone counts as allowed at its first accepted change, or when it ends without a refusal.
  */
 final class ZoneAccess {
@@ -24,8 +26,8 @@ final class ZoneAccess {
     private final RunStop stop;
     /** The first zones started, in start order, each with whether it was refused (null: not known yet). */
     private final Map<String, Boolean> firstZones = new LinkedHashMap<>();
-    /** The refusal of each first zone refused, for the stop's reason. */
-    private final Map<String, ApiResponse.Error> refusals = new LinkedHashMap<>();
+    /** The first refusal of each zone refused: its other calls are not sent. */
+    private final Map<String, ApiResponse.Error> refusals = new HashMap<>();
     private final List<Runnable> waiting = new ArrayList<>();
     private boolean allStarted;
     private Decision decision = Decision.UNDECIDED;
@@ -67,9 +69,9 @@ final class ZoneAccess {
     void refused(String zoneId, ApiResponse.Error error, Runnable failRows) {
         boolean failNow;
         synchronized (this) {
+            refusals.putIfAbsent(zoneId, error);
             if (firstZones.containsKey(zoneId) && firstZones.get(zoneId) == null) {
                 firstZones.put(zoneId, true);
-                refusals.put(zoneId, error);
             }
             if (decision == Decision.STOP) {
                 return;
@@ -84,6 +86,11 @@ final class ZoneAccess {
         } else {
             decide();
         }
+    }
+
+    /** How the API refused the zone to these credentials, if it did. */
+    synchronized Optional<ApiResponse.Error> refusal(String zoneId) {
+        return Optional.ofNullable(refusals.get(zoneId));
     }
 
     /** The refusal with a message that names the zone and the action refused, for the rows' error_message. */

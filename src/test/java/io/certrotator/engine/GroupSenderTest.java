@@ -232,4 +232,22 @@ class GroupSenderTest {
                         && error.message().startsWith("zone zone-a1 refused ModifyHostsCertificate with "
                         + "UnauthorizedOperation.CamUnauthorized: ")));
     }
+
+    @Test
+    void aGroupOfAZoneAlreadyRefusedIsNotSentAndFailsWithTheZonesRefusal() throws Exception {
+        access.started("zone-ok1");
+        access.started("zone-a1");
+        access.allowed("zone-ok1");
+        when(client.call(any(), any())).thenReturn(error("UnauthorizedOperation.CamUnauthorized", "request-refused"));
+        send(QUICK_RETRIES, "a.example.com");
+
+        assertThat(send(QUICK_RETRIES, "b.example.com")).isEmpty();
+
+        verify(client, times(1)).call(any(), any());
+        verify(recorder).failed(argThat(group -> group.hosts().equals(List.of("b.example.com"))
+                        && group.attempts() == 0),
+                argThat(error -> error.code().equals("UnauthorizedOperation.CamUnauthorized")
+                        && error.requestId().equals("request-refused")
+                        && error.message().startsWith("zone zone-a1 refused ModifyHostsCertificate with ")));
+    }
 }

@@ -140,6 +140,38 @@ class AuthRulesIT {
     }
 
     @Test
+    void aZoneWhoseChangeIsRefusedGetsNoMoreCallsAndAllItsRowsFail() {
+        List<String> lines = new ArrayList<>(List.of("zone_id,host,mode,cert_ids"));
+        for (String zone : List.of("zone-a1", "zone-c1")) {
+            lines.add(zone + ",h0." + zone + ".example.com,sslcert,cert-" + zone);
+        }
+        List<String> refusedHosts = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            refusedHosts.add("h" + i + ".zone-b1.example.com");
+            lines.add("zone-b1,h" + i + ".zone-b1.example.com,sslcert,cert-zone-b1");
+        }
+        Path input = csv(dir, "rotation.csv", lines);
+        EdgeOneSimulator simulator = api.seededWith(input);
+        // a CAM policy that lets the credentials read zone-b1 but not change it
+        refusedHosts.forEach(host -> simulator.failFirstCalls(host, 10, ErrorCodes.UNAUTHORIZED_ZONE));
+
+        Rotator.Result result = rotator.rotate(CREDENTIAL, input, api.endpointOption(), "--max-hosts-per-call=1",
+                "--cert-rotator.concurrency=4");
+
+        assertThat(result.exitCode()).as(result.out()).isEqualTo(3);
+        assertThat(rowsOf("zone-b1")).hasSize(40).allSatisfy(row -> {
+            assertThat(row.get("status")).isEqualTo("FAILED");
+            assertThat(row.get("error_code")).isEqualTo(ErrorCodes.UNAUTHORIZED_ZONE);
+            assertThat(row.get("error_message")).startsWith("zone zone-b1 refused ModifyHostsCertificate with ");
+        });
+        // at most the calls already on their way (4 call workers) when the first refusal came; 40 without the rule
+        assertThat(simulator.callLog().records(MODIFY)).filteredOn(call -> call.zoneId().equals("zone-b1"))
+                .hasSizeLessThanOrEqualTo(8);
+        assertThat(rowsOf("zone-a1")).allSatisfy(row -> assertThat(row.get("status")).isEqualTo("SUCCEEDED"));
+        assertThat(rowsOf("zone-c1")).allSatisfy(row -> assertThat(row.get("status")).isEqualTo("SUCCEEDED"));
+    }
+
+    @Test
     void theFirstThreeZonesAllRefusedStopTheRunWithEveryRowPendingAndTheFixedPolicyResumesIt() {
         Path input = input("zone-a1", "zone-b1", "zone-c1", "zone-d1");
         EdgeOneSimulator simulator = api.seededWith(input);
