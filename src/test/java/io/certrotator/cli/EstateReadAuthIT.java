@@ -1,5 +1,7 @@
 package io.certrotator.cli;
 
+import io.certrotator.edgeone.TemporaryCredentialsFile;
+import io.certrotator.edgeone.TemporaryCredentialsFile.Temporary;
 import io.certrotator.simulator.CallRecord;
 import io.certrotator.simulator.EdgeOneSimulator;
 import io.certrotator.simulator.ErrorCodes;
@@ -10,8 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -25,12 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class EstateReadAuthIT {
 
-    private static final String TEMPORARY_ID = "AKIDtemporary1";
-    private static final String TEMPORARY_KEY = "temporary-key-1";
-    private static final String EXPIRING_TOKEN = "session-token-1";
-    private static final String RENEWED_ID = "AKIDtemporary2";
-    private static final String RENEWED_KEY = "temporary-key-2";
-    private static final String RENEWED_TOKEN = "session-token-2";
     /** The zones and the certificates, then the first zone's hosts: the token expires with the read under way. */
     private static final int CALLS_BEFORE_EXPIRY = 2;
     private static final AtomicBoolean refused = new AtomicBoolean();
@@ -43,47 +37,37 @@ class EstateReadAuthIT {
             atFirstRefusal.run();
         }
     }));
+    @RegisterExtension
+    final TemporaryCredentialsFile credentials = new TemporaryCredentialsFile();
 
     @TempDir
     Path dir;
-    private String userHome;
 
     @BeforeEach
-    void temporaryCredentialsInTheProfileFile() throws IOException {
+    void temporaryCredentialsWhoseTokenExpires() {
         PlannedEstate.seed(sim.simulator().state());
-        userHome = System.getProperty("user.home");
-        System.setProperty("user.home", Files.createDirectories(dir.resolve("user/.tencentcloud")).getParent().toString());
         refused.set(false);
-        sim.simulator().putCredentials(TEMPORARY_ID, TEMPORARY_KEY, EXPIRING_TOKEN);
-        sim.simulator().putCredentials(RENEWED_ID, RENEWED_KEY, RENEWED_TOKEN);
-        sim.simulator().expireSessionTokenAfter(EXPIRING_TOKEN, CALLS_BEFORE_EXPIRY);
-        profile(TEMPORARY_ID, TEMPORARY_KEY, EXPIRING_TOKEN);
+        Temporary expiring = credentials.expiring();
+        Temporary renewed = credentials.renewed();
+        sim.simulator().putCredentials(expiring.secretId(), expiring.secretKey(), expiring.token());
+        sim.simulator().putCredentials(renewed.secretId(), renewed.secretKey(), renewed.token());
+        sim.simulator().expireSessionTokenAfter(expiring.token(), CALLS_BEFORE_EXPIRY);
     }
 
     @AfterEach
-    void restoreUserHome() {
-        System.setProperty("user.home", userHome);
+    void noRenewal() {
         atFirstRefusal = () -> { };
-    }
-
-    /** The credentials file, as a tool that renews temporary credentials writes it. */
-    private void profile(String secretId, String secretKey, String token) {
-        try {
-            Files.writeString(dir.resolve("user/.tencentcloud/credentials"), "[rotation]\nsecret_id = " + secretId
-                    + "\nsecret_key = " + secretKey + "\ntoken = " + token + "\n");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private ConsoleCapture inventory(int port) {
         return ConsoleCapture.of(() -> InventoryCommand.run(null, "inventory", "--endpoint=http://127.0.0.1:" + port,
-                "--profile=rotation", "--cert-rotator.home=" + dir.resolve("home"), "--progress=off"));
+                "--profile=" + TemporaryCredentialsFile.PROFILE, "--cert-rotator.home=" + dir.resolve("home"),
+                "--progress=off"));
     }
 
     @Test
     void aSessionTokenThatExpiresDuringTheReadIsRenewedFromTheCredentialsFile() {
-        atFirstRefusal = () -> profile(RENEWED_ID, RENEWED_KEY, RENEWED_TOKEN);
+        atFirstRefusal = credentials::renew;
 
         ConsoleCapture run = inventory(sim.port());
 
@@ -91,13 +75,13 @@ class EstateReadAuthIT {
         assertThat(run.out()).contains("hosts: 7 in 4 zones (0 not readable)");
         List<CallRecord> calls = sim.callLog().records();
         assertThat(calls).filteredOn(call -> call.outcome().equals(ErrorCodes.TOKEN_FAILURE)).isNotEmpty();
-        assertThat(calls).filteredOn(call -> RENEWED_TOKEN.equals(call.sessionToken())).isNotEmpty()
+        assertThat(calls).filteredOn(call -> credentials.renewed().token().equals(call.sessionToken())).isNotEmpty()
                 .allSatisfy(call -> assertThat(call.succeeded()).isTrue());
     }
 
     @Test
     void aSessionTokenThatExpiresWithNoRenewedOneSaysHowToRenewIt() {
-        sim.simulator().expireSessionTokenAfter(EXPIRING_TOKEN, 0);
+        sim.simulator().expireSessionTokenAfter(credentials.expiring().token(), 0);
 
         ConsoleCapture run = inventory(sim.port());
 
@@ -108,7 +92,9 @@ class EstateReadAuthIT {
 
     @Test
     void aClockMoreThanFiveMinutesOffTheApisSaysByAboutHowMuch() {
-        try (EdgeOneSimulator late = EdgeOneSimulator.builder().credentials(TEMPORARY_ID, TEMPORARY_KEY, EXPIRING_TOKEN)
+        Temporary expiring = credentials.expiring();
+        try (EdgeOneSimulator late = EdgeOneSimulator.builder()
+                .credentials(expiring.secretId(), expiring.secretKey(), expiring.token())
                 .clockOffset(Duration.ofMinutes(7)).build().start()) {
             PlannedEstate.seed(late.state());
 

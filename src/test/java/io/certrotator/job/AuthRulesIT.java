@@ -1,18 +1,18 @@
 package io.certrotator.job;
 
 import com.tencentcloudapi.common.Credential;
+import io.certrotator.edgeone.TemporaryCredentialsFile;
+import io.certrotator.edgeone.TemporaryCredentialsFile.Temporary;
 import io.certrotator.simulator.CallRecord;
 import io.certrotator.simulator.EdgeOneSimulator;
 import io.certrotator.simulator.ErrorCodes;
 import io.certrotator.simulator.ZoneProfile;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,18 +40,12 @@ class AuthRulesIT {
     Rotator rotator;
     @RegisterExtension
     final SimulatedApi api = new SimulatedApi(CREDENTIAL);
-    String userHome;
+    @RegisterExtension
+    final TemporaryCredentialsFile credentials = new TemporaryCredentialsFile();
 
     @BeforeEach
     void setUp() throws IOException {
         rotator = new Rotator(Files.createDirectories(dir.resolve("home")));
-        userHome = System.getProperty("user.home");
-        System.setProperty("user.home", Files.createDirectories(dir.resolve("user/.tencentcloud")).getParent().toString());
-    }
-
-    @AfterEach
-    void restoreUserHome() {
-        System.setProperty("user.home", userHome);
     }
 
     /** Two hosts a zone, each zone on its own certificate. */
@@ -205,48 +199,32 @@ class AuthRulesIT {
         assertThat(report().values()).hasSize(2).allSatisfy(row -> assertThat(row.get("status")).isEqualTo("PENDING"));
     }
 
-    private static final String TEMPORARY_ID = "AKIDtemporary1";
-    private static final String TEMPORARY_KEY = "temporary-key-1";
-    private static final String EXPIRING_TOKEN = "session-token-1";
-    private static final String RENEWED_ID = "AKIDtemporary2";
-    private static final String RENEWED_KEY = "temporary-key-2";
-    private static final String RENEWED_TOKEN = "session-token-2";
-
-    /** The credentials file, as a tool that renews temporary credentials writes it. */
-    private void profile(String secretId, String secretKey, String token) {
-        try {
-            Files.writeString(dir.resolve("user/.tencentcloud/credentials"), "[rotation]\nsecret_id = " + secretId
-                    + "\nsecret_key = " + secretKey + "\ntoken = " + token + "\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** Temporary credentials whose session token expires after {@code calls} calls; the renewed ones are accepted. */
     private EdgeOneSimulator simulatorWithExpiringToken(Path input, int calls, Runnable atExpiry) {
         AtomicInteger signed = new AtomicInteger();
+        Temporary expiring = credentials.expiring();
+        Temporary renewed = credentials.renewed();
         EdgeOneSimulator simulator = api.seededWith(input, builder -> builder
-                .credentials(TEMPORARY_ID, TEMPORARY_KEY, EXPIRING_TOKEN)
+                .credentials(expiring.secretId(), expiring.secretKey(), expiring.token())
                 .onCall(call -> {
-                    if (EXPIRING_TOKEN.equals(call.sessionToken()) && signed.incrementAndGet() == calls) {
+                    if (expiring.token().equals(call.sessionToken()) && signed.incrementAndGet() == calls) {
                         atExpiry.run();
                     }
                 }));
-        simulator.putCredentials(RENEWED_ID, RENEWED_KEY, RENEWED_TOKEN);
-        simulator.expireSessionTokenAfter(EXPIRING_TOKEN, calls);
-        profile(TEMPORARY_ID, TEMPORARY_KEY, EXPIRING_TOKEN);
+        simulator.putCredentials(renewed.secretId(), renewed.secretKey(), renewed.token());
+        simulator.expireSessionTokenAfter(expiring.token(), calls);
         return simulator;
     }
 
     private Rotator.Result rotateWithProfile(Path input) {
-        return rotator.rotate(null, input, api.endpointOption(), "--profile=rotation", "--max-hosts-per-call=1");
+        return rotator.rotate(null, input, api.endpointOption(), "--profile=" + TemporaryCredentialsFile.PROFILE,
+                "--max-hosts-per-call=1");
     }
 
     @Test
     void aSessionTokenThatExpiresMidRunIsRenewedFromTheCredentialsFileAndEveryRowSucceeds() {
         Path input = input("zone-a1", "zone-b1", "zone-c1", "zone-d1");
-        EdgeOneSimulator simulator = simulatorWithExpiringToken(input, 5,
-                () -> profile(RENEWED_ID, RENEWED_KEY, RENEWED_TOKEN));
+        EdgeOneSimulator simulator = simulatorWithExpiringToken(input, 5, credentials::renew);
 
         Rotator.Result result = rotateWithProfile(input);
 
@@ -254,11 +232,12 @@ class AuthRulesIT {
         assertThat(report().values()).hasSize(8).allSatisfy(row -> assertThat(row.get("status")).isEqualTo("SUCCEEDED"));
         List<CallRecord> calls = simulator.callLog().records();
         assertThat(calls).filteredOn(call -> call.outcome().equals(ErrorCodes.TOKEN_FAILURE)).isNotEmpty()
-                .allSatisfy(call -> assertThat(call.sessionToken()).isEqualTo(EXPIRING_TOKEN));
-        assertThat(calls).filteredOn(call -> RENEWED_TOKEN.equals(call.sessionToken())).isNotEmpty()
+                .allSatisfy(call -> assertThat(call.sessionToken()).isEqualTo(credentials.expiring().token()));
+        assertThat(calls).filteredOn(call -> credentials.renewed().token().equals(call.sessionToken())).isNotEmpty()
                 .allSatisfy(call -> assertThat(call.succeeded()).isTrue());
-        assertThat(calls.get(calls.size() - 1).sessionToken()).isEqualTo(RENEWED_TOKEN);
-        assertThat(result.out() + result.err()).doesNotContain(RENEWED_KEY).doesNotContain(TEMPORARY_KEY);
+        assertThat(calls.get(calls.size() - 1).sessionToken()).isEqualTo(credentials.renewed().token());
+        assertThat(result.out() + result.err()).doesNotContain(credentials.renewed().secretKey())
+                .doesNotContain(credentials.expiring().secretKey());
     }
 
     @Test
@@ -275,9 +254,10 @@ class AuthRulesIT {
                 "run the same command again");
         assertThat(report().values()).hasSize(8).anySatisfy(row -> assertThat(row.get("status")).isEqualTo("PENDING"))
                 .allSatisfy(row -> assertThat(row.get("status")).isIn("PENDING", "SUCCEEDED"));
-        assertThat(simulator.callLog().records()).noneMatch(call -> RENEWED_TOKEN.equals(call.sessionToken()));
+        assertThat(simulator.callLog().records())
+                .noneMatch(call -> credentials.renewed().token().equals(call.sessionToken()));
 
-        profile(RENEWED_ID, RENEWED_KEY, RENEWED_TOKEN);
+        credentials.renew();
         Rotator.Result resumed = rotateWithProfile(input);
 
         assertThat(resumed.exitCode()).as(resumed.out()).isZero();
