@@ -3,6 +3,7 @@ package io.certrotator.engine;
 import io.certrotator.edgeone.EdgeOneClient;
 import io.certrotator.edgeone.LiveStateReader;
 import io.certrotator.edgeone.RetryPolicy;
+import io.certrotator.edgeone.StateRefusal;
 import io.certrotator.edgeone.ZoneStateReader;
 import io.certrotator.results.PendingRow;
 import io.certrotator.results.ResultsRepository;
@@ -68,22 +69,22 @@ public final class RotationEngine {
         Workers calls = new Workers("call-", concurrency, stop, () -> {
         });
         Workers zones = new Workers("zone-", concurrency, stop, stop::workDone);
-        ZoneStates zoneStates = new ZoneStates(new ZoneStateReader(describeZones, retryPolicy, stop), reads,
+        ZoneStates zoneStates = new ZoneStates(new ZoneStateReader(describeZones, retryPolicy, stop),
                 results.pendingZoneIds(instanceId));
         ZoneRotation zone = new ZoneRotation(reader, recorder, sender, calls, stop, maxHostsPerCall,
                 verify ? Optional.of(new ReadBack(reader, recorder, retryPolicy, verifyTimeout, stop)) : Optional.empty(),
-                allowDropping, zoneStates, access);
+                allowDropping, access);
         stopSignal.attach(stop);
         try {
             List<PendingRow> zoneRows = new ArrayList<>();
             try {
                 results.forEachPendingInGroupOrder(instanceId, row -> {
                     if (!zoneRows.isEmpty() && !zoneRows.get(0).zoneId().equals(row.zoneId())) {
-                        start(zones, zone, access, zoneRows);
+                        start(zones, zone, zoneStates, access, zoneRows);
                     }
                     zoneRows.add(row);
                 });
-                start(zones, zone, access, zoneRows);
+                start(zones, zone, zoneStates, access, zoneRows);
                 access.allStarted();
             } catch (StopReading stopped) {
                 // the rows not read yet stay PENDING
@@ -106,14 +107,27 @@ public final class RotationEngine {
         }
     }
 
-    private static void start(Workers zones, ZoneRotation zone, ZoneAccess access, List<PendingRow> zoneRows) {
+    /**
+     * Hands a zone's rows to a zone worker, with the zone's state. A zone in which no call can succeed (paused, not
+     * active) says nothing of the credentials, so it is not one of the first zones {@link ZoneAccess} decides on.
+     */
+    private static void start(Workers zones, ZoneRotation zone, ZoneStates zoneStates, ZoneAccess access,
+                              List<PendingRow> zoneRows) {
         if (zoneRows.isEmpty()) {
             return;
         }
         List<PendingRow> rows = List.copyOf(zoneRows);
         zoneRows.clear();
-        access.started(rows.get(0).zoneId());
-        if (zones.submit(Executors.callable(() -> zone.rotate(rows))).isEmpty()) {
+        Optional<StateRefusal> refusal;
+        try {
+            refusal = zoneStates.refusal(rows.get(0).zoneId());
+        } catch (InterruptedException stopped) {
+            throw new StopReading();
+        }
+        if (refusal.isEmpty()) {
+            access.started(rows.get(0).zoneId());
+        }
+        if (zones.submit(Executors.callable(() -> zone.rotate(rows, refusal))).isEmpty()) {
             throw new StopReading();
         }
     }

@@ -46,13 +46,12 @@ final class ZoneRotation {
     private final int maxHostsPerCall;
     private final Optional<ReadBack> readBack;
     private final boolean allowDropping;
-    private final ZoneStates zoneStates;
     private final ZoneAccess access;
 
     /** @param allowDropping whether a row may take a key type off its host ({@code --allow-dropping-certificates}) */
     ZoneRotation(LiveStateReader reader, GroupOutcomeRecorder recorder, GroupSender sender, Workers calls,
                  RunStop stop, int maxHostsPerCall, Optional<ReadBack> readBack, boolean allowDropping,
-                 ZoneStates zoneStates, ZoneAccess access) {
+                 ZoneAccess access) {
         this.reader = reader;
         this.recorder = recorder;
         this.sender = sender;
@@ -61,17 +60,15 @@ final class ZoneRotation {
         this.maxHostsPerCall = maxHostsPerCall;
         this.readBack = readBack;
         this.allowDropping = allowDropping;
-        this.zoneStates = zoneStates;
         this.access = access;
     }
 
     /**
      * Rotates the rows of one zone; a stop leaves the rows not decided yet PENDING. A zone in which no call can succeed
-     * (paused, not active) fails its rows without any call.
+     * ({@code zoneRefusal}: paused, not active) fails its rows without any call.
      */
-    void rotate(List<PendingRow> rows) {
+    void rotate(List<PendingRow> rows, Optional<StateRefusal> zoneRefusal) {
         try {
-            Optional<StateRefusal> zoneRefusal = zoneStates.refusal(rows.get(0).zoneId());
             if (zoneRefusal.isPresent()) {
                 recorder.refusedByState(rows, zoneRefusal.get());
                 return;

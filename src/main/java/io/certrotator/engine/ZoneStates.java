@@ -12,30 +12,27 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
 
 /**
- * The state of the run's zones, read with DescribeZones in batches of 20 zones in the order the zones are rotated:
- * a zone's batch is read when the first of its zones asks, and the next batch with it, so that the zones after it
- * find theirs read. One call per 20 zones, each batch read at most once. A batch that cannot be read leaves its
- * zones without a state: they are rotated as if active, and the ModifyHostsCertificate answers decide.
+ * The state of the run's zones, read with DescribeZones in batches of 20 zones, in the order the zones are started:
+ * a batch is read when the run reaches the first of its zones, which is well ahead of the zones under way (the zone
+ * workers' queue is between them). One call per 20 zones, each batch read once. A batch that cannot be read leaves
+ * its zones without a state: they are rotated as if active, and the ModifyHostsCertificate answers decide.
+ * Asked by the one thread that starts the zones.
  */
 final class ZoneStates {
 
     private static final Logger log = LoggerFactory.getLogger(ZoneStates.class);
 
     private final ZoneStateReader reader;
-    private final Executor executor;
     private final List<List<String>> batches;
     private final Map<String, Integer> batchOf = new HashMap<>();
-    private final Map<Integer, CompletableFuture<Map<String, ZoneState>>> reads = new HashMap<>();
+    private final Map<String, ZoneState> states = new HashMap<>();
+    private int batchesRead;
 
-    /** @param zoneIds the zones with pending rows, in the order they are rotated */
-    ZoneStates(ZoneStateReader reader, Executor executor, List<String> zoneIds) {
+    /** @param zoneIds the zones with pending rows, in the order they are started */
+    ZoneStates(ZoneStateReader reader, List<String> zoneIds) {
         this.reader = reader;
-        this.executor = executor;
         this.batches = DescribeZones.batches(zoneIds);
         for (int batch = 0; batch < batches.size(); batch++) {
             for (String zoneId : batches.get(batch)) {
@@ -47,41 +44,19 @@ final class ZoneStates {
     /** Why no call in the zone can succeed; empty when its calls should go, or its state is not known. */
     Optional<StateRefusal> refusal(String zoneId) throws InterruptedException {
         Integer batch = batchOf.get(zoneId);
-        if (batch == null) {
-            return Optional.empty();
+        while (batch != null && batchesRead <= batch) {
+            read(batches.get(batchesRead++));
         }
-        CompletableFuture<Map<String, ZoneState>> states = batch(batch);
-        batch(batch + 1);
-        try {
-            return Optional.ofNullable(states.get().get(zoneId)).flatMap(ZoneState::refusal);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof InterruptedException interrupted) {
-                throw interrupted;
-            }
-            return Optional.empty();
-        }
+        return Optional.ofNullable(states.get(zoneId)).flatMap(ZoneState::refusal);
     }
 
-    private synchronized CompletableFuture<Map<String, ZoneState>> batch(int batch) {
-        if (batch >= batches.size()) {
-            return CompletableFuture.completedFuture(Map.of());
+    private void read(List<String> zoneIds) throws InterruptedException {
+        try {
+            states.putAll(reader.read(zoneIds));
+        } catch (DescribeFailed failed) {
+            String zones = zoneIds.size() == 1 ? "zone " + zoneIds.get(0)
+                    : zoneIds.size() + " zones (" + zoneIds.get(0) + ", ...)";
+            log.warn("cannot read the state of {}: {}; rotating without it", zones, failed.getMessage());
         }
-        return reads.computeIfAbsent(batch, b -> {
-            List<String> ids = batches.get(batch);
-            CompletableFuture<Map<String, ZoneState>> read = new CompletableFuture<>();
-            executor.execute(() -> {
-                try {
-                    read.complete(reader.read(ids));
-                } catch (DescribeFailed failed) {
-                    String zones = ids.size() == 1 ? "zone " + ids.get(0)
-                            : ids.size() + " zones (" + ids.get(0) + ", ...)";
-                    log.warn("cannot read the state of {}: {}; rotating without it", zones, failed.getMessage());
-                    read.completeExceptionally(failed);
-                } catch (InterruptedException | RuntimeException e) {
-                    read.completeExceptionally(e);
-                }
-            });
-            return read;
-        });
     }
 }

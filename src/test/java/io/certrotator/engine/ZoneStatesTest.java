@@ -43,20 +43,20 @@ class ZoneStatesTest {
                     + "\"Paused\": " + id.equals("zone-z3") + "}").collect(Collectors.joining(","));
             return new ApiResponse.Ok("r", JsonMapper.builder().build().readTree("{\"Zones\": [" + zonesJson + "]}"));
         });
-        return new ZoneStates(new ZoneStateReader(client, RetryPolicy.DEFAULT, BackOffPause.SLEEP), Runnable::run,
-                zoneIds);
+        return new ZoneStates(new ZoneStateReader(client, RetryPolicy.DEFAULT, BackOffPause.SLEEP), zoneIds);
     }
 
     @Test
-    void aZonesBatchOfTwentyIsReadWhenItsFirstZoneAsksAndTheNextBatchWithIt() throws InterruptedException {
+    void aBatchOfTwentyZonesIsReadOnceWhenTheRunReachesItsFirstZone() throws InterruptedException {
         ZoneStates states = answering(zones(45));
 
         states.refusal("zone-z0");
-        assertThat(asked).containsExactly(zones(20), zones(40).subList(20, 40));
+        states.refusal("zone-z19");
+        assertThat(asked).containsExactly(zones(20));
 
-        states.refusal("zone-z1");
-        states.refusal("zone-z25");
-        assertThat(asked).hasSize(3).last().isEqualTo(zones(45).subList(40, 45));
+        states.refusal("zone-z20");
+        states.refusal("zone-z44");
+        assertThat(asked).containsExactly(zones(20), zones(40).subList(20, 40), zones(45).subList(40, 45));
         states.refusal("zone-z44");
         assertThat(asked).hasSize(3);
     }
@@ -83,7 +83,7 @@ class ZoneStatesTest {
         when(client.call(eq(DescribeZones.ACTION), any())).thenReturn(
                 new ApiResponse.Error("UnauthorizedOperation.CamUnauthorized", "no teo:DescribeZones", "r"));
         ZoneStates states = new ZoneStates(new ZoneStateReader(client, RetryPolicy.DEFAULT, BackOffPause.SLEEP),
-                Runnable::run, zones(3));
+                zones(3));
 
         assertThat(states.refusal("zone-z0")).isEmpty();
     }

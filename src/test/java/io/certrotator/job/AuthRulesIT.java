@@ -7,6 +7,7 @@ import io.certrotator.simulator.CallRecord;
 import io.certrotator.simulator.EdgeOneSimulator;
 import io.certrotator.simulator.ErrorCodes;
 import io.certrotator.simulator.ZoneProfile;
+import io.certrotator.simulator.ZoneStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -185,6 +186,23 @@ class AuthRulesIT {
 
         assertThat(resumed.exitCode()).as(resumed.out()).isZero();
         assertThat(report().values()).hasSize(8).allSatisfy(row -> assertThat(row.get("status")).isEqualTo("SUCCEEDED"));
+    }
+
+    @Test
+    void aPausedZoneIsNotOneOfTheFirstZonesTheCredentialsAreJudgedOn() {
+        Path input = input("zone-a1", "zone-b1", "zone-c1", "zone-d1");
+        EdgeOneSimulator simulator = api.seededWith(input);
+        simulator.state().setZoneStatus("zone-a1", ZoneStatus.PAUSED);
+        List.of("zone-b1", "zone-c1", "zone-d1").forEach(zone -> unauthorized(simulator, zone));
+
+        Rotator.Result stopped = rotate(input);
+
+        assertThat(stopped.exitCode()).as(stopped.out()).isEqualTo(1);
+        assertThat(stopped.out()).contains("the credentials may not act on the first 3 zones tried: zone-b1");
+        assertThat(rowsOf("zone-a1")).allSatisfy(row -> assertThat(row.get("error_code"))
+                .isEqualTo("OperationDenied.ErrZoneIsAlreadyPaused"));
+        assertThat(report().values()).filteredOn(row -> !row.get("zone_id").equals("zone-a1")).hasSize(6)
+                .allSatisfy(row -> assertThat(row.get("status")).isEqualTo("PENDING"));
     }
 
     @Test
