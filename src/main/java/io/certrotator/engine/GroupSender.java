@@ -24,8 +24,9 @@ import java.util.stream.Collectors;
  * Sends one host group until its rows are decided, on a call worker: a transient error is retried after the
  * policy's back-off (the worker waits it out, so the retry goes before any group the worker has not started); a
  * group the API refuses for a reason that may concern only some of its hosts is split in halves, down to single
- * hosts; a fatal error stops the run; a zone refused to the credentials gets no more calls; after an ambiguous error the hosts are read back, those already on the target
- * are accepted and the others are sent again after the back-off, up to {@value #AMBIGUOUS_ATTEMPTS} such answers.
+ * hosts; a fatal error stops the run; a zone refused to the credentials gets no more calls; after an ambiguous error
+ * the hosts are read back, those already on the target are accepted and the others are sent again after the
+ * back-off, up to {@value #AMBIGUOUS_ATTEMPTS} such answers.
  * Every outcome is recorded as its answer arrives.
  */
 final class GroupSender {
