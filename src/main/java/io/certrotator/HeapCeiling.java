@@ -23,7 +23,8 @@ import java.util.stream.Collectors;
  * The flags that would stop that cannot be set once the JVM runs; what can be ({@code MaxHeapFreeRatio} is
  * "manageable") is how much free heap a full collection leaves committed. So when a collection leaves more than
  * {@link #CEILING} committed, and more than twice what the last full collection found in use, one full collection
- * shrinks the heap to {@link #SHRUNK} (or half as much again as is in use, if that is more).
+ * shrinks the heap to {@link #SHRUNK} (or half as much again as is in use, if that is more), and a second one when
+ * the first, asked with a live that the run has outgrown since, left it over the ceiling.
  * A heap size given by the operator ({@code -Xmx}, {@code -XX:MaxRAMPercentage}, as {@code jobs/rotate.sh} does),
  * or another collector, turns this off. It never lowers the maximum: a run that needs more heap still gets it.
  */
