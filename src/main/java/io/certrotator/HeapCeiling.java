@@ -23,7 +23,8 @@ import java.util.stream.Collectors;
  * The flags that would stop that cannot be set once the JVM runs; what can be ({@code MaxHeapFreeRatio} is
  * "manageable") is how much free heap a full collection leaves committed. So when a collection leaves more than
  * {@link #CEILING} committed, and more than twice what the last full collection found in use, one full collection
- * shrinks the heap to {@link #SHRUNK} (or half as much again as is in use, if that is more).
+ * shrinks the heap to {@link #SHRUNK} (or half as much again as is in use, if that is more), and a second one when
+ * the first, asked with a live that the run has outgrown since, left it over the ceiling.
  * A heap size given by the operator ({@code -Xmx}, {@code -XX:MaxRAMPercentage}, as {@code jobs/rotate.sh} does),
  * or another collector, turns this off. It never lowers the maximum: a run that needs more heap still gets it.
  */
@@ -101,6 +102,23 @@ final class HeapCeiling {
         return OptionalInt.of((int) Math.max(0, 100 - (100 * inUse + target - 1) / target));
     }
 
+    /**
+     * The free share a second full collection should leave, right after one shrank the heap with
+     * {@code shrunkWith} percent free and left {@code committed} with {@code live} in use; empty where the heap is
+     * as it should be. The first share came from the live the full collection before it found, which a load
+     * outgrows (by a third in a million-row dry run): G1 then kept a third more than the target, and a heap that
+     * size soon holds that much. A second pass, with the live now known, shrinks it to the target.
+     */
+    static OptionalInt freePercentToShrinkAgain(int shrunkWith, long committed, long live) {
+        OptionalInt again = freePercentToShrinkTo(committed, live, live);
+        return again.isPresent() && again.getAsInt() < shrunkWith ? again : OptionalInt.empty();
+    }
+
+    private void shrink(int freePercent) {
+        hotSpot.setVMOption("MaxHeapFreeRatio", Integer.toString(freePercent));
+        System.gc();
+    }
+
     private static boolean given(HotSpotDiagnosticMXBean hotSpot, String flag) {
         VMOption.Origin origin = hotSpot.getVMOption(flag).getOrigin();
         return origin != VMOption.Origin.DEFAULT && origin != VMOption.Origin.ERGONOMIC;
@@ -125,8 +143,10 @@ final class HeapCeiling {
             // Not on the thread that delivers the notifications: it would wait out the full collection.
             Thread shrink = new Thread(() -> {
                 try {
-                    hotSpot.setVMOption("MaxHeapFreeRatio", Integer.toString(freePercent.getAsInt()));
-                    System.gc();
+                    shrink(freePercent.getAsInt());
+                    MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+                    freePercentToShrinkAgain(freePercent.getAsInt(), heap.getCommitted(), heap.getUsed())
+                            .ifPresent(this::shrink);
                 } finally {
                     shrinking.set(false);
                 }

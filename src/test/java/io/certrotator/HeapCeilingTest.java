@@ -49,6 +49,29 @@ class HeapCeilingTest {
         assertThat(committedAfterFullCollection(live, freePercent)).isBetween(live * 3 / 2 * 9 / 10, live * 3 / 2);
     }
 
+    @Test
+    void aHeapAFullCollectionLeftOverTheCeilingForAStaleLiveIsShrunkAgainToTheShrunkSize() {
+        long staleLive = 13 * MB;
+        long live = 139 * MB;
+        int first = HeapCeiling.freePercentToShrinkTo(1440 * MB, 154 * MB, staleLive).orElseThrow();
+        long left = committedAfterFullCollection(live, first);
+
+        int again = HeapCeiling.freePercentToShrinkAgain(first, left, live).orElseThrow();
+
+        assertThat(left).isGreaterThan(HeapCeiling.CEILING);
+        assertThat(committedAfterFullCollection(live, again))
+                .isBetween(HeapCeiling.SHRUNK * 9 / 10, HeapCeiling.SHRUNK);
+    }
+
+    @Test
+    void aHeapTheFullCollectionShrankToTheTargetIsNotShrunkAgain() {
+        long live = 139 * MB;
+        int first = HeapCeiling.freePercentToShrinkTo(1440 * MB, 154 * MB, live).orElseThrow();
+
+        assertThat(HeapCeiling.freePercentToShrinkAgain(first, committedAfterFullCollection(live, first), live))
+                .isEmpty();
+    }
+
     /** What G1 leaves committed after a full collection with this much in use and this MaxHeapFreeRatio. */
     private static long committedAfterFullCollection(long inUse, int freePercent) {
         return inUse * 100 / (100 - freePercent);

@@ -26,7 +26,8 @@ public record Target(CertMode mode, List<String> certIds) {
      * groups and finds hosts listed with different targets) and compact keys held without an object each.
      */
     public String text() {
-        return mode.apiValue() + MODE_END + String.join(CERT_ID_SEPARATOR, certIds);
+        String joined = certIds.size() == 1 ? certIds.get(0) : String.join(CERT_ID_SEPARATOR, certIds);
+        return mode.apiValue() + MODE_END + joined;
     }
 
     /** The target whose {@link #text()} this is. */

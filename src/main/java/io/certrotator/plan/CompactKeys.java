@@ -4,25 +4,31 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Numbers distinct (group, text) keys 0, 1, 2, ... in the order they are first added, in primitive arrays: the
- * texts go as UTF-8 into pages of bytes, an open-addressing table finds them. A million keys take about 50 MB and
- * no object each, so the garbage collector has nothing to trace and the heap stays small.
+ * Numbers distinct (group, text) keys 0, 1, 2, ... in the order they are first added, in pages of primitives
+ * ({@link IntPages}): the texts go as UTF-8 into pages of bytes, an open-addressing table finds them. A million keys
+ * take about 50 MB and no object each, so the garbage collector has nothing to trace and the heap stays small.
  */
 final class CompactKeys {
 
-    private static final int PAGE_BITS = 20;
+    /** A page of texts is as large as a page of {@link IntPages}. */
+    private static final int PAGE_BITS = IntPages.PAGE_BITS + 2;
     private static final int PAGE_SIZE = 1 << PAGE_BITS;
 
     private byte[][] pages = new byte[1][];
     private int pageCount;
     private int pagePosition = PAGE_SIZE;
     /** key id -> where its text starts: page (high bits) and position. */
-    private long[] starts = new long[1024];
-    private int[] groups = new int[1024];
-    private int[] hashes = new int[1024];
-    /** slot -> key id + 1, or 0 for a free slot. */
-    private int[] slots = new int[2048];
+    private final LongPages starts = new LongPages();
+    private final IntPages groups = new IntPages();
+    private final IntPages hashes = new IntPages();
+    /** slot -> key id + 1, or 0 for a free slot; {@code slotCount} of them, a power of two. */
+    private IntPages slots;
+    private int slotCount = 2048;
     private int size;
+
+    CompactKeys() {
+        slots = new IntPages(slotCount);
+    }
 
     int size() {
         return size;
@@ -33,19 +39,14 @@ final class CompactKeys {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         int hash = hash(group, bytes);
         int slot = find(group, bytes, hash);
-        if (slots[slot] != 0) {
-            return slots[slot] - 1;
+        if (slots.get(slot) != 0) {
+            return slots.get(slot) - 1;
         }
-        if (size == starts.length) {
-            starts = Arrays.copyOf(starts, size * 2);
-            groups = Arrays.copyOf(groups, size * 2);
-            hashes = Arrays.copyOf(hashes, size * 2);
-        }
-        starts[size] = append(bytes);
-        groups[size] = group;
-        hashes[size] = hash;
-        slots[slot] = ++size;
-        if (size * 2 > slots.length) {
+        starts.set(size, append(bytes));
+        groups.set(size, group);
+        hashes.set(size, hash);
+        slots.set(slot, ++size);
+        if (size * 2 > slotCount) {
             rehash();
         }
         return size - 1;
@@ -54,34 +55,36 @@ final class CompactKeys {
     /** The key's id, or -1 when it was never added. */
     int idOf(int group, String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        return slots[find(group, bytes, hash(group, bytes))] - 1;
+        return slots.get(find(group, bytes, hash(group, bytes))) - 1;
     }
 
     int group(int id) {
-        return groups[id];
+        return groups.get(id);
     }
 
     String text(int id) {
-        byte[] page = pages[(int) (starts[id] >>> PAGE_BITS)];
-        int position = (int) (starts[id] & (PAGE_SIZE - 1));
+        long start = starts.get(id);
+        byte[] page = pages[(int) (start >>> PAGE_BITS)];
+        int position = (int) (start & (PAGE_SIZE - 1));
         return new String(page, position + 4, length(page, position), StandardCharsets.UTF_8);
     }
 
     private int find(int group, byte[] bytes, int hash) {
-        int mask = slots.length - 1;
+        int mask = slotCount - 1;
         int slot = hash & mask;
-        while (slots[slot] != 0 && !matches(slots[slot] - 1, group, bytes, hash)) {
+        while (slots.get(slot) != 0 && !matches(slots.get(slot) - 1, group, bytes, hash)) {
             slot = (slot + 1) & mask;
         }
         return slot;
     }
 
     private boolean matches(int id, int group, byte[] bytes, int hash) {
-        if (hashes[id] != hash || groups[id] != group) {
+        if (hashes.get(id) != hash || groups.get(id) != group) {
             return false;
         }
-        byte[] page = pages[(int) (starts[id] >>> PAGE_BITS)];
-        int position = (int) (starts[id] & (PAGE_SIZE - 1));
+        long start = starts.get(id);
+        byte[] page = pages[(int) (start >>> PAGE_BITS)];
+        int position = (int) (start & (PAGE_SIZE - 1));
         return length(page, position) == bytes.length
                 && Arrays.equals(page, position + 4, position + 4 + bytes.length, bytes, 0, bytes.length);
     }
@@ -106,14 +109,15 @@ final class CompactKeys {
     }
 
     private void rehash() {
-        slots = new int[slots.length * 2];
-        int mask = slots.length - 1;
+        slotCount *= 2;
+        slots = new IntPages(slotCount);
+        int mask = slotCount - 1;
         for (int id = 0; id < size; id++) {
-            int slot = hashes[id] & mask;
-            while (slots[slot] != 0) {
+            int slot = hashes.get(id) & mask;
+            while (slots.get(slot) != 0) {
                 slot = (slot + 1) & mask;
             }
-            slots[slot] = id + 1;
+            slots.set(slot, id + 1);
         }
     }
 

@@ -157,14 +157,17 @@ public final class DryRunPlanner {
      */
     private Tally pass(UnaryOperator<RotationRow> verdict, boolean write, InputSurvey survey) {
         Tally tally = new Tally();
+        Optional<Path> plan = planOutput.filter(file -> write);
+        if (plan.isEmpty()) {
+            forEachRow(raw -> tally.count(verdict.apply(raw)));
+            return tally;
+        }
         Instant now = Instant.now();
-        Consumer<Consumer<ResultRow>> plannedRows = sink -> forEachRow(raw -> {
+        reportWriter.write(plan.get(), sink -> forEachRow(raw -> {
             RotationRow row = verdict.apply(raw);
             tally.count(row);
             sink.accept(planned(row, survey.decision(row), now));
-        });
-        planOutput.filter(plan -> write).ifPresentOrElse(plan -> reportWriter.write(plan, plannedRows),
-                () -> plannedRows.accept(row -> { }));
+        }));
         return tally;
     }
 

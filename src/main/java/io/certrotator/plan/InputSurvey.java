@@ -9,7 +9,6 @@ import io.certrotator.input.Target;
 import io.certrotator.results.PendingRow;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Watches the rows go by and keeps a few numbers per host and per target in primitive arrays ({@link CompactKeys}),
+ * Watches the rows go by and keeps a few numbers per host and per target in pages of primitives ({@link CompactKeys},
+ * {@link IntPages}),
  * never the rows: it finds hosts listed with different targets (which makes all their rows invalid) and counts the
  * calls the valid rows need, grouping them as the run does, leaving out the rows {@link RowDecision} settles before any
  * call when the zones' and hosts' state is known. Conflicts are rare, so a reader makes one pass and fixes up the
@@ -36,17 +36,19 @@ public final class InputSurvey {
     /** (zone, target's text) -> target id; per target, its mode and the certificate IDs as its first row wrote them. */
     private final CompactKeys targets = new CompactKeys();
     private final CompactKeys certIdsAsWritten = new CompactKeys();
-    private CertMode[] targetModes = new CertMode[1024];
+    private static final CertMode[] MODES = CertMode.values();
+    /** target id -> its mode's ordinal. */
+    private final IntPages targetModes = new IntPages();
     /** (zone, host) -> host id; per host, its target and the first line naming it. */
     private final CompactKeys hosts = new CompactKeys();
-    private int[] hostTarget = new int[1024];
-    private long[] hostFirstLine = new long[1024];
-    private int[] hostRows = new int[1024];
+    private final IntPages hostTarget = new IntPages();
+    private final LongPages hostFirstLine = new LongPages();
+    private final IntPages hostRows = new IntPages();
     /**
      * After {@link #plan}, when it had a zone's or a host's state: per host, 0 (sent), {@link #UNCHANGED} or
      * {@link #FAILED} plus the index of its reason in {@code failures}; null when every host is sent.
      */
-    private int[] hostDecision;
+    private IntPages hostDecision;
     private final List<RowDecision.FailsBeforeCall> failures = new ArrayList<>();
     /** host id -> the first line whose target differs from the first line's, for conflicting hosts only. */
     private final Map<Integer, Long> firstDifferent = new HashMap<>();
@@ -61,35 +63,33 @@ public final class InputSurvey {
         if (!row.valid()) {
             return;
         }
-        int zone = zoneIds.computeIfAbsent(row.zoneId(), id -> {
-            zones.add(id);
-            return zones.size() - 1;
-        });
+        Integer known = zoneIds.get(row.zoneId());
+        int zone = known != null ? known : newZone(row.zoneId());
         int targetCount = targets.size();
         Target wanted = row.target();
         int target = targets.add(zone, wanted.text());
         if (target == targetCount) {
             certIdsAsWritten.add(target, row.certIdsText());
-            if (target == targetModes.length) {
-                targetModes = Arrays.copyOf(targetModes, target * 2);
-            }
-            targetModes[target] = wanted.mode();
+            targetModes.set(target, wanted.mode().ordinal());
         }
         int hostCount = hosts.size();
         int host = hosts.add(zone, row.host());
         if (host == hostCount) {
-            if (host == hostTarget.length) {
-                hostTarget = Arrays.copyOf(hostTarget, host * 2);
-                hostFirstLine = Arrays.copyOf(hostFirstLine, host * 2);
-                hostRows = Arrays.copyOf(hostRows, host * 2);
-            }
-            hostTarget[host] = target;
-            hostFirstLine[host] = row.line();
+            hostTarget.set(host, target);
+            hostFirstLine.set(host, row.line());
+            hostRows.set(host, 1);
+            return;
         }
-        hostRows[host]++;
-        if (host < hostCount && hostTarget[host] != target) {
+        hostRows.set(host, hostRows.get(host) + 1);
+        if (hostTarget.get(host) != target) {
             firstDifferent.putIfAbsent(host, row.line());
         }
+    }
+
+    private int newZone(String zoneId) {
+        zones.add(zoneId);
+        zoneIds.put(zoneId, zones.size() - 1);
+        return zones.size() - 1;
     }
 
     public boolean hasConflicts() {
@@ -107,8 +107,9 @@ public final class InputSurvey {
         if (different == null) {
             return row;
         }
-        HostConflict conflict = new HostConflict(row.zoneId(), row.host(), hostFirstLine[host],
-                new Target(targetModes[hostTarget[host]], certIds(hostTarget[host])), different);
+        int target = hostTarget.get(host);
+        HostConflict conflict = new HostConflict(row.zoneId(), row.host(), hostFirstLine.get(host),
+                new Target(mode(target), certIds(target)), different);
         return row.withProblem(conflict.problemFor(row.target()));
     }
 
@@ -120,7 +121,7 @@ public final class InputSurvey {
      * and then dropped.
      */
     public PlanSummary plan(Map<String, Map<String, HostConfig>> live, Map<String, StateRefusal> refusedZones) {
-        long[] hostsPerTarget = new long[targets.size()];
+        IntPages hostsPerTarget = new IntPages(targets.size());
         long[] calls = new long[1];
         HostGrouper grouper = new HostGrouper(maxHostsPerCall, group -> calls[0]++);
         long alreadyDone = 0;
@@ -128,35 +129,37 @@ public final class InputSurvey {
         Map<String, Long> failingBeforeCall = new TreeMap<>();
         Map<RowDecision.FailsBeforeCall, Integer> failureIndex = new HashMap<>();
         failures.clear();
-        hostDecision = live.isEmpty() && refusedZones.isEmpty() ? null : new int[hosts.size()];
-        for (int host : hostsInZoneOrder()) {
+        hostDecision = live.isEmpty() && refusedZones.isEmpty() ? null : new IntPages(hosts.size());
+        IntPages order = hostsInZoneOrder();
+        for (int next = 0; next < hosts.size(); next++) {
+            int host = order.get(next);
             if (firstDifferent.containsKey(host)) {
                 continue;
             }
-            int target = hostTarget[host];
+            int target = hostTarget.get(host);
             String zoneId = zones.get(hosts.group(host));
             String name = hosts.text(host);
             Map<String, HostConfig> zone = live.get(zoneId);
             HostConfig config = zone == null ? null : zone.get(name);
-            PendingRow row = new PendingRow(hostFirstLine[host], zoneId, name, targetModes[target].apiValue(),
+            PendingRow row = new PendingRow(hostFirstLine.get(host), zoneId, name, mode(target).apiValue(),
                     certIds(target), 0);
             StateRefusal zoneRefusal = refusedZones.get(zoneId);
             RowDecision decision = zoneRefusal != null ? new RowDecision.Refused(zoneRefusal)
                     : config == null ? RowDecision.SEND
                     : RowDecision.forHost(config, row.mode(), row.certIds(), allowDropping);
             if (decision instanceof RowDecision.FailsBeforeCall failure) {
-                failingBeforeCall.merge(failure.code(), (long) hostRows[host], Long::sum);
-                hostDecision[host] = FAILED + failureIndex.computeIfAbsent(failure, f -> {
+                failingBeforeCall.merge(failure.code(), (long) hostRows.get(host), Long::sum);
+                hostDecision.set(host, FAILED + failureIndex.computeIfAbsent(failure, f -> {
                     failures.add(f);
                     return failures.size() - 1;
-                });
+                }));
             } else if (zone != null && config == null) {
                 notListed++;
             } else if (decision instanceof RowDecision.Unchanged) {
                 alreadyDone++;
-                hostDecision[host] = UNCHANGED;
+                hostDecision.set(host, UNCHANGED);
             } else {
-                hostsPerTarget[target]++;
+                hostsPerTarget.set(target, hostsPerTarget.get(target) + 1);
                 grouper.add(row, config == null ? Optional.empty() : config.key());
             }
         }
@@ -164,15 +167,16 @@ public final class InputSurvey {
         long hostCount = 0;
         long usedTargets = 0;
         List<PlanSummary.TargetCount> shown = new ArrayList<>();
-        for (int target = 0; target < hostsPerTarget.length; target++) {
-            if (hostsPerTarget[target] == 0) {
+        for (int target = 0; target < targets.size(); target++) {
+            int targetHosts = hostsPerTarget.get(target);
+            if (targetHosts == 0) {
                 continue;
             }
             usedTargets++;
-            hostCount += hostsPerTarget[target];
+            hostCount += targetHosts;
             if (shown.size() < SHOWN_TARGETS) {
-                shown.add(new PlanSummary.TargetCount(zones.get(targets.group(target)), targetModes[target].apiValue(),
-                        certIdsAsWritten.text(target), hostsPerTarget[target]));
+                shown.add(new PlanSummary.TargetCount(zones.get(targets.group(target)), mode(target).apiValue(),
+                        certIdsAsWritten.text(target), targetHosts));
             }
         }
         return new PlanSummary(hostCount, usedTargets, calls[0], maxHostsPerCall, alreadyDone, notListed,
@@ -192,13 +196,13 @@ public final class InputSurvey {
         if (host < 0) {
             return RowDecision.SEND;
         }
-        int decided = hostDecision[host];
+        int decided = hostDecision.get(host);
         return decided == UNCHANGED ? RowDecision.UNCHANGED
                 : decided >= FAILED ? failures.get(decided - FAILED) : RowDecision.SEND;
     }
 
     /** Every host id, those of one zone together: the grouper forms the groups of one zone at a time. */
-    private int[] hostsInZoneOrder() {
+    private IntPages hostsInZoneOrder() {
         int[] next = new int[zones.size() + 1];
         for (int host = 0; host < hosts.size(); host++) {
             next[hosts.group(host) + 1]++;
@@ -206,9 +210,9 @@ public final class InputSurvey {
         for (int zone = 0; zone < zones.size(); zone++) {
             next[zone + 1] += next[zone];
         }
-        int[] order = new int[hosts.size()];
+        IntPages order = new IntPages(hosts.size());
         for (int host = 0; host < hosts.size(); host++) {
-            order[next[hosts.group(host)]++] = host;
+            order.set(next[hosts.group(host)]++, host);
         }
         return order;
     }
@@ -222,6 +226,10 @@ public final class InputSurvey {
             }
         }
         return byZone;
+    }
+
+    private CertMode mode(int target) {
+        return MODES[targetModes.get(target)];
     }
 
     private List<String> certIds(int target) {

@@ -1,9 +1,11 @@
 package io.certrotator.results;
 
+import io.certrotator.input.CertMode;
 import io.certrotator.input.HostConflict;
 import io.certrotator.input.Target;
 import org.springframework.context.annotation.DependsOn;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
 import java.sql.ResultSet;
@@ -132,39 +134,87 @@ public class ResultsRepository {
 
     /**
      * Pending rows ordered by zone, target and host: the order host groups are formed in. Each page starts after the
-     * last row of the one before, and names the index's columns in ORDER BY, so the database reads CR_ROW_GROUP_ORDER
-     * from there instead of sorting what is left (H2 sorts unless the ORDER BY is the index's own).
+     * last row of the one before and names the index's columns in ORDER BY, so the database reads CR_ROW_GROUP_ORDER
+     * from there instead of sorting what is left (H2 sorts unless the ORDER BY is the index's own). "After" is asked
+     * one column at a time ({@link #PENDING_AFTER}): H2 seeks a row-value comparison such as
+     * {@code (ZONE_ID, TARGET_KEY, HOST, LINE) > (?, ?, ?, ?)} by its first column alone, so every page would read
+     * and drop the zone's rows from its first one on, each fetched from the table (in a zone of a million rows, 500
+     * pages of up to a million rows each).
      */
     public void forEachPendingInGroupOrder(long instanceId, Consumer<PendingRow> consumer) {
+        PendingRows pendingRows = new PendingRows();
+        List<PendingInGroupOrder> page = jdbc.query(PENDING_SELECT + PENDING_ORDER, pendingRows, instanceId);
         PendingInGroupOrder last = null;
+        int after = 0;
         while (true) {
-            List<PendingInGroupOrder> page = last == null
-                    ? jdbc.query(PENDING_SELECT + PENDING_ORDER, ResultsRepository::pendingRow, instanceId)
-                    : jdbc.query(PENDING_SELECT + " AND (ZONE_ID, TARGET_KEY, HOST, LINE) > (?, ?, ?, ?)"
-                            + PENDING_ORDER, ResultsRepository::pendingRow, instanceId, last.row().zoneId(),
-                    last.targetKey(), last.row().host(), last.row().line());
             page.forEach(pending -> consumer.accept(pending.row()));
-            if (page.size() < PAGE) {
+            if (page.size() == PAGE) {
+                last = page.get(PAGE - 1);
+                after = 0;
+            } else if (last == null || after == PENDING_AFTER.size() - 1) {
                 return;
+            } else {
+                // nothing is left that far: the next rows are after the last one's next column
+                after++;
             }
-            last = page.get(page.size() - 1);
+            page = jdbc.query(PENDING_SELECT + PENDING_AFTER.get(after) + PENDING_ORDER, pendingRows,
+                    last.keyFrom(instanceId, after));
         }
     }
 
     /** A pending row with its TARGET_KEY as stored, where the next page starts. */
     private record PendingInGroupOrder(PendingRow row, String targetKey) {
+
+        /** The arguments of {@code PENDING_AFTER.get(after)}: the instance and as many of this row's columns. */
+        Object[] keyFrom(long instanceId, int after) {
+            Object[] key = {instanceId, row.zoneId(), targetKey, row.host(), row.line()};
+            return Arrays.copyOf(key, key.length - after);
+        }
     }
 
+    /**
+     * Where the pending rows after one are, nearest first, each one range of CR_ROW_GROUP_ORDER after an equal
+     * prefix: the same host's later lines, the same target's later hosts, the zone's later targets, the later zones.
+     */
+    private static final List<String> PENDING_AFTER = List.of(
+            " AND ZONE_ID = ? AND TARGET_KEY = ? AND HOST = ? AND LINE > ?",
+            " AND ZONE_ID = ? AND TARGET_KEY = ? AND HOST > ?",
+            " AND ZONE_ID = ? AND TARGET_KEY > ?",
+            " AND ZONE_ID > ?");
     private static final String PENDING_ORDER =
             " ORDER BY JOB_INSTANCE_ID, STATUS, ZONE_ID, TARGET_KEY, HOST, LINE LIMIT " + PAGE;
     private static final String PENDING_SELECT = """
             SELECT LINE, ZONE_ID, HOST, MODE, CERT_IDS, TARGET_KEY, ATTEMPTS FROM CR_ROW
             WHERE JOB_INSTANCE_ID = ? AND STATUS = 'PENDING'""";
 
-    private static PendingInGroupOrder pendingRow(ResultSet rs, int i) throws SQLException {
-        String certIds = rs.getString(5);
-        return new PendingInGroupOrder(new PendingRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                certIds.isEmpty() ? List.of() : Arrays.asList(certIds.split(";")), rs.getInt(7)), rs.getString(6));
+    /**
+     * Maps pending rows read in group order, sharing what a row has in common with the one before: its zone ID and,
+     * for the hosts of one target, its certificate IDs; and the mode's own constant. The rotate step holds the rows
+     * of the zones it has read and not yet sent, nearly all of a million-row input at once: a row then holds little
+     * more than its host.
+     */
+    private static final class PendingRows implements RowMapper<PendingInGroupOrder> {
+
+        private String zoneId = "";
+        private String certIdsText;
+        private List<String> certIds = List.of();
+
+        @Override
+        public PendingInGroupOrder mapRow(ResultSet rs, int rowNumber) throws SQLException {
+            String zone = rs.getString(2);
+            if (!zone.equals(zoneId)) {
+                zoneId = zone;
+            }
+            String text = rs.getString(5);
+            if (!text.equals(certIdsText)) {
+                certIdsText = text;
+                certIds = text.isEmpty() ? List.of() : List.of(text.split(";"));
+            }
+            String mode = rs.getString(4);
+            return new PendingInGroupOrder(new PendingRow(rs.getLong(1), zoneId, rs.getString(3),
+                    CertMode.fromApiValue(mode).map(CertMode::apiValue).orElse(mode), certIds, rs.getInt(7)),
+                    rs.getString(6));
+        }
     }
 
     /** Records a call's outcome on rows still PENDING; a row already decided is never decided again. */
