@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 
 /**
  * Rotates every PENDING row of one job instance: reads them in zone order and hands each zone to a zone worker
@@ -28,6 +29,11 @@ public final class RotationEngine {
     private static final Logger log = LoggerFactory.getLogger(RotationEngine.class);
     /** Enough Describe calls in flight to keep their budget busy at the API's latency. */
     private static final int DESCRIBE_THREADS = 8;
+    /**
+     * Pending rows handed to the zone workers and not done yet, at most (a zone of more takes them all): enough to keep
+     * dozens of zones under way, and the rest of a big input waits in the database, not in the heap.
+     */
+    static final int ROWS_AHEAD = 100_000;
 
     private final ResultsRepository results;
     private final TransactionTemplate transactions;
@@ -35,16 +41,23 @@ public final class RotationEngine {
     private final int concurrency;
     private final Duration verifyTimeout;
     private final StopSignal stopSignal;
+    private final int rowsAhead;
 
     /** @param concurrency calls in flight (or waiting out a back-off) at most; zones under way at most */
     public RotationEngine(ResultsRepository results, TransactionTemplate transactions, RetryPolicy retryPolicy,
                           int concurrency, Duration verifyTimeout, StopSignal stopSignal) {
+        this(results, transactions, retryPolicy, concurrency, verifyTimeout, stopSignal, ROWS_AHEAD);
+    }
+
+    RotationEngine(ResultsRepository results, TransactionTemplate transactions, RetryPolicy retryPolicy,
+                   int concurrency, Duration verifyTimeout, StopSignal stopSignal, int rowsAhead) {
         this.results = results;
         this.transactions = transactions;
         this.retryPolicy = retryPolicy;
         this.concurrency = concurrency;
         this.verifyTimeout = verifyTimeout;
         this.stopSignal = stopSignal;
+        this.rowsAhead = rowsAhead;
     }
 
     /**
@@ -69,6 +82,9 @@ public final class RotationEngine {
         Workers calls = new Workers("call-", concurrency, stop, () -> {
         });
         Workers zones = new Workers("zone-", concurrency, stop, stop::workDone);
+        Semaphore heldRows = new Semaphore(rowsAhead);
+        // lets a reader waiting for room find the run stopped
+        stop.whenStopped(() -> heldRows.release(rowsAhead));
         ZoneStates zoneStates = new ZoneStates(new ZoneStateReader(describeZones, retryPolicy, stop),
                 results.pendingZoneIds(instanceId));
         ZoneRotation zone = new ZoneRotation(reader, recorder, sender, calls, stop, maxHostsPerCall,
@@ -80,14 +96,15 @@ public final class RotationEngine {
             try {
                 results.forEachPendingInGroupOrder(instanceId, row -> {
                     if (!zoneRows.isEmpty() && !zoneRows.get(0).zoneId().equals(row.zoneId())) {
-                        start(zones, zone, zoneStates, access, zoneRows);
+                        start(zones, zone, zoneStates, access, heldRows, zoneRows);
                     }
                     zoneRows.add(row);
                 });
-                start(zones, zone, zoneStates, access, zoneRows);
+                start(zones, zone, zoneStates, access, heldRows, zoneRows);
                 access.allStarted();
             } catch (StopReading stopped) {
-                // the rows not read yet stay PENDING
+                // the rows not read yet stay PENDING; without a stop, the reader was interrupted
+                stop.stop("interrupted");
             } finally {
                 zones.shutdown();
             }
@@ -108,18 +125,21 @@ public final class RotationEngine {
     }
 
     /**
-     * Hands a zone's rows to a zone worker, with the zone's state. A zone in which no call can succeed (paused, not
-     * active) says nothing of the credentials, so it is not one of the first zones {@link ZoneAccess} decides on.
+     * Hands a zone's rows to a zone worker, with the zone's state, once the rows handed before leave room for them.
+     * A zone in which no call can succeed (paused, not active) says nothing of the credentials, so it is not one of
+     * the first zones {@link ZoneAccess} decides on.
      */
-    private static void start(Workers zones, ZoneRotation zone, ZoneStates zoneStates, ZoneAccess access,
-                              List<PendingRow> zoneRows) {
+    private void start(Workers zones, ZoneRotation zone, ZoneStates zoneStates, ZoneAccess access, Semaphore heldRows,
+                       List<PendingRow> zoneRows) {
         if (zoneRows.isEmpty()) {
             return;
         }
         List<PendingRow> rows = List.copyOf(zoneRows);
         zoneRows.clear();
+        int held = Math.min(rows.size(), rowsAhead);
         Optional<StateRefusal> refusal;
         try {
+            heldRows.acquire(held);
             refusal = zoneStates.refusal(rows.get(0).zoneId());
         } catch (InterruptedException stopped) {
             throw new StopReading();
@@ -127,7 +147,13 @@ public final class RotationEngine {
         if (refusal.isEmpty()) {
             access.started(rows.get(0).zoneId());
         }
-        if (zones.submit(Executors.callable(() -> zone.rotate(rows, refusal))).isEmpty()) {
+        if (zones.submit(Executors.callable(() -> {
+            try {
+                zone.rotate(rows, refusal);
+            } finally {
+                heldRows.release(held);
+            }
+        })).isEmpty()) {
             throw new StopReading();
         }
     }

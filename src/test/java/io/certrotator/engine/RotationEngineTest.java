@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
@@ -163,5 +164,50 @@ class RotationEngineTest {
         assertThat(output).contains("1 call(s) still unanswered at the end of the grace period");
         verify(results, never()).recordOutcome(anyLong(), anyCollection(), any());
         answered.countDown();
+    }
+
+    @Test
+    void theRowsHandedToZoneWorkersAndNotDoneStayWithinTheBoundWhileTheRestWaitInTheDatabase() throws Exception {
+        int zones = 40;
+        int rowsPerZone = 10;
+        int bound = 25;
+        AtomicInteger rowsRead = new AtomicInteger();
+        doAnswer(call -> {
+            Consumer<PendingRow> consumer = call.getArgument(1);
+            for (int z = 0; z < zones; z++) {
+                for (int h = 0; h < rowsPerZone; h++) {
+                    rowsRead.incrementAndGet();
+                    consumer.accept(new PendingRow(z * rowsPerZone + h + 2L, "zone-z" + z, "h" + h + ".example.com",
+                            "sslcert", List.of("cert-new"), 0));
+                }
+            }
+            return null;
+        }).when(results).forEachPendingInGroupOrder(anyLong(), any());
+        CountDownLatch liveReadsMayGo = new CountDownLatch(1);
+        CountDownLatch liveReadAsked = new CountDownLatch(1);
+        when(describe.call(eq(DescribeAccelerationDomains.ACTION), any())).thenAnswer(call -> {
+            liveReadAsked.countDown();
+            liveReadsMayGo.await();
+            return new ApiResponse.Ok("request-describe", JsonMapper.builder().build().readTree(
+                    "{\"TotalCount\": 0, \"AccelerationDomains\": []}"));
+        });
+        TransactionTemplate transactions = new TransactionTemplate(mock(PlatformTransactionManager.class));
+        CompletableFuture<RotationOutcome> run = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new RotationEngine(results, transactions, RetryPolicy.DEFAULT, 8, Duration.ofSeconds(60),
+                        stopSignal, bound).rotate(1, 1, false, false, modify, describe, describeZones);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        liveReadAsked.await();
+        Thread.sleep(300);
+        // two zones (20 rows) under way, the third read but waiting for room: the other 37 still in the database
+        assertThat(rowsRead.get()).isEqualTo(3 * rowsPerZone + 1);
+        liveReadsMayGo.countDown();
+
+        assertThat(run.get(10, TimeUnit.SECONDS).stopReason()).isEmpty();
+        assertThat(rowsRead.get()).isEqualTo(zones * rowsPerZone);
     }
 }
