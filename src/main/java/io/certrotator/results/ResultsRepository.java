@@ -190,8 +190,7 @@ public class ResultsRepository {
     /**
      * Maps pending rows read in group order, sharing what a row has in common with the one before: its zone ID and,
      * for the hosts of one target, its certificate IDs; and the mode's own constant. The rotate step holds the rows
-     * of the zones it has read and not yet sent, nearly all of a million-row input at once: a row then holds little
-     * more than its host.
+     * of the zones under way (up to a hundred thousand, or one zone's): a row then holds little more than its host.
      */
     private static final class PendingRows implements RowMapper<PendingInGroupOrder> {
 
