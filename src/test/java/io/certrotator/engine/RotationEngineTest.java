@@ -202,6 +202,10 @@ class RotationEngineTest {
         });
 
         liveReadAsked.await();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (rowsRead.get() < 3 * rowsPerZone + 1 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
         Thread.sleep(300);
         // two zones (20 rows) under way, the third read but waiting for room: the other 37 still in the database
         assertThat(rowsRead.get()).isEqualTo(3 * rowsPerZone + 1);
