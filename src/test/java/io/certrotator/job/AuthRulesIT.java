@@ -8,13 +8,10 @@ import io.certrotator.simulator.EdgeOneSimulator;
 import io.certrotator.simulator.ErrorCodes;
 import io.certrotator.simulator.ZoneProfile;
 import io.certrotator.simulator.ZoneStatus;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,16 +35,12 @@ class AuthRulesIT {
 
     @TempDir
     Path dir;
-    Rotator rotator;
     @RegisterExtension
     final SimulatedApi api = new SimulatedApi(CREDENTIAL);
     @RegisterExtension
+    final Rotator rotator = new Rotator();
+    @RegisterExtension
     final TemporaryCredentialsFile credentials = new TemporaryCredentialsFile();
-
-    @BeforeEach
-    void setUp() throws IOException {
-        rotator = new Rotator(Files.createDirectories(dir.resolve("home")));
-    }
 
     /** Two hosts a zone, each zone on its own certificate. */
     private Path input(String... zones) {

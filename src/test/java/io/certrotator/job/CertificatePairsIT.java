@@ -4,13 +4,10 @@ import com.tencentcloudapi.common.Credential;
 import io.certrotator.simulator.Certificate;
 import io.certrotator.simulator.EdgeOneSimulator;
 import io.certrotator.simulator.HostCertificate;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -37,14 +34,10 @@ class CertificatePairsIT {
 
     @TempDir
     Path dir;
-    Rotator rotator;
     @RegisterExtension
     final SimulatedApi api = new SimulatedApi(CREDENTIAL);
-
-    @BeforeEach
-    void setUp() throws IOException {
-        rotator = new Rotator(Files.createDirectories(dir.resolve("home")));
-    }
+    @RegisterExtension
+    final Rotator rotator = new Rotator();
 
     private EdgeOneSimulator simulator() {
         return api.simulator();

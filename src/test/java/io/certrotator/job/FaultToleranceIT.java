@@ -6,7 +6,6 @@ import io.certrotator.simulator.BadBody;
 import io.certrotator.simulator.CallRecord;
 import io.certrotator.simulator.EdgeOneSimulator;
 import io.certrotator.simulator.Faults;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,14 +63,10 @@ class FaultToleranceIT {
 
     @TempDir
     Path dir;
-    Rotator rotator;
     @RegisterExtension
     final SimulatedApi api = new SimulatedApi(CREDENTIAL);
-
-    @BeforeEach
-    void setUp() throws IOException {
-        rotator = new Rotator(Files.createDirectories(dir.resolve("home")));
-    }
+    @RegisterExtension
+    final Rotator rotator = new Rotator();
 
     private void simulatorSeededWith(Path csv, UnaryOperator<EdgeOneSimulator.Builder> more) {
         api.seededWith(csv, more);

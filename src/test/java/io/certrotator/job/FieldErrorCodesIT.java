@@ -4,15 +4,12 @@ import com.tencentcloudapi.common.Credential;
 import io.certrotator.simulator.CallRecord;
 import io.certrotator.simulator.EdgeOneSimulator;
 import io.certrotator.simulator.ErrorCodes;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -36,14 +33,10 @@ class FieldErrorCodesIT {
 
     @TempDir
     Path dir;
-    Rotator rotator;
     @RegisterExtension
     final SimulatedApi api = new SimulatedApi(CREDENTIAL);
-
-    @BeforeEach
-    void setUp() throws IOException {
-        rotator = new Rotator(Files.createDirectories(dir.resolve("home")));
-    }
+    @RegisterExtension
+    final Rotator rotator = new Rotator();
 
     /** Hosts h0 to h{count - 1} of one zone, moving from the seeded old certificate to cert-new; the simulator started. */
     private Path hosts(String zoneId, int count) {

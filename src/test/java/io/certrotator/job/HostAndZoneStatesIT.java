@@ -6,13 +6,10 @@ import io.certrotator.simulator.EdgeOneSimulator;
 import io.certrotator.simulator.ErrorCodes;
 import io.certrotator.simulator.ZoneProfile;
 import io.certrotator.simulator.ZoneStatus;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,14 +37,10 @@ class HostAndZoneStatesIT {
 
     @TempDir
     Path dir;
-    Rotator rotator;
     @RegisterExtension
     final SimulatedApi api = new SimulatedApi(CREDENTIAL);
-
-    @BeforeEach
-    void setUp() throws IOException {
-        rotator = new Rotator(Files.createDirectories(dir.resolve("home")));
-    }
+    @RegisterExtension
+    final Rotator rotator = new Rotator();
 
     /** One row a host, each to {@code cert-new}; the simulator seeded from it. */
     private Path seeded(String zone, String... hosts) {

@@ -31,13 +31,13 @@ class HostileInputIT {
 
     @TempDir
     Path dir;
-    Rotator rotator;
     @RegisterExtension
     final SimulatedApi api = new SimulatedApi(CREDENTIAL);
+    @RegisterExtension
+    final Rotator rotator = new Rotator();
 
     @BeforeEach
-    void setUp() throws IOException {
-        rotator = new Rotator(Files.createDirectories(dir.resolve("home")));
+    void seed() {
         api.seededWith(csv(dir, "estate.csv", HEADER, GOOD_ROW, "zone-hostile1,straße.de,sslcert,cert-new"));
     }
 

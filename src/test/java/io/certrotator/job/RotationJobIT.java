@@ -3,7 +3,6 @@ package io.certrotator.job;
 import com.tencentcloudapi.common.Credential;
 import io.certrotator.simulator.CallRecord;
 import io.certrotator.simulator.EdgeOneSimulator;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,14 +32,10 @@ class RotationJobIT {
 
     @TempDir
     Path dir;
-    Rotator rotator;
     @RegisterExtension
     final SimulatedApi api = new SimulatedApi(CREDENTIAL);
-
-    @BeforeEach
-    void setUp() throws IOException {
-        rotator = new Rotator(Files.createDirectories(dir.resolve("home")));
-    }
+    @RegisterExtension
+    final Rotator rotator = new Rotator();
 
     private EdgeOneSimulator simulatorSeededWith(Path csv) {
         return api.seededWith(csv);
@@ -209,7 +204,7 @@ class RotationJobIT {
         assertThat(rotate(second).exitCode()).isZero();
 
         // H2 writes every failed statement, such as a CREATE TABLE of a table that exists, to this file
-        Path trace = dir.resolve("home").resolve("jobs.trace.db");
+        Path trace = rotator.home.resolve("jobs.trace.db");
         assertThat(Files.exists(trace) ? contentOf(trace.toFile()) : "").doesNotContain("already exists");
     }
 

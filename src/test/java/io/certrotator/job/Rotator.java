@@ -18,18 +18,47 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.apache.commons.csv.CSVFormat;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.util.FileSystemUtils;
 import org.apache.commons.csv.CSVRecord;
 
 /**
  * Runs the rotation command in this JVM as an operator would from a shell, with its own job repository
- * (an H2 file under {@code home}), and keeps what it printed.
+ * (an H2 file under {@code home}), and keeps what it printed. Registered as an extension without a home, it makes
+ * each test a home of its own, and deletes it after:
+ * <pre>{@code
+ * @RegisterExtension
+ * final Rotator rotator = new Rotator();
+ * }</pre>
  */
-final class Rotator {
+final class Rotator implements BeforeEachCallback, AfterEachCallback {
 
-    final Path home;
+    Path home;
+    private final boolean ownHome;
 
     Rotator(Path home) {
         this.home = home;
+        this.ownHome = false;
+    }
+
+    Rotator() {
+        this.ownHome = true;
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        if (ownHome) {
+            home = Files.createTempDirectory("rotator-home");
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws IOException {
+        if (ownHome) {
+            FileSystemUtils.deleteRecursively(home);
+        }
     }
 
     Result run(Credential credential, String... args) {
