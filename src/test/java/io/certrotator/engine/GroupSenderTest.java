@@ -71,6 +71,23 @@ class GroupSenderTest {
         when(reader.read(eq("zone-a1"), any())).thenReturn(live);
     }
 
+    /**
+     * Sends one host with a 20 s back-off and stops the run 200 ms in: the wait ends at once, after one call, and the
+     * rows are left PENDING with that attempt counted.
+     */
+    private void sendStoppedDuringItsBackOffAndCheckTheRowsStayPending() throws InterruptedException {
+        RetryPolicy longBackOff = new RetryPolicy(6, Duration.ofSeconds(20), Duration.ofSeconds(30));
+        CompletableFuture.delayedExecutor(200, TimeUnit.MILLISECONDS).execute(() -> stop.stop("stopped by SIGTERM"));
+        long started = System.nanoTime();
+
+        assertThat(send(longBackOff, "a.example.com")).isEmpty();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+        verify(client, times(1)).call(any(), any());
+        verify(recorder).undecided(argThat(group -> group.attempts() == 1));
+        verifyNoMoreInteractions(recorder);
+    }
+
     @Test
     void aGroupRefusedForOneOfItsHostsIsSplitUntilTheOthersAreAcceptedAndThatOneFailsAlone() throws Exception {
         when(client.call(any(), any())).thenAnswer(call -> hostsOf(call).contains("c.example.com")
@@ -112,16 +129,7 @@ class GroupSenderTest {
     @Test
     void aStopDuringARetrysBackOffEndsTheWaitAtOnceAndLeavesTheRowsPending() throws Exception {
         when(client.call(any(), any())).thenReturn(error("InternalError"));
-        RetryPolicy longBackOff = new RetryPolicy(6, Duration.ofSeconds(20), Duration.ofSeconds(30));
-        CompletableFuture.delayedExecutor(200, TimeUnit.MILLISECONDS).execute(() -> stop.stop("stopped by SIGTERM"));
-        long started = System.nanoTime();
-
-        assertThat(send(longBackOff, "a.example.com")).isEmpty();
-
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
-        verify(client, times(1)).call(any(), any());
-        verify(recorder).undecided(argThat(group -> group.attempts() == 1));
-        verifyNoMoreInteractions(recorder);
+        sendStoppedDuringItsBackOffAndCheckTheRowsStayPending();
     }
 
     @Test
@@ -188,16 +196,7 @@ class GroupSenderTest {
     void aStopDuringTheBackOffAfterAnAmbiguousAnswerLeavesTheHostsOffTheTargetPending() throws Exception {
         when(client.call(any(), any())).thenReturn(error("FailedOperation.ModifyFailed"));
         readBackShows(Map.of("a.example.com", OLD));
-        RetryPolicy longBackOff = new RetryPolicy(6, Duration.ofSeconds(20), Duration.ofSeconds(30));
-        CompletableFuture.delayedExecutor(200, TimeUnit.MILLISECONDS).execute(() -> stop.stop("stopped by SIGTERM"));
-        long started = System.nanoTime();
-
-        assertThat(send(longBackOff, "a.example.com")).isEmpty();
-
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
-        verify(client, times(1)).call(any(), any());
-        verify(recorder).undecided(argThat(group -> group.attempts() == 1));
-        verifyNoMoreInteractions(recorder);
+        sendStoppedDuringItsBackOffAndCheckTheRowsStayPending();
     }
 
     @Test
