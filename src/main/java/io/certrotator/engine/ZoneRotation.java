@@ -1,5 +1,6 @@
 package io.certrotator.engine;
 
+import io.certrotator.edgeone.ApiResponse;
 import io.certrotator.edgeone.DescribeAccelerationDomains;
 import io.certrotator.edgeone.DescribeFailed;
 import io.certrotator.edgeone.ErrorClass;
@@ -37,6 +38,7 @@ final class ZoneRotation {
 
     private static final Logger log = LoggerFactory.getLogger(ZoneRotation.class);
     private static final Optional<Target> UNKNOWN = Optional.empty();
+    private static final String HOST_NOT_FOUND = "ResourceUnavailable.HostNotFound";
 
     private final LiveStateReader reader;
     private final GroupOutcomeRecorder recorder;
@@ -70,7 +72,7 @@ final class ZoneRotation {
     void rotate(List<PendingRow> rows, Optional<StateRefusal> zoneRefusal) {
         try {
             if (zoneRefusal.isPresent()) {
-                recorder.refusedByState(rows, zoneRefusal.get());
+                recorder.withoutCall(new RowDecision.Refused(zoneRefusal.get()), rows);
                 return;
             }
             rotateZone(rows.get(0).zoneId(), rows);
@@ -100,8 +102,9 @@ final class ZoneRotation {
             if (failed.error().errorClass() == ErrorClass.ZONE_UNAUTHORIZED) {
                 List<PendingRow> refused = unread.values().stream().flatMap(List::stream).toList();
                 unread.clear();
-                access.refused(zoneId, failed.error(), () -> recorder.zoneRefused(refused,
-                        ZoneAccess.naming(zoneId, DescribeAccelerationDomains.ACTION, failed.error())));
+                ApiResponse.Error error = ZoneAccess.naming(zoneId, DescribeAccelerationDomains.ACTION, failed.error());
+                access.refused(zoneId, failed.error(), () -> recorder.failedWithoutCall(refused, error.code(),
+                        error.message(), error.requestId()));
             } else {
                 log.warn("{}: cannot read the live state ({}); rotating without it", zoneId, failed.getMessage());
                 readWhole = false;
@@ -109,7 +112,8 @@ final class ZoneRotation {
         }
         List<PendingRow> rest = unread.values().stream().flatMap(List::stream).toList();
         if (readWhole && !rest.isEmpty()) {
-            recorder.notListed(rest);
+            recorder.failedWithoutCall(rest, HOST_NOT_FOUND,
+                    "DescribeAccelerationDomains does not list the host in the zone", null);
         } else {
             rest.forEach(row -> grouper.add(row, UNKNOWN));
         }
@@ -130,22 +134,16 @@ final class ZoneRotation {
      */
     private void plan(Map<String, HostConfig> listed, Map<String, List<PendingRow>> unread, HostGrouper grouper) {
         List<PreviousState> previous = new ArrayList<>();
-        List<PendingRow> unchanged = new ArrayList<>();
-        Map<PendingRow, StateRefusal> refused = new LinkedHashMap<>();
-        Map<PendingRow, String> dropping = new LinkedHashMap<>();
+        Map<RowDecision, List<PendingRow>> settled = new LinkedHashMap<>();
         List<PendingRow> toSend = new ArrayList<>();
         listed.forEach((host, config) -> {
             for (PendingRow row : unread.getOrDefault(host, List.of())) {
                 previous.add(new PreviousState(row.line(), config.mode(), config.certIdsText()));
                 RowDecision decision = RowDecision.forHost(config, row.mode(), row.certIds(), allowDropping);
-                if (decision instanceof RowDecision.Refused refusal) {
-                    refused.put(row, refusal.refusal());
-                } else if (decision instanceof RowDecision.WouldDrop drop) {
-                    dropping.put(row, drop.message());
-                } else if (decision instanceof RowDecision.Unchanged) {
-                    unchanged.add(row);
-                } else {
+                if (decision == RowDecision.SEND) {
                     toSend.add(row);
+                } else {
+                    settled.computeIfAbsent(decision, d -> new ArrayList<>()).add(row);
                 }
             }
             unread.remove(host);
@@ -153,15 +151,7 @@ final class ZoneRotation {
         if (!previous.isEmpty()) {
             recorder.previous(previous);
         }
-        if (!unchanged.isEmpty()) {
-            recorder.unchanged(unchanged);
-        }
-        if (!refused.isEmpty()) {
-            recorder.refusedByState(refused);
-        }
-        if (!dropping.isEmpty()) {
-            recorder.wouldDrop(dropping);
-        }
+        settled.forEach(recorder::withoutCall);
         toSend.forEach(row -> grouper.add(row, listed.get(row.host()).key()));
     }
 
