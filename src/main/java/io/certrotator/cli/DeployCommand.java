@@ -109,10 +109,7 @@ public final class DeployCommand implements Callable<Integer> {
         if (planned != ExitCodes.SUCCEEDED) {
             return planned;
         }
-        int rotated = outcome.planFile().isEmpty() ? ExitCodes.SUCCEEDED
-                : rotate(outcome.planFile().get(), target, credential, () -> upload.credential(target.profile()));
-        // A zone not read may hold hosts due: the deploy is not complete, as plan's exit code says.
-        return rotated == ExitCodes.SUCCEEDED && outcome.incomplete() ? ExitCodes.ROWS_FAILED : rotated;
+        return outcome.rotate(plan -> rotate(plan, target, credential, () -> upload.credential(target.profile())));
     }
 
     private String notUploaded() {

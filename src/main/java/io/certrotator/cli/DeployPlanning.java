@@ -50,22 +50,21 @@ final class DeployPlanning implements ApplicationRunner, ExitCodeGenerator {
 
     @Override
     public void run(ApplicationArguments args) {
-        try {
-            EstateSnapshot snapshot = reading.read(request.estate());
-            DeploySelection certificate = request.certificate().get();
-            EstatePlan plan = EstatePlanner.plan(snapshot, PlanRequest.deploying(certificate),
-                    Clock.systemUTC().instant());
-            EstateGaps gaps = EstateGaps.of(snapshot);
-            gaps.notes().forEach(note -> System.err.println("cert-rotator deploy: " + note));
-            outcome.incomplete(gaps.incomplete());
-            PlanFiles.present(plan, request.dryRun(), home.resolve(FOLDER), certificate.certId() + "-",
-                    "nothing to deploy: no host it covers serves an older certificate of its key"
-                        + " family").ifPresent(outcome::planFile);
-            exitCode = ExitCodes.SUCCEEDED;
-        } catch (CommandFailure e) {
-            System.err.println("cert-rotator deploy: " + e.getMessage());
-            exitCode = e.exitCode();
-        }
+        exitCode = CommandFailure.exitCodeOf("deploy", this::plan);
+    }
+
+    private int plan() {
+        EstateSnapshot snapshot = reading.read(request.estate());
+        DeploySelection certificate = request.certificate().get();
+        EstatePlan plan = EstatePlanner.plan(snapshot, PlanRequest.deploying(certificate),
+                Clock.systemUTC().instant());
+        EstateGaps gaps = EstateGaps.of(snapshot);
+        gaps.notes().forEach(note -> System.err.println("cert-rotator deploy: " + note));
+        outcome.incomplete(gaps.incomplete());
+        PlanFiles.present(plan, request.dryRun(), home.resolve(FOLDER), certificate.certId() + "-",
+                "nothing to deploy: no host it covers serves an older certificate of its key"
+                    + " family").ifPresent(outcome::planFile);
+        return ExitCodes.SUCCEEDED;
     }
 
     @Override

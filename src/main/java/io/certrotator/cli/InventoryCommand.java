@@ -101,26 +101,25 @@ public final class InventoryCommand implements Callable<Integer> {
 
         @Override
         public void run(ApplicationArguments args) {
-            try {
-                EstateSnapshot snapshot = reading.read(request.estate());
-                InventoryReport report = InventoryReport.of(snapshot, Clock.systemUTC().instant(),
-                        request.expiringWithin());
-                String text = report.render(request.format());
-                if (request.output().isPresent()) {
-                    OutputFiles.write(request.output().get(), text);
-                    System.out.println("inventory: " + request.output().get() + " (" + report.summary().hosts()
-                            + " hosts in " + report.summary().zones() + " zones)");
-                } else {
-                    System.out.print(text);
-                    System.out.flush();
-                }
-                EstateGaps gaps = EstateGaps.of(snapshot);
-                gaps.notes().forEach(note -> System.err.println("cert-rotator inventory: " + note));
-                exitCode = gaps.exitCode();
-            } catch (CommandFailure e) {
-                System.err.println("cert-rotator inventory: " + e.getMessage());
-                exitCode = e.exitCode();
+            exitCode = CommandFailure.exitCodeOf("inventory", this::inventory);
+        }
+
+        private int inventory() {
+            EstateSnapshot snapshot = reading.read(request.estate());
+            InventoryReport report = InventoryReport.of(snapshot, Clock.systemUTC().instant(),
+                    request.expiringWithin());
+            String text = report.render(request.format());
+            if (request.output().isPresent()) {
+                OutputFiles.write(request.output().get(), text);
+                System.out.println("inventory: " + request.output().get() + " (" + report.summary().hosts()
+                        + " hosts in " + report.summary().zones() + " zones)");
+            } else {
+                System.out.print(text);
+                System.out.flush();
             }
+            EstateGaps gaps = EstateGaps.of(snapshot);
+            gaps.notes().forEach(note -> System.err.println("cert-rotator inventory: " + note));
+            return gaps.exitCode();
         }
 
         @Override

@@ -149,28 +149,27 @@ public final class PlanCommand implements Callable<Integer> {
 
         @Override
         public void run(ApplicationArguments args) {
-            try {
-                EstateSnapshot snapshot = reading.read(request.estate());
-                EstatePlan plan = EstatePlanner.plan(snapshot, request.plan(), Clock.systemUTC().instant());
-                StringBuilder csv = new StringBuilder();
-                PlanCsvWriter.write(plan.rows(), csv);
-                PrintStream summary = System.out;
-                if (request.output().equals(STANDARD_OUTPUT)) {
-                    System.out.print(csv);
-                    System.out.flush();
-                    summary = System.err;
-                } else {
-                    OutputFiles.write(Path.of(request.output()), csv.toString());
-                    summary.println("plan: " + request.output() + " (" + plan.rows().size() + " rows)");
-                }
-                new PlanSummaryPrinter(summary).print(plan, request.verbose());
-                EstateGaps gaps = EstateGaps.of(snapshot);
-                gaps.notes().forEach(note -> System.err.println("cert-rotator plan: " + note));
-                exitCode = gaps.needsAttention(plan) ? ExitCodes.ROWS_FAILED : ExitCodes.SUCCEEDED;
-            } catch (CommandFailure e) {
-                System.err.println("cert-rotator plan: " + e.getMessage());
-                exitCode = e.exitCode();
+            exitCode = CommandFailure.exitCodeOf("plan", this::plan);
+        }
+
+        private int plan() {
+            EstateSnapshot snapshot = reading.read(request.estate());
+            EstatePlan plan = EstatePlanner.plan(snapshot, request.plan(), Clock.systemUTC().instant());
+            StringBuilder csv = new StringBuilder();
+            PlanCsvWriter.write(plan.rows(), csv);
+            PrintStream summary = System.out;
+            if (request.output().equals(STANDARD_OUTPUT)) {
+                System.out.print(csv);
+                System.out.flush();
+                summary = System.err;
+            } else {
+                OutputFiles.write(Path.of(request.output()), csv.toString());
+                summary.println("plan: " + request.output() + " (" + plan.rows().size() + " rows)");
             }
+            new PlanSummaryPrinter(summary).print(plan, request.verbose());
+            EstateGaps gaps = EstateGaps.of(snapshot);
+            gaps.notes().forEach(note -> System.err.println("cert-rotator plan: " + note));
+            return gaps.needsAttention(plan) ? ExitCodes.ROWS_FAILED : ExitCodes.SUCCEEDED;
         }
 
         @Override

@@ -1,7 +1,7 @@
 package io.certrotator.cli;
 
 import java.nio.file.Path;
-import java.util.Optional;
+import java.util.function.ToIntFunction;
 
 /**
  * What a planning run (deploy's, scheduled rotate's) hands back to its command: the plan file to rotate, once written
@@ -13,19 +13,21 @@ final class PlanOutcome {
     private volatile Path planFile;
     private volatile boolean incomplete;
 
-    Optional<Path> planFile() {
-        return Optional.ofNullable(planFile);
-    }
-
     void planFile(Path file) {
         planFile = file;
     }
 
-    boolean incomplete() {
-        return incomplete;
-    }
-
     void incomplete(boolean leftForAPerson) {
         incomplete = leftForAPerson;
+    }
+
+    /**
+     * Rotates the plan file, if one was written, and gives the run's exit code: the rotation's, but 3 rather than 0
+     * when the plan left work for a person (a zone not read may hold hosts due), as plan's exit code says.
+     */
+    int rotate(ToIntFunction<Path> rotation) {
+        Path file = planFile;
+        int rotated = file == null ? ExitCodes.SUCCEEDED : rotation.applyAsInt(file);
+        return rotated == ExitCodes.SUCCEEDED && incomplete ? ExitCodes.ROWS_FAILED : rotated;
     }
 }

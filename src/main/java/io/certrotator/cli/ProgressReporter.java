@@ -10,9 +10,6 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Shows progress while the job runs, from a daemon thread that reads the in-memory {@link RowTally}:
@@ -26,16 +23,12 @@ final class ProgressReporter implements AutoCloseable {
     private final RowTally tally;
     private final View view;
     private final ProgressSpeedometer speedometer = new ProgressSpeedometer();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "progress");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ProgressTimer timer;
 
     private ProgressReporter(RowTally tally, View view, Duration interval) {
         this.tally = tally;
         this.view = view;
-        timer.scheduleAtFixedRate(this::tick, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        this.timer = new ProgressTimer("progress", interval, this::tick);
     }
 
     /** Starts showing progress, or returns a reporter that shows nothing for {@link ProgressMode#OFF}. */
@@ -58,12 +51,7 @@ final class ProgressReporter implements AutoCloseable {
     /** Stops the thread and shows the final figures, so the summary that follows starts on a clean line. */
     @Override
     public void close() {
-        timer.shutdownNow();
-        try {
-            timer.awaitTermination(1, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        timer.stop();
         synchronized (this) {
             view.close(speedometer.sample(tally.snapshot(), System.nanoTime()));
         }

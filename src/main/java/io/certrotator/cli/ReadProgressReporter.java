@@ -8,9 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -26,18 +23,14 @@ final class ReadProgressReporter implements AutoCloseable {
     private final EstateReadProgress progress;
     private final Consumer<EstateReadProgress.Figures> view;
     private final Runnable closeView;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "read-progress");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ProgressTimer timer;
 
     private ReadProgressReporter(EstateReadProgress progress, Consumer<EstateReadProgress.Figures> view,
                                  Runnable closeView, Duration interval) {
         this.progress = progress;
         this.view = view;
         this.closeView = closeView;
-        timer.scheduleAtFixedRate(this::tick, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        this.timer = new ProgressTimer("read-progress", interval, this::tick);
     }
 
     static ReadProgressReporter start(ProgressMode mode, EstateReadProgress progress, Duration logInterval) {
@@ -71,12 +64,7 @@ final class ReadProgressReporter implements AutoCloseable {
     /** Stops the thread and shows the last figures, so that what follows starts on a clean line. */
     @Override
     public void close() {
-        timer.shutdownNow();
-        try {
-            timer.awaitTermination(1, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        timer.stop();
         tick();
         synchronized (this) {
             closeView.run();

@@ -116,34 +116,31 @@ public final class RollbackCommand implements Callable<Integer> {
 
         @Override
         public void run(ApplicationArguments args) {
+            exitCode = CommandFailure.exitCodeOf("rollback", this::rollback);
+        }
+
+        private int rollback() {
             if (pastRuns.find(request.run()).isEmpty()) {
-                System.err.println("cert-rotator rollback: no run " + request.run() + " in this job repository"
+                throw new CommandFailure(ExitCodes.BAD_INPUT, "no run " + request.run() + " in this job repository"
                         + " (history lists the runs)");
-                exitCode = ExitCodes.BAD_INPUT;
-                return;
             }
             RunChanges run = new RunChanges();
             results.forEachRow(request.run(), run::add);
             List<AppliedChange> changes = run.changes();
             List<Unplanned> notRecorded = run.notRecorded();
-            try {
-                List<String> zones = changes.stream().map(AppliedChange::zoneId).distinct().toList();
-                EstatePlan plan = zones.isEmpty() ? new EstatePlan(List.of(), List.of(), List.of())
-                        : RollbackPlanner.plan(changes, reading.read(new EstateRequest(request.target(),
-                                request.given(), zones, ProgressMode.forThisOutput())));
-                StringBuilder csv = new StringBuilder();
-                PlanCsvWriter.write(plan.rows(), csv);
-                OutputFiles.write(request.output(), csv.toString());
-                List<Unplanned> skipped = new ArrayList<>(notRecorded);
-                skipped.addAll(plan.unplanned());
-                print(plan, skipped);
-                long succeeded = changes.stream().filter(c -> c.status() == RowStatus.SUCCEEDED).count()
-                        + notRecorded.size();
-                exitCode = plan.rows().size() < succeeded ? ExitCodes.ROWS_FAILED : ExitCodes.SUCCEEDED;
-            } catch (CommandFailure e) {
-                System.err.println("cert-rotator rollback: " + e.getMessage());
-                exitCode = e.exitCode();
-            }
+            List<String> zones = changes.stream().map(AppliedChange::zoneId).distinct().toList();
+            EstatePlan plan = zones.isEmpty() ? new EstatePlan(List.of(), List.of(), List.of())
+                    : RollbackPlanner.plan(changes, reading.read(new EstateRequest(request.target(),
+                            request.given(), zones, ProgressMode.forThisOutput())));
+            StringBuilder csv = new StringBuilder();
+            PlanCsvWriter.write(plan.rows(), csv);
+            OutputFiles.write(request.output(), csv.toString());
+            List<Unplanned> skipped = new ArrayList<>(notRecorded);
+            skipped.addAll(plan.unplanned());
+            print(plan, skipped);
+            long succeeded = changes.stream().filter(c -> c.status() == RowStatus.SUCCEEDED).count()
+                    + notRecorded.size();
+            return plan.rows().size() < succeeded ? ExitCodes.ROWS_FAILED : ExitCodes.SUCCEEDED;
         }
 
         private void print(EstatePlan plan, List<Unplanned> skipped) {

@@ -187,9 +187,7 @@ public final class RotateCommand implements Callable<Integer> {
         if (planned != ExitCodes.SUCCEEDED) {
             return planned;
         }
-        int rotated = outcome.planFile().isEmpty() ? ExitCodes.SUCCEEDED : boot(options(outcome.planFile().get()),
-                givenCredential);
-        return rotated == ExitCodes.SUCCEEDED && outcome.incomplete() ? ExitCodes.ROWS_FAILED : rotated;
+        return outcome.rotate(plan -> boot(options(plan), givenCredential));
     }
 
     private ProgressMode progressMode() {

@@ -45,20 +45,19 @@ final class ScheduledPlanning implements ApplicationRunner, ExitCodeGenerator {
 
     @Override
     public void run(ApplicationArguments args) {
-        try {
-            EstateSnapshot snapshot = reading.read(request.estate());
-            EstatePlan plan = EstatePlanner.plan(snapshot, request.plan(), Clock.systemUTC().instant());
-            EstateGaps gaps = EstateGaps.of(snapshot);
-            gaps.notes().forEach(note -> System.err.println("cert-rotator rotate: " + note));
-            outcome.incomplete(gaps.needsAttention(plan));
-            PlanFiles.present(plan, request.dryRun(), home.resolve(FOLDER), PREFIX,
-                    "nothing to rotate: no certificate expires within the time given; no call sent")
-                    .ifPresent(outcome::planFile);
-            exitCode = ExitCodes.SUCCEEDED;
-        } catch (CommandFailure e) {
-            System.err.println("cert-rotator rotate: " + e.getMessage());
-            exitCode = e.exitCode();
-        }
+        exitCode = CommandFailure.exitCodeOf("rotate", this::plan);
+    }
+
+    private int plan() {
+        EstateSnapshot snapshot = reading.read(request.estate());
+        EstatePlan plan = EstatePlanner.plan(snapshot, request.plan(), Clock.systemUTC().instant());
+        EstateGaps gaps = EstateGaps.of(snapshot);
+        gaps.notes().forEach(note -> System.err.println("cert-rotator rotate: " + note));
+        outcome.incomplete(gaps.needsAttention(plan));
+        PlanFiles.present(plan, request.dryRun(), home.resolve(FOLDER), PREFIX,
+                "nothing to rotate: no certificate expires within the time given; no call sent")
+                .ifPresent(outcome::planFile);
+        return ExitCodes.SUCCEEDED;
     }
 
     @Override
