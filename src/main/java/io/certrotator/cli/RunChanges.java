@@ -22,13 +22,22 @@ final class RunChanges {
     private final List<Unplanned> notRecorded = new ArrayList<>();
 
     void add(ResultRow row) {
-        if (row.status() == RowStatus.SUCCEEDED && row.previousMode() == null) {
+        RowStatus status = accepted(row) ? RowStatus.SUCCEEDED : row.status();
+        if (status == RowStatus.SUCCEEDED && row.previousMode() == null) {
             notRecorded.add(new Unplanned(row.zoneId(), row.host(), NOT_RECORDED));
         } else {
             changes.add(new AppliedChange(row.zoneId(), row.host(),
                     row.previousMode() == null ? "" : row.previousMode(), ids(row.previousCertIds()), row.mode(),
-                    ids(row.certIds()), row.status()));
+                    ids(row.certIds()), status));
         }
+    }
+
+    /**
+     * A PENDING row with a request ID: the API accepted its call, and the run stopped before its host was read back.
+     * It is rolled back like a SUCCEEDED one if its host carries what the run applied.
+     */
+    private static boolean accepted(ResultRow row) {
+        return row.status() == RowStatus.PENDING && row.requestId() != null;
     }
 
     List<AppliedChange> changes() {

@@ -38,6 +38,8 @@ public final class EdgeOneClient {
     private final ArrivalPacing pacing;
     /** Signs with one credential; replaced, never changed, when the credential is renewed. */
     private volatile CommonClient client;
+    /** {@link System#nanoTime()} of the last answer (an error too, but not a {@code NetworkError}), or of creation. */
+    private volatile long lastAnswered = System.nanoTime();
 
     /** Every request this client sends, first attempt or retry, takes a token from {@code pacer} first. */
     public EdgeOneClient(EdgeOneEndpoint endpoint, Credential credential, Duration timeout, CallPacer pacer) {
@@ -125,14 +127,29 @@ public final class EdgeOneClient {
      */
     public ApiResponse call(String action, Object parameters) throws InterruptedException {
         CommonClient signing = client;
-        ApiResponse response = call(signing, action, parameters);
+        ApiResponse response = answered(call(signing, action, parameters));
         if (response instanceof ApiResponse.Error error && ErrorClassifier.TOKEN_FAILURE.equals(error.code())) {
             Optional<CommonClient> renewed = renewedAfter(signing);
             if (renewed.isPresent()) {
-                return call(renewed.get(), action, parameters);
+                return answered(call(renewed.get(), action, parameters));
             }
         }
         return response;
+    }
+
+    private ApiResponse answered(ApiResponse response) {
+        if (!(response instanceof ApiResponse.Error error && ErrorClassifier.NETWORK_ERROR.equals(error.code()))) {
+            lastAnswered = System.nanoTime();
+        }
+        return response;
+    }
+
+    /**
+     * Whether any call of this client got an answer (an error too, but not a {@code NetworkError}) after
+     * {@code nanos}, a {@link System#nanoTime()}: none means the API cannot be reached at all.
+     */
+    public boolean answeredSince(long nanos) {
+        return lastAnswered - nanos > 0;
     }
 
     /**

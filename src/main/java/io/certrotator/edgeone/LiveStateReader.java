@@ -75,6 +75,11 @@ public final class LiveStateReader {
         return client.callsMade();
     }
 
+    /** As {@link EdgeOneClient#answeredSince(long)}. */
+    public boolean answeredSince(long nanos) {
+        return client.answeredSince(nanos);
+    }
+
     private record Answers(long totalCount, Map<String, HostConfig> found) {
     }
 

@@ -12,11 +12,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.List;
-import java.util.Map;
-import java.util.function.IntFunction;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Writes what a call decided for its rows, in one transaction per call, as soon as the answer is in. */
+/**
+ * Writes what a call decided for its rows, in one transaction per call, as soon as the answer is in. With the
+ * read-back on, an accepted call's rows stay PENDING (with its request ID) until their hosts are read back.
+ */
 class GroupOutcomeRecorder {
 
     private static final Logger log = LoggerFactory.getLogger(GroupOutcomeRecorder.class);
@@ -24,15 +26,25 @@ class GroupOutcomeRecorder {
     private final ResultsRepository results;
     private final TransactionTemplate transactions;
     private final long instanceId;
+    private final boolean readBack;
 
-    GroupOutcomeRecorder(ResultsRepository results, TransactionTemplate transactions, long instanceId) {
+    /** @param readBack whether accepted hosts are read back before their rows are SUCCEEDED */
+    GroupOutcomeRecorder(ResultsRepository results, TransactionTemplate transactions, long instanceId,
+                         boolean readBack) {
         this.results = results;
         this.transactions = transactions;
         this.instanceId = instanceId;
+        this.readBack = readBack;
     }
 
+    /** The API accepted the call: its rows are SUCCEEDED, or, to be read back, accepted. */
     void succeeded(HostGroup group, String requestId) {
-        record(group, RowOutcome.succeeded(requestId, group.attempts()));
+        if (readBack) {
+            transactions.executeWithoutResult(s -> results.recordAccepted(instanceId, group.lines(), requestId,
+                    group.attempts()));
+        } else {
+            record(group, RowOutcome.succeeded(requestId, group.attempts()));
+        }
     }
 
     void failed(HostGroup group, ApiResponse.Error error) {
@@ -51,7 +63,9 @@ class GroupOutcomeRecorder {
         if (decision instanceof RowDecision.FailsBeforeCall fails) {
             failedWithoutCall(rows, fails.code(), fails.message(), null);
         } else {
-            recordWithoutCall(rows, RowOutcome::unchanged);
+            // a host accepted before a stop and read now is SUCCEEDED by that call; any other carried the target
+            recordWithoutCall(rows, row -> row.acceptedBy() == null ? RowOutcome.unchanged(row.attempts())
+                    : RowOutcome.succeeded(row.acceptedBy(), row.attempts()));
         }
     }
 
@@ -59,20 +73,26 @@ class GroupOutcomeRecorder {
     void failedWithoutCall(List<PendingRow> rows, String code, String message, String requestId) {
         log.warn("{} {}: not sent: {}: {}", rows.get(0).zoneId(), describeHosts(rows.stream().map(PendingRow::host)
                 .distinct().toList()), code, message);
-        recordWithoutCall(rows, attempts -> RowOutcome.failed(code, message, requestId, attempts));
+        recordWithoutCall(rows, row -> RowOutcome.failed(code, message, requestId, row.attempts()));
     }
 
     /** Rows decided without a call of theirs: each keeps the attempts it had. */
-    private void recordWithoutCall(List<PendingRow> rows, IntFunction<RowOutcome> outcome) {
-        byAttempts(rows).forEach((attempts, lines) -> transactions.executeWithoutResult(s ->
-                results.recordOutcome(instanceId, lines, outcome.apply(attempts))));
+    private void recordWithoutCall(List<PendingRow> rows, Function<PendingRow, RowOutcome> outcome) {
+        rows.stream().collect(Collectors.groupingBy(outcome, Collectors.mapping(PendingRow::line,
+                Collectors.toList()))).forEach((decided, lines) -> transactions.executeWithoutResult(s ->
+                results.recordOutcome(instanceId, lines, decided)));
     }
 
-    /** SUCCEEDED rows whose host does not show the target after all. */
+    /** Accepted rows whose host shows the target when read back: SUCCEEDED. */
+    void verified(List<Long> lines) {
+        transactions.executeWithoutResult(s -> results.confirmAccepted(instanceId, lines));
+    }
+
+    /** Accepted rows whose host does not show the target after all. */
     void verificationFailed(HostGroup group, String message) {
         log.warn("{} {}: {}: {}", group.zoneId(), describeHosts(group.hosts()), RowOutcome.VERIFICATION_FAILED,
                 message);
-        transactions.executeWithoutResult(s -> results.failSucceeded(instanceId, group.lines(),
+        transactions.executeWithoutResult(s -> results.failAccepted(instanceId, group.lines(),
                 RowOutcome.VERIFICATION_FAILED, message));
     }
 
@@ -86,11 +106,6 @@ class GroupOutcomeRecorder {
 
     private void record(HostGroup group, RowOutcome outcome) {
         transactions.executeWithoutResult(s -> results.recordOutcome(instanceId, group.lines(), outcome));
-    }
-
-    private static Map<Integer, List<Long>> byAttempts(List<PendingRow> rows) {
-        return rows.stream().collect(Collectors.groupingBy(PendingRow::attempts,
-                Collectors.mapping(PendingRow::line, Collectors.toList())));
     }
 
     private static String describeHosts(List<String> hosts) {

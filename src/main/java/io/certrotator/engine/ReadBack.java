@@ -1,5 +1,6 @@
 package io.certrotator.engine;
 
+import io.certrotator.edgeone.DescribeAccelerationDomains;
 import io.certrotator.edgeone.DescribeFailed;
 import io.certrotator.edgeone.FatalRefusal;
 import io.certrotator.edgeone.HostConfig;
@@ -8,15 +9,18 @@ import io.certrotator.edgeone.RetryPolicy;
 import io.certrotator.plan.HostGroup;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Confirms that the API did what it said, for one zone once its calls are answered: reads the accepted hosts back
  * (by page or by name, whichever takes fewer calls), and reads again, with back-off, those whose certificate is
- * still on its way or not there yet, until {@code timeout}. A host that shows the target stays SUCCEEDED; one that
- * shows something else at the end, or a certificate that failed, becomes FAILED with {@code VerificationFailed}; so
- * does, at once, a host whose state keeps it as it is (offline), and the message names that state.
+ * still on its way or not there yet, until {@code timeout}. A host that shows the target is SUCCEEDED; one that
+ * shows something else at the end, or a certificate that failed, is FAILED with {@code VerificationFailed}; so is,
+ * at once, a host whose state keeps it as it is (offline), and the message names that state. A host not read back
+ * when the run stops stays accepted (PENDING with its call's request ID), for the next run to read.
  */
 final class ReadBack {
 
@@ -52,11 +56,14 @@ final class ReadBack {
             return Map.of();
         }
         Map<String, HostConfig> live;
+        long asked = System.nanoTime();
         try {
             live = reader.read(zoneId, waiting.keySet());
         } catch (DescribeFailed failed) {
             if (failed.fatal()) {
                 stop.stop(FatalRefusal.reason(failed.error()));
+            } else if (LostConnection.is(failed.error(), reader.answeredSince(asked))) {
+                stop.stop(LostConnection.reason(DescribeAccelerationDomains.ACTION, failed.error(), asked));
             } else {
                 waiting.forEach((host, group) -> recorder.verificationFailed(group.only(host),
                         "could not read the host back: " + failed.getMessage()));
@@ -64,6 +71,7 @@ final class ReadBack {
             return Map.of();
         }
         Map<String, HostGroup> again = new HashMap<>();
+        List<Long> done = new ArrayList<>();
         waiting.forEach((host, group) -> {
             HostConfig config = live.get(host);
             if (config == null) {
@@ -71,8 +79,7 @@ final class ReadBack {
                 return;
             }
             switch (config.towards(group.mode(), group.certIds())) {
-                case DONE -> {
-                }
+                case DONE -> done.addAll(group.linesOf(host));
                 case BROKEN -> fail(group, host, config);
                 case UNDER_WAY, DIFFERENT -> {
                     if (last || !config.state().showsChanges()) {
@@ -83,6 +90,9 @@ final class ReadBack {
                 }
             }
         });
+        if (!done.isEmpty()) {
+            recorder.verified(done);
+        }
         return again;
     }
 

@@ -74,7 +74,7 @@ public final class RotationEngine {
         stop.whenStopped(modify::halt);
         stop.whenStopped(describe::halt);
         stop.whenStopped(describeZones::halt);
-        GroupOutcomeRecorder recorder = new GroupOutcomeRecorder(results, transactions, instanceId);
+        GroupOutcomeRecorder recorder = new GroupOutcomeRecorder(results, transactions, instanceId, verify);
         ExecutorService reads = Executors.newFixedThreadPool(DESCRIBE_THREADS, DaemonThreads.named("describe-"));
         LiveStateReader reader = new LiveStateReader(describe, retryPolicy, reads, stop);
         ZoneAccess access = new ZoneAccess(stop);

@@ -184,7 +184,7 @@ public class ResultsRepository {
     private static final String PENDING_ORDER =
             " ORDER BY JOB_INSTANCE_ID, STATUS, ZONE_ID, TARGET_KEY, HOST, LINE LIMIT " + PAGE;
     private static final String PENDING_SELECT = """
-            SELECT LINE, ZONE_ID, HOST, MODE, CERT_IDS, TARGET_KEY, ATTEMPTS FROM CR_ROW
+            SELECT LINE, ZONE_ID, HOST, MODE, CERT_IDS, TARGET_KEY, ATTEMPTS, REQUEST_ID FROM CR_ROW
             WHERE JOB_INSTANCE_ID = ? AND STATUS = 'PENDING'""";
 
     /**
@@ -211,7 +211,8 @@ public class ResultsRepository {
             }
             String mode = rs.getString(4);
             return new PendingInGroupOrder(new PendingRow(rs.getLong(1), zoneId, rs.getString(3),
-                    CertMode.fromApiValue(mode).map(CertMode::apiValue).orElse(mode), certIds, rs.getInt(7)),
+                    CertMode.fromApiValue(mode).map(CertMode::apiValue).orElse(mode), certIds, rs.getInt(7),
+                    rs.getString(8)),
                     rs.getString(6));
         }
     }
@@ -254,12 +255,45 @@ public class ResultsRepository {
                 });
     }
 
-    /** SUCCEEDED rows that turn out not to be: FAILED, keeping the request ID and attempts of their call. */
-    public void failSucceeded(long instanceId, Collection<Long> lines, String errorCode, String errorMessage) {
+    /**
+     * Rows the API accepted, to be read back before they are SUCCEEDED: they stay PENDING with the call's request ID
+     * and attempts, so that a run stopped before the read-back leaves them for the next run to read. The progress
+     * counts them SUCCEEDED from now on, as the read-back rarely fails one.
+     */
+    public void recordAccepted(long instanceId, Collection<Long> lines, String requestId, int attempts) {
+        Timestamp now = Timestamp.from(Instant.now());
+        int[][] updated = jdbc.batchUpdate("""
+                UPDATE CR_ROW SET REQUEST_ID = ?, ATTEMPTS = ?, UPDATED_AT = ?
+                WHERE JOB_INSTANCE_ID = ? AND LINE = ? AND STATUS = 'PENDING'""", new ArrayList<>(lines), PAGE,
+                (ps, line) -> {
+                    ps.setString(1, requestId);
+                    ps.setInt(2, attempts);
+                    ps.setTimestamp(3, now);
+                    ps.setLong(4, instanceId);
+                    ps.setLong(5, line);
+                });
+        tally.decided(RowStatus.SUCCEEDED, updatedCount(updated));
+    }
+
+    /** Accepted rows whose host shows the target when read back: SUCCEEDED, with their call's request ID. */
+    public void confirmAccepted(long instanceId, Collection<Long> lines) {
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.batchUpdate("""
+                UPDATE CR_ROW SET STATUS = 'SUCCEEDED', UPDATED_AT = ?
+                WHERE JOB_INSTANCE_ID = ? AND LINE = ? AND STATUS = 'PENDING'""", new ArrayList<>(lines), PAGE,
+                (ps, line) -> {
+                    ps.setTimestamp(1, now);
+                    ps.setLong(2, instanceId);
+                    ps.setLong(3, line);
+                });
+    }
+
+    /** Accepted rows whose host does not show the target when read back: FAILED, keeping their call's request ID. */
+    public void failAccepted(long instanceId, Collection<Long> lines, String errorCode, String errorMessage) {
         Timestamp now = Timestamp.from(Instant.now());
         int[][] updated = jdbc.batchUpdate("""
                 UPDATE CR_ROW SET STATUS = 'FAILED', ERROR_CODE = ?, ERROR_MESSAGE = ?, UPDATED_AT = ?
-                WHERE JOB_INSTANCE_ID = ? AND LINE = ? AND STATUS = 'SUCCEEDED'""", new ArrayList<>(lines), PAGE,
+                WHERE JOB_INSTANCE_ID = ? AND LINE = ? AND STATUS = 'PENDING'""", new ArrayList<>(lines), PAGE,
                 (ps, line) -> {
                     ps.setString(1, errorCode);
                     ps.setString(2, truncate(errorMessage, 1024));

@@ -10,12 +10,30 @@ import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class RunChangesTest {
 
     private static ResultRow row(String host, RowStatus status, String previousMode, String previousCertIds) {
-        return new ResultRow(1, "zone-a1", host, "sslcert", "cert-new;cert-ecc", status, null, null, null, 1,
+        return row(host, status, null, previousMode, previousCertIds);
+    }
+
+    private static ResultRow row(String host, RowStatus status, String requestId, String previousMode,
+                                 String previousCertIds) {
+        return new ResultRow(1, "zone-a1", host, "sslcert", "cert-new;cert-ecc", status, null, null, requestId, 1,
                 Instant.EPOCH, previousMode, previousCertIds);
+    }
+
+    @Test
+    void aPendingRowWhoseCallWasAcceptedBeforeAStopIsAChangeToUndoLikeASucceededOne() {
+        RunChanges run = new RunChanges();
+
+        run.add(row("accepted.example.com", RowStatus.PENDING, "request-1", "sslcert", "cert-old;cert-ecc"));
+        run.add(row("unsent.example.com", RowStatus.PENDING, null, "sslcert", "cert-old;cert-ecc"));
+
+        assertThat(run.changes()).extracting(AppliedChange::host, AppliedChange::status).containsExactly(
+                tuple("accepted.example.com", RowStatus.SUCCEEDED),
+                tuple("unsent.example.com", RowStatus.PENDING));
     }
 
     @Test

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
@@ -124,6 +125,33 @@ class GroupSenderTest {
 
         verify(recorder).failed(argThat(group -> group.attempts() == 3),
                 argThat(error -> error.code().equals("ResourceInUse.Zone")));
+    }
+
+    @Test
+    void attemptsThatAllGoUnansweredWhileNoOtherCallIsAnsweredStopTheRunWithTheRowsPending() throws Exception {
+        when(client.call(any(), any())).thenReturn(error("NetworkError", null));
+        when(client.answeredSince(anyLong())).thenReturn(false);
+
+        assertThat(send(QUICK_RETRIES, "a.example.com")).isEmpty();
+
+        verify(client, times(3)).call(any(), any());
+        verify(recorder, times(3)).undecided(any());
+        verifyNoMoreInteractions(recorder);
+        assertThat(stop.reason()).hasValueSatisfying(reason -> assertThat(reason)
+                .startsWith("lost the connection to the API: no ModifyHostsCertificate call has had an answer since ")
+                .contains("(NetworkError: the API says no)"));
+    }
+
+    @Test
+    void attemptsThatAllGoUnansweredWhileOtherCallsAreAnsweredFailTheRows() throws Exception {
+        when(client.call(any(), any())).thenReturn(error("NetworkError", null));
+        when(client.answeredSince(anyLong())).thenReturn(true);
+
+        assertThat(send(QUICK_RETRIES, "a.example.com")).isEmpty();
+
+        verify(recorder).failed(argThat(group -> group.attempts() == 3),
+                argThat(error -> error.code().equals("NetworkError")));
+        assertThat(stop.stopped()).isFalse();
     }
 
     @Test

@@ -13,6 +13,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -275,6 +277,32 @@ class FaultToleranceIT {
         assertThat(resumed.exitCode()).isZero();
         assertThat(report(dir.resolve("secret.results.csv")).values()).hasSize(30)
                 .allSatisfy(row -> assertThat(row.get("status")).isEqualTo("SUCCEEDED"));
+    }
+
+    @Test
+    void anEndpointThatAnswersNoCallStopsTheRunWithTheRowsPendingForTheSameCommandToResume() throws IOException {
+        Path input = csv(dir, "unreachable.csv", hostsOnOneCertificate("zone-gone1", "cert-u", 3,
+                i -> "h" + i + ".example.com"));
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+
+        Rotator.Result lost = rotator.rotate(CREDENTIAL, input, "--endpoint=http://127.0.0.1:" + closedPort,
+                "--cert-rotator.retry.max-attempts=2");
+
+        assertThat(lost.exitCode()).as(lost.out()).isEqualTo(1);
+        assertThat(lost.out()).contains("lost the connection to the API: no ModifyHostsCertificate call has had an "
+                + "answer since").contains("NetworkError").doesNotContain("\tat ");
+        assertThat(report(dir.resolve("unreachable.results.csv")).values()).hasSize(3)
+                .allSatisfy(row -> assertThat(row).containsEntry("status", "PENDING").containsEntry("attempts", "2"));
+
+        simulatorSeededWith(input, b -> b);
+        Rotator.Result resumed = rotate(input);
+
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(report(dir.resolve("unreachable.results.csv")).values()).hasSize(3)
+                .allSatisfy(row -> assertThat(row).containsEntry("status", "SUCCEEDED"));
     }
 
     @ParameterizedTest
