@@ -233,7 +233,7 @@ public final class RotationCsvReader implements Iterator<RotationRow>, AutoClose
                     + MAX_RECORD_CHARS + " characters (a quote that is never closed, or not a rotation CSV?)", e);
         }
         if (e instanceof CSVException) {
-            return new InputFileException(file, "broken CSV quoting: " + e.getMessage(), e);
+            return new InputFileException(file, BrokenQuoting.describe(e.getMessage()), e);
         }
         return new InputFileException(file, "cannot be read: " + e.getMessage(), e);
     }

@@ -137,8 +137,8 @@ class CommandLineTest {
         ConsoleCapture run = run("--input=" + broken, "--simulate");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(run.err().lines()).containsExactly("cert-rotator rotate: " + broken + ": broken CSV quoting:"
-                + " (startline 2) EOF reached before encapsulated token finished");
+        assertThat(run.err().lines()).containsExactly("cert-rotator rotate: " + broken + ": line 2: a quoted field"
+                + " is never closed (a \" without its closing \")");
     }
 
     @Test

@@ -414,11 +414,22 @@ class RotationCsvReaderTest {
     }
 
     @Test
-    void rejectsAnUnterminatedQuote() throws IOException {
-        Path file = write("zone_id,host,cert_ids\nzone-a1,\"a.example.com,cert-1\nzone-a1,b.example.com,cert-1\n");
+    void rejectsAnUnterminatedQuoteNamingTheLineItOpensOn() throws IOException {
+        Path file = write("zone_id,host,cert_ids\nzone-a1,a.example.com,cert-1\nzone-a1,\"b.example.com,cert-1\n"
+                + "zone-a1,c.example.com,cert-1\n");
 
         assertThatThrownBy(() -> readAll(file))
                 .isInstanceOf(InputFileException.class)
-                .hasMessageStartingWith(file + ": broken CSV quoting: ");
+                .hasMessage(file + ": line 3: a quoted field is never closed (a \" without its closing \")");
+    }
+
+    @Test
+    void rejectsTextAfterAClosingQuoteNamingItsLine() throws IOException {
+        Path file = write("zone_id,host,cert_ids\nzone-a1,a.example.com,cert-1\nzone-a1,\"b.example.com\"x,cert-1\n");
+
+        assertThatThrownBy(() -> readAll(file))
+                .isInstanceOf(InputFileException.class)
+                .hasMessage(file + ": line 3: text after a quoted field's closing \" (a \" inside a quoted field is"
+                        + " written twice: \"\")");
     }
 }
