@@ -58,7 +58,7 @@ final class JsonStateLoader {
         try {
             root = JSON.readTree(Files.readString(file));
         } catch (JacksonException e) {
-            throw new IOException(file + " is not valid JSON: " + e.getOriginalMessage(), e);
+            throw new IOException(file + " is not valid JSON: " + where(e) + withoutSource(e.getOriginalMessage()), e);
         }
         if (root == null || !root.isObject()) {
             throw new IOException(file + " must hold a JSON object with \"zones\" and \"certificates\"");
@@ -119,5 +119,15 @@ final class JsonStateLoader {
         } catch (DateTimeParseException e) {
             throw new IOException(file + ": " + field + " must be an ISO instant like 2030-01-01T00:00:00Z in " + cert);
         }
+    }
+
+    private static String where(JacksonException e) {
+        return e.getLocation() == null || e.getLocation().getLineNr() < 1 ? ""
+                : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": ";
+    }
+
+    /** Jackson names the source where a structure started; it says only that the source is not shown. */
+    private static String withoutSource(String message) {
+        return message.replaceAll("\\s*\\(start marker at \\[Source: .*?\\]\\)", "");
     }
 }

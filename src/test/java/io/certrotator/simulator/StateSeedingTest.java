@@ -83,10 +83,13 @@ class StateSeedingTest {
     }
 
     @Test
-    void refusesAJsonStateFileThatIsNotJson(@TempDir Path dir) throws Exception {
-        Path bad = Files.writeString(dir.resolve("bad.json"), "{zones: nope");
+    void refusesAJsonStateFileThatIsNotJsonNamingWhereWithoutTheParsersInternals(@TempDir Path dir) throws Exception {
+        Path bad = Files.writeString(dir.resolve("bad.json"), "{\"zones\": [\n  {\"zoneId\": \"zone-a1\"}");
 
-        assertThatThrownBy(() -> seeded(null, bad)).isInstanceOf(UncheckedIOException.class).hasMessageContaining("bad.json");
+        assertThatThrownBy(() -> seeded(null, bad)).isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining(bad + " is not valid JSON: line 2, column ")
+                .hasMessageContaining("Unexpected end-of-input")
+                .hasMessageNotContaining("Source").hasMessageNotContaining("#UNKNOWN");
     }
 
     @Test
