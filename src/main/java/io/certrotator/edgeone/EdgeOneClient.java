@@ -38,7 +38,7 @@ public final class EdgeOneClient {
     private final ArrivalPacing pacing;
     /** Signs with one credential; replaced, never changed, when the credential is renewed. */
     private volatile CommonClient client;
-    /** {@link System#nanoTime()} of the last answer (an error too, but not a {@code NetworkError}), or of creation. */
+    /** {@link System#nanoTime()} of the last answer (an error too, but not "no answer"), or of creation. */
     private volatile long lastAnswered = System.nanoTime();
 
     /** Every request this client sends, first attempt or retry, takes a token from {@code pacer} first. */
@@ -138,15 +138,15 @@ public final class EdgeOneClient {
     }
 
     private ApiResponse answered(ApiResponse response) {
-        if (!(response instanceof ApiResponse.Error error && ErrorClassifier.NETWORK_ERROR.equals(error.code()))) {
+        if (!(response instanceof ApiResponse.Error error && ErrorClassifier.isNoAnswer(error.code()))) {
             lastAnswered = System.nanoTime();
         }
         return response;
     }
 
     /**
-     * Whether any call of this client got an answer (an error too, but not a {@code NetworkError}) after
-     * {@code nanos}, a {@link System#nanoTime()}: none means the API cannot be reached at all.
+     * Whether any call of this client got an answer (an error too, but not {@link ErrorClassifier#isNoAnswer no
+     * answer}) after {@code nanos}, a {@link System#nanoTime()}: none means the API cannot be reached at all.
      */
     public boolean answeredSince(long nanos) {
         return lastAnswered - nanos > 0;

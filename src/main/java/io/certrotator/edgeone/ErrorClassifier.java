@@ -90,6 +90,15 @@ public final class ErrorClassifier {
         return ErrorClass.PERMANENT;
     }
 
+    /**
+     * Whether the code says the API itself gave no answer: no connection, a timeout, a dropped connection
+     * ({@code NetworkError}), or an HTTP error status without the API's JSON ({@code HttpError}, from a proxy or
+     * gateway that cannot reach it).
+     */
+    public static boolean isNoAnswer(String code) {
+        return NETWORK_ERROR.equals(code) || HTTP_ERROR.equals(code);
+    }
+
     /** {@code AuthFailure} is the family of {@code AuthFailure} and {@code AuthFailure.SignatureFailure}. */
     private static boolean inFamily(String code, List<String> families) {
         return families.stream().anyMatch(family -> code.equals(family) || code.startsWith(family + "."));

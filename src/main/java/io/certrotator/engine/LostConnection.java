@@ -7,8 +7,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /**
- * The API out of reach: every attempt of a call ended without an answer ({@code NetworkError}: refused, timed out or
- * dropped connections) and no other call of its action got one meanwhile. The rows are not to blame, so the run
+ * The API out of reach: every attempt of a call ended without an answer ({@link ErrorClassifier#isNoAnswer}: refused,
+ * timed out or dropped connections, a gateway's HTTP error) and no other call of its action got one meanwhile. The rows are not to blame, so the run
  * stops with them PENDING (exit 1), for the same command to resume once the network is back, rather than failing
  * each row left.
  */
@@ -19,7 +19,7 @@ final class LostConnection {
 
     /** @param answeredMeanwhile whether another call of the action got an answer since the failed call's first try */
     static boolean is(ApiResponse.Error error, boolean answeredMeanwhile) {
-        return ErrorClassifier.NETWORK_ERROR.equals(error.code()) && !answeredMeanwhile;
+        return ErrorClassifier.isNoAnswer(error.code()) && !answeredMeanwhile;
     }
 
     /** @param since {@link System#nanoTime()} of the failed call's first try */

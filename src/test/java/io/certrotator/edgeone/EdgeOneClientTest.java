@@ -83,6 +83,24 @@ class EdgeOneClientTest {
     }
 
     @Test
+    void aGatewaysErrorOrADroppedConnectionIsNoAnswerOfTheApisButItsOwnErrorIs() throws Exception {
+        EdgeOneClient client = new EdgeOneClient(EdgeOneEndpoint.loopback(simulator.port()), CREDENTIAL,
+                Duration.ofSeconds(2), CallPacer.local(20));
+        long before = System.nanoTime();
+
+        simulator.faults(Faults.NONE.withHttp502Rate(1.0));
+        client.call(ModifyHostsCertificate.ACTION, ROTATE);
+        simulator.faults(Faults.NONE.withDropRate(1.0));
+        client.call(ModifyHostsCertificate.ACTION, ROTATE);
+        assertThat(client.answeredSince(before)).isFalse();
+
+        simulator.resetFaults();
+        assertThat(client.call(ModifyHostsCertificate.ACTION, Map.of("ZoneId", "zone-client1")))
+                .isInstanceOf(ApiResponse.Error.class);
+        assertThat(client.answeredSince(before)).isTrue();
+    }
+
+    @Test
     void aHungCallTimesOutAsANetworkError() {
         simulator.faults(Faults.NONE.withHangs(1.0, Duration.ofSeconds(4)));
 

@@ -8,6 +8,8 @@ import io.certrotator.edgeone.LiveStateReader;
 import io.certrotator.edgeone.RetryPolicy;
 import io.certrotator.plan.HostGroup;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.mockito.invocation.InvocationOnMock;
 
 import java.time.Duration;
@@ -127,9 +129,11 @@ class GroupSenderTest {
                 argThat(error -> error.code().equals("ResourceInUse.Zone")));
     }
 
-    @Test
-    void attemptsThatAllGoUnansweredWhileNoOtherCallIsAnsweredStopTheRunWithTheRowsPending() throws Exception {
-        when(client.call(any(), any())).thenReturn(error("NetworkError", null));
+    @ParameterizedTest
+    @ValueSource(strings = {"NetworkError", "HttpError"})
+    void attemptsThatAllGoUnansweredWhileNoOtherCallIsAnsweredStopTheRunWithTheRowsPending(String noAnswer)
+            throws Exception {
+        when(client.call(any(), any())).thenReturn(error(noAnswer, null));
         when(client.answeredSince(anyLong())).thenReturn(false);
 
         assertThat(send(QUICK_RETRIES, "a.example.com")).isEmpty();
@@ -139,7 +143,7 @@ class GroupSenderTest {
         verifyNoMoreInteractions(recorder);
         assertThat(stop.reason()).hasValueSatisfying(reason -> assertThat(reason)
                 .startsWith("lost the connection to the API: no ModifyHostsCertificate call has had an answer since ")
-                .contains("(NetworkError: the API says no)"));
+                .contains("(" + noAnswer + ": the API says no)"));
     }
 
     @Test
