@@ -56,8 +56,7 @@ final class PastRuns {
         JobExecution last = executions.get(executions.size() - 1);
         return Optional.of(new PastRun(instance.getInstanceId(), RotationParameters.from(last.getJobParameters()),
                 first.getStartTime() != null ? first.getStartTime() : first.getCreateTime(), duration(executions),
-                status(last),
-                executions.size(), results.countByStatus(instance.getInstanceId())));
+                status(last), executions.size(), results.countByStatus(instance.getInstanceId())));
     }
 
     /**
