@@ -3,19 +3,23 @@ package io.certrotator.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IFactory;
+import picocli.CommandLine.Model.UsageMessageSpec;
 import picocli.CommandLine.ScopeType;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The command line: {@code [rotate] --input=FILE.csv [options]}, {@code simulate}, {@code history}, {@code report}.
+ * The command line: {@code [rotate] --input=FILE.csv [options]}, or another command by its name ({@code inventory},
+ * {@code plan}, ..., the subcommands below).
  * picocli parses it before anything starts, so --help, --version and a usage error answer at once; a command that
  * needs the job repository then starts a Spring context of its own ({@link SpringBootOptions}).
  */
 @Command(name = "java -jar cert-rotator.jar",
-        subcommands = {RotateCommand.class, SimulateCommand.class, HistoryCommand.class, ReportCommand.class,
-                InventoryCommand.class, PlanCommand.class, UploadCommand.class, DeployCommand.class, RollbackCommand.class},
+        subcommands = {RotateCommand.class, InventoryCommand.class, PlanCommand.class, UploadCommand.class,
+                DeployCommand.class, RollbackCommand.class, SimulateCommand.class, HistoryCommand.class,
+                ReportCommand.class},
         scope = ScopeType.INHERIT, mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         showDefaultValues = true, sortOptions = false, usageHelpWidth = 110)
 public final class CertRotatorCommand {
@@ -33,8 +37,11 @@ public final class CertRotatorCommand {
         return execute(commandLine(factory), args);
     }
 
-    /** Without a command's name first, the arguments are a rotation's. */
+    /** Without a command's name first, the arguments are a rotation's; a first word that names none is a mistake. */
     static int execute(CommandLine commandLine, String... args) {
+        if (args.length > 0 && UnknownCommand.is(commandLine, args[0])) {
+            return UnknownCommand.refuse(commandLine, args[0]);
+        }
         boolean named = args.length > 0 && commandLine.getSubcommands().containsKey(args[0]);
         return commandLine.execute(named ? args
                 : Stream.concat(Stream.of(DEFAULT_COMMAND), Arrays.stream(args)).toArray(String[]::new));
@@ -53,6 +60,16 @@ public final class CertRotatorCommand {
         commandLine.getSubcommands().values().stream()
                 .filter(command -> command.getMixins().values().stream().anyMatch(SpringBootOptions.class::isInstance))
                 .forEach(command -> command.setUnmatchedArgumentsAllowed(true));
+        listOtherCommands(commandLine);
         return commandLine;
+    }
+
+    /** The default command's help ends with the other commands, as registered, so that the list cannot fall behind. */
+    private static void listOtherCommands(CommandLine commandLine) {
+        List<String> others = commandLine.getSubcommands().keySet().stream()
+                .filter(name -> !name.equals(DEFAULT_COMMAND)).toList();
+        UsageMessageSpec usage = commandLine.getSubcommands().get(DEFAULT_COMMAND).getCommandSpec().usageMessage();
+        String line = "Other commands (each with --help): " + String.join(", ", others) + ".";
+        usage.footer(Stream.concat(Arrays.stream(usage.footer()), Stream.of(line)).toArray(String[]::new));
     }
 }

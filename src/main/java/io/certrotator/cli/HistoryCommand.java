@@ -79,8 +79,8 @@ public final class HistoryCommand implements Callable<Integer> {
             for (PastRun run : runs) {
                 RotationParameters p = run.parameters();
                 out.printf(Locale.ROOT, format, run.id(), p.input().getFileName(), p.inputSha256().substring(0, 12),
-                        STARTED.format(run.started()), RunSummary.seconds(run.duration()), run.status(),
-                        run.executions(), run.rows().of(RowStatus.SUCCEEDED), run.rows().of(RowStatus.FAILED),
+                        STARTED.format(run.started()), run.duration().map(RunSummary::seconds).orElse("-"),
+                        run.status(), run.executions(), run.rows().of(RowStatus.SUCCEEDED), run.rows().of(RowStatus.FAILED),
                         run.rows().of(RowStatus.INVALID), run.rows().of(RowStatus.PENDING), options(p));
             }
         }

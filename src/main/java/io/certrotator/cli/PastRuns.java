@@ -3,7 +3,9 @@ package io.certrotator.cli;
 import io.certrotator.job.RotationJobConfiguration;
 import io.certrotator.job.RotationParameters;
 import io.certrotator.job.RunExitStatus;
+import io.certrotator.job.RunStoppedException;
 import io.certrotator.results.ResultsRepository;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
@@ -19,6 +21,8 @@ import java.util.Set;
 final class PastRuns {
 
     private static final Set<String> OUR_EXIT_STATUSES = Set.of(RunExitStatus.INVALID_INPUT);
+    /** How a step's exit description, the stack trace of what ended it, starts when the run stopped itself. */
+    private static final String STOPPED_BY_THE_RUN = RunStoppedException.class.getName();
 
     private final JobRepository jobRepository;
     private final ResultsRepository results;
@@ -50,10 +54,20 @@ final class PastRuns {
         }
         JobExecution first = executions.get(0);
         JobExecution last = executions.get(executions.size() - 1);
-        Duration duration = executions.stream().map(PastRuns::duration).reduce(Duration.ZERO, Duration::plus);
         return Optional.of(new PastRun(instance.getInstanceId(), RotationParameters.from(last.getJobParameters()),
-                first.getStartTime() != null ? first.getStartTime() : first.getCreateTime(), duration, status(last),
-                executions.size(), results.countByStatus(instance.getInstanceId())));
+                first.getStartTime() != null ? first.getStartTime() : first.getCreateTime(), duration(executions),
+                status(last), executions.size(), results.countByStatus(instance.getInstanceId())));
+    }
+
+    /**
+     * The time the starts took, oldest first; empty while the last has no end (running, or its process died: the
+     * repository cannot tell which).
+     */
+    static Optional<Duration> duration(List<JobExecution> executions) {
+        if (executions.get(executions.size() - 1).getEndTime() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(executions.stream().map(PastRuns::duration).reduce(Duration.ZERO, Duration::plus));
     }
 
     private static Duration duration(JobExecution execution) {
@@ -62,10 +76,19 @@ final class PastRuns {
         return start == null || end == null ? Duration.ZERO : Duration.between(start, end);
     }
 
-    private static String status(JobExecution execution) {
+    /**
+     * How an execution ended: our exit status where it says more (INVALID_INPUT); STOPPED for a run that stopped
+     * before the end and resumes (a signal, credentials refused), which Spring Batch records as FAILED with a step
+     * ending in {@link RunStoppedException}; else Spring Batch's status (STARTED: no end recorded).
+     */
+    static String status(JobExecution execution) {
         String exitCode = execution.getExitStatus().getExitCode();
         if (OUR_EXIT_STATUSES.contains(exitCode)) {
             return exitCode;
+        }
+        if (execution.getStatus() == BatchStatus.FAILED && execution.getStepExecutions().stream()
+                .anyMatch(step -> step.getExitStatus().getExitDescription().startsWith(STOPPED_BY_THE_RUN))) {
+            return BatchStatus.STOPPED.name();
         }
         return execution.getStatus().name();
     }

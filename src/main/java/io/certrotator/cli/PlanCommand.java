@@ -11,6 +11,7 @@ import io.certrotator.plan.HostGlob;
 import io.certrotator.plan.PlanCsvWriter;
 import io.certrotator.plan.PlanRequest;
 import io.certrotator.plan.Replacement;
+import io.certrotator.plan.UnknownCertificateException;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -44,7 +45,8 @@ import java.util.concurrent.Callable;
         footer = {SpringBootOptions.REPOSITORY, SpringBootOptions.PROGRESS_INTERVAL, SpringBootOptions.TUNING,
                 SpringBootOptions.LOGGING, "",
                 "Exit codes: 0 plan written, every selected host with a replacement; 1 the zones cannot be listed"
-                        + " (credentials refused, ...) or stopped; 2 bad option, unknown --zone or no credentials;"
+                        + " (credentials refused, ...) or stopped; 2 bad option, unknown --zone, a --replace"
+                        + " certificate the estate does not have, or no credentials;"
                         + " 3 plan written, but some selected hosts have no replacement or part of the estate could"
                         + " not be read (see the summary; a Pages zone, never readable, does not count)."})
 public final class PlanCommand implements Callable<Integer> {
@@ -154,7 +156,12 @@ public final class PlanCommand implements Callable<Integer> {
 
         private int plan() {
             EstateSnapshot snapshot = reading.read(request.estate());
-            EstatePlan plan = EstatePlanner.plan(snapshot, request.plan(), Clock.systemUTC().instant());
+            EstatePlan plan;
+            try {
+                plan = EstatePlanner.plan(snapshot, request.plan(), Clock.systemUTC().instant());
+            } catch (UnknownCertificateException e) {
+                throw new CommandFailure(ExitCodes.BAD_INPUT, e.getMessage());
+            }
             StringBuilder csv = new StringBuilder();
             PlanCsvWriter.write(plan.rows(), csv);
             PrintStream summary = System.out;

@@ -33,7 +33,6 @@ import java.util.concurrent.Callable;
         footerHeading = SpringBootOptions.PROPERTIES_HEADING,
         footer = {SpringBootOptions.REPOSITORY, SpringBootOptions.HOME, SpringBootOptions.PROGRESS_INTERVAL,
                 SpringBootOptions.TUNING, SpringBootOptions.LOGGING, "",
-                "Other commands (each with --help): inventory, plan, upload, deploy, simulate, history, report.",
                 "Exit codes: 0 all rows succeeded (or already completed), 1 stopped before the end (run the same command"
                         + " again to resume), 2 bad input or configuration (nothing sent), 3 finished with FAILED or"
                         + " INVALID rows (see the report).",

@@ -1,5 +1,6 @@
 package io.certrotator.plan;
 
+import io.certrotator.estate.DeployedCertificate;
 import io.certrotator.estate.EstateSnapshot;
 import io.certrotator.estate.HostRecord;
 import io.certrotator.estate.ZoneRecord;
@@ -7,9 +8,11 @@ import io.certrotator.input.CertMode;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -44,13 +47,40 @@ public final class EstatePlanner {
         this.zones = zonesById(snapshot);
     }
 
+    /** @throws UnknownCertificateException when {@code --replace} names a certificate the estate does not have */
     public static EstatePlan plan(EstateSnapshot snapshot, PlanRequest request, Instant now) {
+        refuseUnknownCertificates(snapshot, request);
         EstatePlanner planner = new EstatePlanner(snapshot, request, now);
         planner.unplanned.addAll(unreadableZones(snapshot, request::selectsZone));
         snapshot.hosts().stream()
                 .filter(host -> request.selects(host.zoneId(), host.host()))
                 .forEach(planner::plan);
         return new EstatePlan(planner.rows, planner.unplanned, planner.leftToEdgeOne);
+    }
+
+    /**
+     * Refuses the {@code --replace} IDs the estate does not have: a NEW one the account does not hold, an OLD one it
+     * does not hold and no host read serves. When the account's certificates could not be read, nothing is known not
+     * to exist (each host is then left out with why).
+     */
+    private static void refuseUnknownCertificates(EstateSnapshot snapshot, PlanRequest request) {
+        if (request.replacements().isEmpty() || snapshot.certificatesMissing().isPresent()) {
+            return;
+        }
+        Set<String> served = snapshot.hosts().stream().flatMap(host -> host.certificates().stream())
+                .map(DeployedCertificate::certId).collect(Collectors.toSet());
+        Set<String> unknown = new LinkedHashSet<>();
+        for (Replacement replacement : request.replacements()) {
+            String old = replacement.oldCertId();
+            if (snapshot.certificate(old).isEmpty() && !served.contains(old)) {
+                unknown.add(old + " is neither among the account's certificates nor served by a host read");
+            }
+            replacement.newCertId().filter(id -> snapshot.certificate(id).isEmpty())
+                    .ifPresent(id -> unknown.add(id + " is not among the account's certificates"));
+        }
+        if (!unknown.isEmpty()) {
+            throw new UnknownCertificateException("--replace: " + String.join("; ", unknown));
+        }
     }
 
     private void plan(HostRecord host) {
@@ -104,7 +134,8 @@ public final class EstatePlanner {
             return new Choice.Chosen(deploying.certId(), Optional.of(deploying.notAfter()));
         }
         Optional<String> newCertId = request.byExpiry() ? Optional.empty() : named.get(cert.certId()).newCertId();
-        return newCertId.map(id -> chooser.take(id, cert)).orElseGet(() -> chooser.choose(host.host(), cert));
+        return newCertId.map(id -> chooser.take(host.host(), id, cert))
+                .orElseGet(() -> chooser.choose(host.host(), cert));
     }
 
     static Map<String, ZoneRecord> zonesById(EstateSnapshot snapshot) {

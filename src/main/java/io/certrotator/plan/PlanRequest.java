@@ -28,6 +28,9 @@ public record PlanRequest(List<Replacement> replacements, Duration minimumValidi
         if (replacements.isEmpty()) {
             throw new IllegalArgumentException("at least one --replace is needed");
         }
+        replacements.stream().filter(Replacement::namesAnEmptyId).findFirst().ifPresent(empty -> {
+            throw new IllegalArgumentException("--replace=" + empty.text() + ": a certificate ID is empty");
+        });
         replacements.stream().collect(Collectors.groupingBy(Replacement::oldCertId, Collectors.toSet()))
                 .forEach((oldCertId, different) -> {
                     if (different.size() > 1) {

@@ -13,4 +13,13 @@ public record Replacement(String oldCertId, Optional<String> newCertId) {
         }
         return new Replacement(value.substring(0, equals).trim(), Optional.of(value.substring(equals + 1).trim()));
     }
+
+    boolean namesAnEmptyId() {
+        return oldCertId.isEmpty() || newCertId.filter(String::isEmpty).isPresent();
+    }
+
+    /** As given: {@code OLD=NEW} or {@code OLD}. */
+    String text() {
+        return oldCertId + newCertId.map(id -> "=" + id).orElse("");
+    }
 }

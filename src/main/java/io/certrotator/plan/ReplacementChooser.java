@@ -16,8 +16,8 @@ import java.util.stream.Stream;
  * Chooses the certificate that takes the place of one a host serves. A candidate is one of the account's issued server
  * certificates (SSL status 1, type {@code SVR}) whose names cover the host, of the replaced certificate's key family,
  * known to stay valid past the window; the one that expires last wins, then the one issued last, then the lowest ID.
- * A named replacement ({@code --replace=OLD=NEW}) must be of the replaced certificate's key family, so that no row
- * drops a family the host serves.
+ * A named replacement ({@code --replace=OLD=NEW}) must cover the host and be of the replaced certificate's key family,
+ * so that no row drops a family the host serves or is refused by EdgeOne ({@code CertNotMatchDomain}).
  */
 final class ReplacementChooser {
 
@@ -68,17 +68,20 @@ final class ReplacementChooser {
                         "every " + keyType + " certificate that covers it " + window.describeExpiring()));
     }
 
-    /** {@code newCertId} in place of {@code replaced}, if it is of the same key family. */
-    Choice take(String newCertId, ServedCertificate replaced) {
+    /**
+     * {@code newCertId}, one of the account's certificates, in place of {@code replaced}, if its names cover
+     * {@code host} and it is of the same key family.
+     */
+    Choice take(String host, String newCertId, ServedCertificate replaced) {
         Optional<Choice> unlisted = certificatesUnread();
         if (unlisted.isPresent()) {
             return unlisted.get();
         }
-        Optional<CertificateRecord> named = snapshot.certificate(newCertId);
-        if (named.isEmpty()) {
-            return new Choice.NoCandidate(newCertId + " is not among the account's certificates");
+        CertificateRecord named = snapshot.certificate(newCertId).orElseThrow(); // EstatePlanner refused an unknown one
+        if (!covers(named, host)) {
+            return new Choice.NoCandidate(newCertId + " does not cover it");
         }
-        Optional<KeyType> newType = KeyTypeNames.of(named.get().encryptAlgorithm());
+        Optional<KeyType> newType = KeyTypeNames.of(named.encryptAlgorithm());
         if (replaced.keyType().isEmpty() || newType.isEmpty()) {
             return new Choice.NoCandidate("the key algorithm of " + (newType.isEmpty() ? newCertId : replaced.certId())
                     + " is unknown");
@@ -88,7 +91,7 @@ final class ReplacementChooser {
                     + replaced.keyType().get() + ": the host would lose its " + replaced.keyType().get()
                     + " certificate");
         }
-        return new Choice.Chosen(newCertId, named.get().notAfter());
+        return new Choice.Chosen(newCertId, named.notAfter());
     }
 
     private Optional<Choice> certificatesUnread() {

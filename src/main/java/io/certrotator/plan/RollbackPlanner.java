@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
 /**
  * Makes the plan that undoes a finished run: every SUCCEEDED host goes back to what it carried before, unless it
  * changed since (it no longer carries the target the run applied), which is left out with what it carries now. Rows
- * that did not succeed changed nothing and are left out too. Undoing the undo gives the run's plan back.
+ * that did not succeed changed nothing and are left out too. Undoing the undo gives the run's plan back. As in
+ * {@code plan}, a row's expiries are those of the certificates it takes off and puts back, not of one that stays.
  */
 public final class RollbackPlanner {
 
@@ -60,10 +61,12 @@ public final class RollbackPlanner {
                                       Optional<ZoneRecord> zone) {
         List<ServedCertificate> served = host.certificates().stream()
                 .map(cert -> ServedCertificate.of(cert, now)).toList();
-        return new PlannedRow(change.zoneId(), change.host(), change.previousMode(), change.previousCertIds(),
-                host.mode(), served.stream().map(ServedCertificate::certId).toList(),
-                EstatePlanner.earliest(served.stream().map(ServedCertificate::notAfter).toList()),
-                EstatePlanner.earliest(change.previousCertIds().stream()
+        List<String> servedIds = served.stream().map(ServedCertificate::certId).toList();
+        List<String> back = change.previousCertIds();
+        return new PlannedRow(change.zoneId(), change.host(), change.previousMode(), back, host.mode(), servedIds,
+                EstatePlanner.earliest(served.stream().filter(cert -> !back.contains(cert.certId()))
+                        .map(ServedCertificate::notAfter).toList()),
+                EstatePlanner.earliest(back.stream().filter(id -> !servedIds.contains(id))
                         .map(id -> now.certificate(id).flatMap(CertificateRecord::notAfter)).toList()),
                 HostCaveat.of(zone, host));
     }

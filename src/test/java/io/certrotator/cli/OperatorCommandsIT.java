@@ -141,6 +141,22 @@ class OperatorCommandsIT {
     }
 
     @Test
+    void historyListsARunThatStoppedBeforeTheEndAsStopped() throws IOException {
+        Path input = csv("stopped.csv", 3);
+        simulator = EdgeOneSimulator.builder().credentials(SECRET_ID, SECRET_KEY).seedCsv(input).build().start();
+        List<String> args = List.of("--input=" + input, "--endpoint=http://127.0.0.1:" + simulator.port(),
+                "--cert-rotator.retry.base-delay=100ms", home());
+        ConsoleCapture refused = ConsoleCapture.of(() -> RotateCommand.run(new Credential(SECRET_ID, "a-wrong-key"),
+                args.toArray(String[]::new)));
+        assertThat(refused.exitCode()).as(refused.all()).isEqualTo(ExitCodes.STOPPED);
+
+        ConsoleCapture history = command("history");
+
+        assertThat(history.out().lines().skip(1)).singleElement().asString()
+                .contains("stopped.csv", " STOPPED ").containsPattern("\\b0\\s+0\\s+0\\s+3\\b");
+    }
+
+    @Test
     void reportOfARunThatDoesNotExistIsExitTwo() {
         ConsoleCapture report = command("report", "--run=424242");
 

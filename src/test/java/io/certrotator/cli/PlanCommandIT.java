@@ -126,6 +126,42 @@ class PlanCommandIT {
     }
 
     @Test
+    void replaceNamingAnOldCertificateTheEstateDoesNotHaveIsExit2NamingIt() {
+        Path csv = dir.resolve("rotation.csv");
+
+        ConsoleCapture run = plan("--replace=cert-nope", "--output=" + csv);
+
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err().lines()).singleElement().asString().startsWith("cert-rotator plan: --replace")
+                .contains("cert-nope");
+        assertThat(csv).doesNotExist();
+    }
+
+    @Test
+    void replaceNamingANewCertificateTheAccountDoesNotHaveIsExit2NamingIt() {
+        Path csv = dir.resolve("rotation.csv");
+
+        ConsoleCapture run = plan("--replace=cert-old-rsa=cert-nope", "--output=" + csv);
+
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err().lines()).singleElement().asString().startsWith("cert-rotator plan: --replace")
+                .contains("cert-nope").doesNotContain("cert-old-rsa");
+        assertThat(csv).doesNotExist();
+    }
+
+    @Test
+    void aNamedReplacementThatDoesNotCoverAHostLeavesTheHostOutWithTheReason() {
+        ConsoleCapture run = plan("--replace=cert-net-old=cert-blog-old", "--output=-", "--verbose");
+
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCodes.ROWS_FAILED);
+        assertThat(run.out().lines()).as("the header only").hasSize(1);
+        assertThat(run.err()).contains("hosts selected: 2, 0 with a replacement, 2 without one")
+                .contains("2  cert-blog-old does not cover it")
+                .contains("zone-net1  off.example.net  cert-blog-old does not cover it")
+                .contains("zone-paused1  a.example.net  cert-blog-old does not cover it");
+    }
+
+    @Test
     void aPagesZoneIsNamedInTheSummaryButDoesNotMakeThePlanIncomplete() {
         EdgeOneState state = sim.simulator().state();
         state.putHost("zone-pages1", "p.pages.example.com",

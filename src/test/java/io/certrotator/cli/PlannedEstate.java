@@ -8,6 +8,7 @@ import io.certrotator.simulator.ZoneStatus;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.LinkedHashSet;
 
@@ -28,7 +29,7 @@ final class PlannedEstate {
     }
 
     static void seed(EdgeOneState state) {
-        Instant now = Instant.now();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS); // the APIs show expiries to the second
         certificate(state, "cert-old-rsa", "RSA 2048", now.plus(Duration.ofDays(10)), "shop.example.com",
                 "*.shop.example.com");
         certificate(state, "cert-ecc", "ECC 256", now.plus(Duration.ofDays(300)), "shop.example.com",

@@ -110,6 +110,30 @@ class RollbackCommandIT {
                 .filter(row -> !row.startsWith("zone-paused1") && !row.startsWith("zone-net1")).toList());
     }
 
+    /** The row of {@code host}: its zone_id .. new_not_after cells (the reason left out). */
+    private static List<String> rowOf(Path csv, String host) throws IOException {
+        return Files.readAllLines(csv).stream().map(line -> List.of(line.split(",", -1)))
+                .filter(cells -> cells.get(1).equals(host)).findFirst().orElseThrow().subList(0, 8);
+    }
+
+    @Test
+    void theRollbackCsvsExpiriesAreThoseOfTheCertificatesThatGoAndComeNotOfOneThatStays() throws IOException {
+        Path plan = rotateThePlan();
+        List<String> planned = rowOf(plan, "api.shop.example.com");
+        Path back = dir.resolve("back.csv");
+        rollback("--run=1", "--output=" + back);
+
+        List<String> rolledBack = rowOf(back, "api.shop.example.com");
+
+        assertThat(rolledBack.get(5)).as("cert-ecc stays").isEqualTo("cert-wild-new;cert-ecc");
+        assertThat(rolledBack.subList(6, 8)).as("current_not_after, new_not_after: the plan's, swapped")
+                .containsExactly(planned.get(7), planned.get(6));
+        rotate(back);
+        Path again = dir.resolve("again.csv");
+        rollback("--run=2", "--output=" + again);
+        assertThat(rowOf(again, "api.shop.example.com")).as("the rollback of the rollback").isEqualTo(planned);
+    }
+
     @Test
     void aHostChangedByHandSinceTheRunIsSkippedWithTheReason() throws IOException {
         rotateThePlan();

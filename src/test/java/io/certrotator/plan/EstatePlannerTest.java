@@ -11,6 +11,7 @@ import java.util.Optional;
 import static io.certrotator.plan.Estate.NOW;
 import static io.certrotator.plan.Estate.days;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.groups.Tuple.tuple;
 
@@ -227,6 +228,42 @@ class EstatePlannerTest {
         assertThat(plan.rows()).isEmpty();
         assertThat(plan.unplanned()).containsExactly(new Unplanned("zone-aaa", "pair.a.com",
                 "ecc-new is ECC, rsa-old RSA: the host would lose its RSA certificate"));
+    }
+
+    @Test
+    void replaceWithACertificateThatDoesNotCoverTheHostLeavesTheHostOutWithTheReason() {
+        EstatePlan plan = EstatePlanner.plan(estate().snapshot(), PlanRequest.replacing(
+                List.of(Replacement.parse("rsa-old=b-wild")), List.of("zone-aaa"), List.of()), NOW);
+
+        assertThat(plan.rows()).isEmpty();
+        assertThat(plan.unplanned()).extracting(Unplanned::host, Unplanned::reason).containsExactly(
+                tuple("off.a.com", "b-wild does not cover it"),
+                tuple("pair.a.com", "b-wild does not cover it"),
+                tuple("www.a.com", "b-wild does not cover it"));
+    }
+
+    @Test
+    void replaceNamingACertificateTheEstateDoesNotHaveIsRefusedNamingIt() {
+        PlanRequest request = PlanRequest.replacing(List.of(Replacement.parse("nope-old"),
+                Replacement.parse("rsa-old=nope-new")), List.of(), List.of());
+
+        assertThatThrownBy(() -> EstatePlanner.plan(estate().snapshot(), request, NOW))
+                .isInstanceOf(UnknownCertificateException.class)
+                .hasMessage("--replace: nope-old is neither among the account's certificates nor served by a host"
+                        + " read; nope-new is not among the account's certificates");
+    }
+
+    @Test
+    void replaceOfACertificateAHostServesButTheAccountNoLongerListsIsPlanned() {
+        Estate estate = new Estate().zone("zone-aaa").cert("rsa-new", "RSA", days(365), "*.a.com")
+                .hostOn("zone-aaa", "www.a.com",
+                        new DeployedCertificate("gone-old", "", "upload", "RSA 2048", Optional.of(days(3)), "deployed"));
+
+        EstatePlan plan = EstatePlanner.plan(estate.snapshot(), PlanRequest.replacing(
+                List.of(Replacement.parse("gone-old=rsa-new")), List.of(), List.of()), NOW);
+
+        assertThat(plan.rows()).extracting(PlannedRow::host, PlannedRow::newCertIds)
+                .containsExactly(tuple("www.a.com", List.of("rsa-new")));
     }
 
     @Test

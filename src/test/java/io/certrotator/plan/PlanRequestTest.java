@@ -27,6 +27,15 @@ class PlanRequestTest {
     }
 
     @Test
+    void anEmptyCertificateIdIsRefused() {
+        for (String value : List.of("cert-old=", "=cert-new", "")) {
+            assertThatThrownBy(() -> PlanRequest.replacing(List.of(Replacement.parse(value)), List.of(), List.of()))
+                    .as(value).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("--replace=" + value + ": a certificate ID is empty");
+        }
+    }
+
+    @Test
     void sameReplacementGivenTwiceIsOne() {
         PlanRequest request = PlanRequest.replacing(
                 List.of(Replacement.parse("cert-old=cert-a"), Replacement.parse("cert-old=cert-a")), List.of(), List.of());

@@ -10,6 +10,7 @@ import java.util.Optional;
 import static io.certrotator.plan.Estate.NOW;
 import static io.certrotator.plan.Estate.days;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 class RollbackPlannerTest {
 
@@ -49,6 +50,30 @@ class RollbackPlannerTest {
                 "zone-aaa www.a.com sslcert [rsa-old]");
         assertThat(rollback.rows().get(1).currentCertIds()).containsExactly("rsa-new", "ecc-ok");
         assertThat(rollback.rows().get(1).newNotAfter()).contains(days(10));
+    }
+
+    @Test
+    void expiriesAreThoseOfTheCertificatesThatGoAndComeNotOfOneThatStays() {
+        EstatePlan plan = originalPlan();
+
+        PlannedRow pair = RollbackPlanner.plan(succeeded(plan), before().applied(plan.rows()).snapshot()).rows().get(1);
+
+        assertThat(pair.host()).isEqualTo("pair.a.com");
+        assertThat(pair.currentNotAfter()).as("rsa-new goes; ecc-ok (300 days) stays").contains(days(365));
+        assertThat(pair.newNotAfter()).as("rsa-old comes back").contains(days(10));
+    }
+
+    @Test
+    void rollbackOfTheRollbackHasTheExpiriesOfTheOriginalPlan() {
+        EstatePlan plan = originalPlan();
+        EstatePlan rollback = RollbackPlanner.plan(succeeded(plan), before().applied(plan.rows()).snapshot());
+
+        EstatePlan again = RollbackPlanner.plan(succeeded(rollback),
+                before().applied(plan.rows()).applied(rollback.rows()).snapshot());
+
+        assertThat(again.rows()).extracting(PlannedRow::host, PlannedRow::currentNotAfter, PlannedRow::newNotAfter)
+                .isEqualTo(plan.rows().stream()
+                        .map(row -> tuple(row.host(), row.currentNotAfter(), row.newNotAfter())).toList());
     }
 
     @Test
