@@ -206,7 +206,11 @@ public final class RotateCommand implements Callable<Integer> {
         if (planOutput != null && !dryRun) {
             throw usage("--plan-output goes with --dry-run (a rotation writes its results to --report)");
         }
-        if (planOutput != null && sameFile(planOutput, reportFile)) {
+        SameFile.refuseOverwriting(reportFile, "--report", input, "the input " + input);
+        if (planOutput != null) {
+            SameFile.refuseOverwriting(planOutput, "--plan-output", input, "the input " + input);
+        }
+        if (planOutput != null && SameFile.of(planOutput, reportFile)) {
             throw usage("--plan-output must not be the report " + reportFile + ": a dry run leaves a run's results"
                     + " alone");
         }
@@ -247,9 +251,5 @@ public final class RotateCommand implements Callable<Integer> {
 
     private ParameterException usage(String message) {
         return new ParameterException(spec.commandLine(), message);
-    }
-
-    private static boolean sameFile(Path a, Path b) {
-        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
     }
 }
