@@ -38,12 +38,21 @@ class ApiAccessConfiguration {
     @Lazy
     ReadOnlyAccess readOnlyAccess(RotateOptions options, GivenCredential given, CertRotatorProperties properties) {
         Optional<Credential> credential = given.credential() != null ? Optional.of(given.credential())
-                : CredentialChain.standard().resolveWithoutRole(options.profile());
+                : withoutRole(options.profile());
         return new ReadOnlyAccess(credential.map(c -> new ApiAccess(EdgeOneEndpoint.parse(options.endpoint()), c,
                 properties.callTimeout())));
     }
 
     record ReadOnlyAccess(Optional<ApiAccess> access) {
+    }
+
+    /** A credentials file that cannot be read stops the dry run as it stops the run: the rehearsal must not pass. */
+    private static Optional<Credential> withoutRole(String profile) {
+        try {
+            return CredentialChain.standard().resolveWithoutRole(profile);
+        } catch (IllegalStateException e) {
+            throw new ConfigurationMistake(e.getMessage());
+        }
     }
 
     private static Credential fromChain(String profile) {
