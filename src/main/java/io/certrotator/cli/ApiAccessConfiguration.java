@@ -46,8 +46,15 @@ class ApiAccessConfiguration {
     record ReadOnlyAccess(Optional<ApiAccess> access) {
     }
 
-    /** A credentials file that cannot be read stops the dry run as it stops the run: the rehearsal must not pass. */
+    /**
+     * What stops the run stops its dry run, so that a rehearsal that passes promises a run that starts: a credentials
+     * file that cannot be read, and a named profile that is not in it (the profile is the only source then, so no
+     * metadata server is asked).
+     */
     private static Optional<Credential> withoutRole(String profile) {
+        if (profile != null) {
+            return Optional.of(fromChain(profile));
+        }
         try {
             return CredentialChain.standard().resolveWithoutRole(profile);
         } catch (IllegalStateException e) {

@@ -62,6 +62,45 @@ class CredentialsFileIT {
     }
 
     @Test
+    void aDryRunWithoutCredentialsPlansWithoutTheLiveState() {
+        assumeNoCredentialsInTheEnvironment();
+
+        ConsoleCapture dryRun = rotate("--dry-run");
+
+        assertThat(dryRun.exitCode()).as(dryRun.all()).isEqualTo(ExitCodes.SUCCEEDED);
+        assertThat(dryRun.out()).contains("live state not read (no credentials)", "dry run: nothing sent");
+        assertThat(simulator.callLog().records()).isEmpty();
+    }
+
+    @Test
+    void aProfileThatIsNotInTheFileStopsTheDryRunAsTheRun() throws IOException {
+        Files.writeString(credentials, "[default]\nsecret_id = " + SECRET_ID + "\nsecret_key = " + SECRET_KEY + "\n");
+
+        ConsoleCapture dryRun = rotate("--dry-run", "--profile=staging");
+        ConsoleCapture run = rotate("--profile=staging");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(dryRun.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(dryRun.err()).isEqualTo(run.err()).contains("no profile [staging]").hasLineCount(1);
+        assertThat(dryRun.out()).doesNotContain("rows:");
+        assertThat(simulator.callLog().records()).isEmpty();
+    }
+
+    @Test
+    void aProfileWithoutItsSecretKeyStopsTheDryRunAsTheRun() throws IOException {
+        Files.writeString(credentials, "[rotation]\nsecret_id = " + SECRET_ID + "\n");
+
+        ConsoleCapture dryRun = rotate("--dry-run", "--profile=rotation");
+        ConsoleCapture run = rotate("--profile=rotation");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(dryRun.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(dryRun.err()).isEqualTo(run.err()).contains("no profile [rotation] with secret_id and secret_key")
+                .hasLineCount(1);
+        assertThat(simulator.callLog().records()).isEmpty();
+    }
+
+    @Test
     void aCredentialsFileThatIsNotTextStopsTheDryRunAsTheRunInOneLine() throws IOException {
         assumeNoCredentialsInTheEnvironment();
         Files.write(credentials, new byte[]{'g', 'a', 'r', 'b', 'a', 'g', 'e', 0, (byte) 0xff, '[', '[', '\n'});
