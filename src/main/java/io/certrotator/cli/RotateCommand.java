@@ -3,7 +3,6 @@ package io.certrotator.cli;
 import com.tencentcloudapi.common.Credential;
 import io.certrotator.edgeone.CallPacer;
 import io.certrotator.edgeone.EdgeOneClient;
-import io.certrotator.edgeone.EdgeOneEndpoint;
 import io.certrotator.simulator.EdgeOneSimulator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,6 +13,7 @@ import picocli.CommandLine.Spec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -71,7 +71,9 @@ public final class RotateCommand implements Callable<Integer> {
                     "  Default: the plan is printed only"})
     private Path planOutput;
 
-    private String endpoint;
+    @Mixin
+    private ApiAccessOptions api;
+
     private int rate;
     private int maxHostsPerCall;
 
@@ -92,11 +94,6 @@ public final class RotateCommand implements Callable<Integer> {
             + " input", CertRotatorCommand.FLAG_DEFAULT})
     private boolean simulate;
 
-    @Option(names = "--profile", order = 11, paramLabel = "NAME",
-            description = {"sign with profile [NAME] of ~/.tencentcloud/credentials only",
-                    "  Default: the credential chain (environment, profile [default], CVM role)"})
-    private String profile;
-
     @Option(names = "--progress", order = 12, paramLabel = "bar|log|off",
             description = {"a live bar, or a log line every --cert-rotator.progress-interval",
                     "  Default: bar on a terminal, else log"})
@@ -116,17 +113,6 @@ public final class RotateCommand implements Callable<Integer> {
     /** A rotation signed with {@code credential} (for tests; the command line uses the credential chain). */
     public static int run(Credential credential, String... args) {
         return CertRotatorCommand.run(GivenCommands.of(new RotateCommand(credential)), args);
-    }
-
-    @Option(names = "--endpoint", order = 5, paramLabel = "URL", defaultValue = EdgeOneEndpoint.DEFAULT_URL,
-            description = "where API calls go; http:// only to a loopback address")
-    private void endpoint(String url) {
-        try {
-            EdgeOneEndpoint.parse(url);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
-        endpoint = url;
     }
 
     @Option(names = "--rate", order = 6, paramLabel = "N", defaultValue = "" + CallPacer.API_LIMIT_PER_SECOND,
@@ -178,7 +164,7 @@ public final class RotateCommand implements Callable<Integer> {
         if (report != null) {
             WritableFolder.check(report, "the report", "--report");
         }
-        ApiAccessOptions.ApiTarget target = new ApiAccessOptions.ApiTarget(EdgeOneEndpoint.parse(endpoint), profile);
+        ApiAccessOptions.ApiTarget target = api.target();
         ScheduledPlanning.Request request = new ScheduledPlanning.Request(new EstateRequest(target, givenCredential,
                 scheduled.zones(), dryRun ? ProgressMode.OFF : progressMode()), scheduled.planRequest(), dryRun);
         PlanOutcome outcome = new PlanOutcome();
@@ -195,8 +181,11 @@ public final class RotateCommand implements Callable<Integer> {
     }
 
     private RotateOptions options(Path input) {
-        if (simulate && spec.commandLine().getParseResult().hasMatchedOption("--endpoint")) {
-            throw usage("--simulate and --endpoint exclude each other");
+        ApiAccessOptions.ApiTarget target = api.target();
+        for (String option : List.of("--endpoint", "--site")) {
+            if (simulate && spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                throw usage("--simulate and " + option + " exclude each other");
+            }
         }
         if (report == null && PipedInput.isPiped(input)) {
             throw new ConfigurationMistake("--input=" + input + " is not a regular file: give --report=FILE for the"
@@ -222,8 +211,8 @@ public final class RotateCommand implements Callable<Integer> {
         if (planOutput != null) {
             WritableFolder.check(planOutput, "the plan", "--plan-output");
         }
-        return new RotateOptions(input, reportFile, dryRun, Optional.ofNullable(planOutput), endpoint, rate,
-                maxHostsPerCall, skipInvalid, noVerify, allowDropping, progressMode(), profile);
+        return new RotateOptions(input, reportFile, dryRun, Optional.ofNullable(planOutput), target.endpoint().url(),
+                rate, maxHostsPerCall, skipInvalid, noVerify, allowDropping, progressMode(), target.profile());
     }
 
     private int simulated(RotateOptions options) {
