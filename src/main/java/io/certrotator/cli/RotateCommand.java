@@ -139,8 +139,9 @@ public final class RotateCommand implements Callable<Integer> {
             throw usage("--zone and --host go with --expiring-within");
         }
         RotateOptions options = options(input);
+        Path home = HomeFolder.writable(springBoot.properties());
         if (PipedInput.isPiped(input)) {
-            Path kept = PipedInput.keep(input, HomeFolder.of(springBoot.properties()));
+            Path kept = PipedInput.keep(input, home);
             System.out.println("input: " + input + " read once, kept as " + kept);
             options = options.withInput(kept);
         }
@@ -165,6 +166,7 @@ public final class RotateCommand implements Callable<Integer> {
             WritableFolder.check(report, "the report", "--report");
         }
         ApiAccessOptions.ApiTarget target = api.target();
+        HomeFolder.writable(springBoot.properties());
         ScheduledPlanning.Request request = new ScheduledPlanning.Request(new EstateRequest(target, givenCredential,
                 scheduled.zones(), dryRun ? ProgressMode.OFF : progressMode()), scheduled.planRequest(), dryRun);
         PlanOutcome outcome = new PlanOutcome();
