@@ -38,12 +38,28 @@ class ApiAccessConfiguration {
     @Lazy
     ReadOnlyAccess readOnlyAccess(RotateOptions options, GivenCredential given, CertRotatorProperties properties) {
         Optional<Credential> credential = given.credential() != null ? Optional.of(given.credential())
-                : CredentialChain.standard().resolveWithoutRole(options.profile());
+                : withoutRole(options.profile());
         return new ReadOnlyAccess(credential.map(c -> new ApiAccess(EdgeOneEndpoint.parse(options.endpoint()), c,
                 properties.callTimeout())));
     }
 
     record ReadOnlyAccess(Optional<ApiAccess> access) {
+    }
+
+    /**
+     * What stops the run stops its dry run, so that a rehearsal that passes promises a run that starts: a credentials
+     * file that cannot be read, and a named profile that is not in it (the profile is the only source then, so no
+     * metadata server is asked).
+     */
+    private static Optional<Credential> withoutRole(String profile) {
+        if (profile != null) {
+            return Optional.of(fromChain(profile));
+        }
+        try {
+            return CredentialChain.standard().resolveWithoutRole(profile);
+        } catch (IllegalStateException e) {
+            throw new ConfigurationMistake(e.getMessage());
+        }
     }
 
     private static Credential fromChain(String profile) {

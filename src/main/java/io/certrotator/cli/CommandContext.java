@@ -8,6 +8,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -33,9 +34,13 @@ final class CommandContext {
     private CommandContext() {
     }
 
-    /** @throws ParameterException when a property cannot be bound or is out of bounds */
+    /**
+     * @throws ParameterException when a property cannot be bound or is out of bounds
+     * @throws ConfigurationMistake when the folder of an H2 file repository cannot be written
+     */
     static int run(CommandLine command, Class<?> runner, String[] args, LogFormat logFormat,
                    Map<String, Object> singletons) {
+        RepositoryFolder.check(Arrays.stream(args).filter(SpringBootOptions::isProperty).toList());
         Map<String, Object> defaults = new HashMap<>(QUIET_STARTUP_FAILURE);
         defaults.putAll(logFormat.springProperties());
         SpringApplication application = new SpringApplication(CertRotatorApplication.class, runner);

@@ -98,6 +98,7 @@ public final class DeployCommand implements Callable<Integer> {
         CertificateUpload upload = new CertificateUpload(env, err, Clock.systemUTC(), retryPolicy);
         CertificateBundle bundle = upload.load(certificateFile, keyFile);
         Credential credential = upload.credential(target.profile());
+        HomeFolder.writable(springBoot.properties());
         // Uploaded once the estate is read: an unknown --zone or zones that cannot be listed send nothing.
         Supplier<DeploySelection> uploaded = () -> new DeploySelection(dryRun ? notUploaded()
                 : upload(upload, target, credential, bundle), bundle.names(), bundle.keyType(), bundle.notAfter());

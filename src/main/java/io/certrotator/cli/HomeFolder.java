@@ -16,19 +16,39 @@ import java.util.List;
  */
 final class HomeFolder {
 
-    private static final String PROPERTY = "cert-rotator.home";
+    static final String PROPERTY = "cert-rotator.home";
+    static final String GIVE_ANOTHER = "give --" + PROPERTY + "=DIR in a folder you can write";
 
     private HomeFolder() {
     }
 
     /** @param properties the Spring Boot properties of the command line, as typed */
     static Path of(List<String> properties) {
+        return properties(properties).bind(PROPERTY, Path.class)
+                .orElseThrow(() -> new ConfigurationMistake(PROPERTY + " is not set"));
+    }
+
+    /**
+     * The home, once a file can be created in it (or in the nearest folder that exists): a run keeps its locks there,
+     * and its piped input and plans.
+     *
+     * @throws ConfigurationMistake naming the home, the folder that refuses and the option to give
+     */
+    static Path writable(List<String> properties) {
+        Path home = of(properties);
+        WritableFolder.unwritable(home).ifPresent(why -> {
+            throw new ConfigurationMistake("cannot use the home " + home + ": " + why + "; " + GIVE_ANOTHER);
+        });
+        return home;
+    }
+
+    /** Spring Boot's properties as a context started with {@code properties} would see them, placeholders resolved. */
+    static Binder properties(List<String> properties) {
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources()
                 .addFirst(new SimpleCommandLinePropertySource(properties.toArray(String[]::new)));
         ConfigDataEnvironmentPostProcessor.applyTo(environment);
         ConfigurationPropertySources.attach(environment);
-        return Binder.get(environment).bind(PROPERTY, Path.class)
-                .orElseThrow(() -> new ConfigurationMistake(PROPERTY + " is not set"));
+        return Binder.get(environment);
     }
 }

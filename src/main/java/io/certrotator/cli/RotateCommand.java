@@ -3,7 +3,6 @@ package io.certrotator.cli;
 import com.tencentcloudapi.common.Credential;
 import io.certrotator.edgeone.CallPacer;
 import io.certrotator.edgeone.EdgeOneClient;
-import io.certrotator.edgeone.EdgeOneEndpoint;
 import io.certrotator.simulator.EdgeOneSimulator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,6 +13,7 @@ import picocli.CommandLine.Spec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -70,7 +70,9 @@ public final class RotateCommand implements Callable<Integer> {
                     "  Default: the plan is printed only"})
     private Path planOutput;
 
-    private String endpoint;
+    @Mixin
+    private ApiAccessOptions api;
+
     private int rate;
     private int maxHostsPerCall;
 
@@ -91,11 +93,6 @@ public final class RotateCommand implements Callable<Integer> {
             + " input", CertRotatorCommand.FLAG_DEFAULT})
     private boolean simulate;
 
-    @Option(names = "--profile", order = 11, paramLabel = "NAME",
-            description = {"sign with profile [NAME] of ~/.tencentcloud/credentials only",
-                    "  Default: the credential chain (environment, profile [default], CVM role)"})
-    private String profile;
-
     @Option(names = "--progress", order = 12, paramLabel = "bar|log|off",
             description = {"a live bar, or a log line every --cert-rotator.progress-interval",
                     "  Default: bar on a terminal, else log"})
@@ -115,17 +112,6 @@ public final class RotateCommand implements Callable<Integer> {
     /** A rotation signed with {@code credential} (for tests; the command line uses the credential chain). */
     public static int run(Credential credential, String... args) {
         return CertRotatorCommand.run(GivenCommands.of(new RotateCommand(credential)), args);
-    }
-
-    @Option(names = "--endpoint", order = 5, paramLabel = "URL", defaultValue = EdgeOneEndpoint.DEFAULT_URL,
-            description = "where API calls go; http:// only to a loopback address")
-    private void endpoint(String url) {
-        try {
-            EdgeOneEndpoint.parse(url);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
-        endpoint = url;
     }
 
     @Option(names = "--rate", order = 6, paramLabel = "N", defaultValue = "" + CallPacer.API_LIMIT_PER_SECOND,
@@ -152,8 +138,9 @@ public final class RotateCommand implements Callable<Integer> {
             throw usage("--zone and --host go with --expiring-within");
         }
         RotateOptions options = options(input);
+        Path home = HomeFolder.writable(springBoot.properties());
         if (PipedInput.isPiped(input)) {
-            Path kept = PipedInput.keep(input, HomeFolder.of(springBoot.properties()));
+            Path kept = PipedInput.keep(input, home);
             System.out.println("input: " + input + " read once, kept as " + kept);
             options = options.withInput(kept);
         }
@@ -177,7 +164,8 @@ public final class RotateCommand implements Callable<Integer> {
         if (report != null) {
             WritableFolder.check(report, "the report", "--report");
         }
-        ApiAccessOptions.ApiTarget target = new ApiAccessOptions.ApiTarget(EdgeOneEndpoint.parse(endpoint), profile);
+        ApiAccessOptions.ApiTarget target = api.target();
+        HomeFolder.writable(springBoot.properties());
         ScheduledPlanning.Request request = new ScheduledPlanning.Request(new EstateRequest(target, givenCredential,
                 scheduled.zones(), dryRun ? ProgressMode.OFF : progressMode()), scheduled.planRequest(), dryRun);
         PlanOutcome outcome = new PlanOutcome();
@@ -194,8 +182,11 @@ public final class RotateCommand implements Callable<Integer> {
     }
 
     private RotateOptions options(Path input) {
-        if (simulate && spec.commandLine().getParseResult().hasMatchedOption("--endpoint")) {
-            throw usage("--simulate and --endpoint exclude each other");
+        ApiAccessOptions.ApiTarget target = api.target();
+        for (String option : List.of("--endpoint", "--site")) {
+            if (simulate && spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                throw usage("--simulate and " + option + " exclude each other");
+            }
         }
         if (report == null && PipedInput.isPiped(input)) {
             throw new ConfigurationMistake("--input=" + input + " is not a regular file: give --report=FILE for the"
@@ -205,7 +196,11 @@ public final class RotateCommand implements Callable<Integer> {
         if (planOutput != null && !dryRun) {
             throw usage("--plan-output goes with --dry-run (a rotation writes its results to --report)");
         }
-        if (planOutput != null && sameFile(planOutput, reportFile)) {
+        SameFile.refuseOverwriting(reportFile, "--report", input, "the input " + input);
+        if (planOutput != null) {
+            SameFile.refuseOverwriting(planOutput, "--plan-output", input, "the input " + input);
+        }
+        if (planOutput != null && SameFile.of(planOutput, reportFile)) {
             throw usage("--plan-output must not be the report " + reportFile + ": a dry run leaves a run's results"
                     + " alone");
         }
@@ -217,8 +212,8 @@ public final class RotateCommand implements Callable<Integer> {
         if (planOutput != null) {
             WritableFolder.check(planOutput, "the plan", "--plan-output");
         }
-        return new RotateOptions(input, reportFile, dryRun, Optional.ofNullable(planOutput), endpoint, rate,
-                maxHostsPerCall, skipInvalid, noVerify, allowDropping, progressMode(), profile);
+        return new RotateOptions(input, reportFile, dryRun, Optional.ofNullable(planOutput), target.endpoint().url(),
+                rate, maxHostsPerCall, skipInvalid, noVerify, allowDropping, progressMode(), target.profile());
     }
 
     private int simulated(RotateOptions options) {
@@ -246,9 +241,5 @@ public final class RotateCommand implements Callable<Integer> {
 
     private ParameterException usage(String message) {
         return new ParameterException(spec.commandLine(), message);
-    }
-
-    private static boolean sameFile(Path a, Path b) {
-        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
     }
 }

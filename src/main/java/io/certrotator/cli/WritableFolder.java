@@ -6,6 +6,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Whether a command will be able to write a file where it is to go, found out before it reads or sends anything. It
@@ -30,12 +31,28 @@ final class WritableFolder {
             throw new ConfigurationMistake("cannot write " + what + " " + file + ": it is a folder; give " + option
                     + "=FILE");
         }
-        Path folder = nearestExisting(file.toAbsolutePath().normalize().getParent());
+        unwritable(file.toAbsolutePath().normalize().getParent()).ifPresent(why -> {
+            throw new ConfigurationMistake("cannot write " + what + " " + file + ": " + why + "; give " + option
+                    + "=FILE in a folder you can write");
+        });
+    }
+
+    /**
+     * Why no file can be created in {@code folder}, judged as {@link #check} judges a file's folder.
+     *
+     * @return "the folder DIR is not writable (reason)", DIR the folder or the nearest one that exists; empty when a
+     * file can be created there
+     */
+    static Optional<String> unwritable(Path folder) {
+        Path existing = nearestExisting(folder.toAbsolutePath().normalize());
+        if (!Files.isDirectory(existing)) {
+            return Optional.of(existing + " is a file, not a folder");
+        }
         try {
-            Files.delete(Files.createTempFile(folder, ".cert-rotator-", ".probe"));
+            Files.delete(Files.createTempFile(existing, ".cert-rotator-", ".probe"));
+            return Optional.empty();
         } catch (IOException e) {
-            throw new ConfigurationMistake("cannot write " + what + " " + file + ": the folder " + folder
-                    + " is not writable (" + reason(e) + "); give " + option + "=FILE in a folder you can write");
+            return Optional.of("the folder " + existing + " is not writable (" + reason(e) + ")");
         }
     }
 

@@ -157,6 +157,35 @@ class OperatorCommandsIT {
     }
 
     @Test
+    void reportRefusesToWriteOverTheRunsInput() throws IOException {
+        Path input = csv("written.csv", 3);
+        rotate(input);
+        String content = Files.readString(input);
+
+        ConsoleCapture report = command("report", "--run=1", "--report=" + dir.resolve(".").resolve("written.csv"));
+
+        assertThat(report.exitCode()).isEqualTo(2);
+        assertThat(report.err()).isEqualTo("cert-rotator report: --report must not be the input of run 1, " + input
+                + ": it would be overwritten" + System.lineSeparator());
+        assertThat(Files.readString(input)).isEqualTo(content);
+    }
+
+    /** The run's input is known by its path where the run was started; its content tells it from anywhere else. */
+    @Test
+    void reportRefusesToWriteOverAFileThatHoldsTheRunsInput() throws IOException {
+        Path input = csv("copied.csv", 3);
+        rotate(input);
+        Path copy = Files.copy(input, Files.createDirectories(dir.resolve("elsewhere")).resolve("copied.csv"));
+
+        ConsoleCapture report = command("report", "--run=1", "--report=" + copy);
+
+        assertThat(report.exitCode()).isEqualTo(2);
+        assertThat(report.err()).startsWith("cert-rotator report: --report must not be the input of run 1")
+                .contains(copy + " holds its content").hasLineCount(1);
+        assertThat(Files.readString(copy)).isEqualTo(Files.readString(input));
+    }
+
+    @Test
     void reportOfARunThatDoesNotExistIsExitTwo() {
         ConsoleCapture report = command("report", "--run=424242");
 

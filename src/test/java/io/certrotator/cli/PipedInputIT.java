@@ -177,6 +177,32 @@ class PipedInputIT {
     }
 
     @Test
+    void aReportThatIsTheInputIsExitTwoBeforeAnythingIsReadOrSent() throws IOException {
+        // The same file by another path, which the report's move into place would replace through the linked folder.
+        Path sameFolder = Files.createSymbolicLink(dir.resolve("linked"), dir);
+
+        ConsoleCapture run = rotate(input, "--report=" + sameFolder.resolve("rotation.csv"));
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).isEqualTo("cert-rotator rotate: --report must not be the input " + input
+                + ": it would be overwritten" + System.lineSeparator());
+        assertThat(Files.readString(input)).isEqualTo(csv);
+        assertThat(simulator.callLog().records()).isEmpty();
+        assertThat(dir.resolve("home/jobs.mv.db")).doesNotExist();
+    }
+
+    @Test
+    void aPlanOutputThatIsTheInputIsExitTwoBeforeTheInputIsRead() {
+        ConsoleCapture dryRun = rotate(input, "--dry-run", "--plan-output=" + dir.resolve(".").resolve("rotation.csv"));
+
+        assertThat(dryRun.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(dryRun.err()).isEqualTo("cert-rotator rotate: --plan-output must not be the input " + input
+                + ": it would be overwritten" + System.lineSeparator());
+        assertThat(dryRun.out()).doesNotContain("rows:");
+        assertThat(simulator.callLog().records()).isEmpty();
+    }
+
+    @Test
     void aReportThatCannotBeWrittenAtTheEndLosesNothingAndWithAnotherReportTheSameCommandWritesIt() throws IOException {
         Path folder = Files.createDirectories(dir.resolve("reports"));
         AtomicBoolean replaced = new AtomicBoolean();

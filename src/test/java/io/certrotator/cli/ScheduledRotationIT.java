@@ -140,6 +140,16 @@ class ScheduledRotationIT {
     }
 
     @Test
+    void siteAndEndpointExcludeEachOtherInTheScheduledForm() throws IOException {
+        ConsoleCapture run = scheduledRun("--site=intl");
+
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).contains("cert-rotator rotate: " + ApiAccessOptions.SITE_OR_ENDPOINT);
+        assertThat(sim.callLog().records()).isEmpty();
+        assertThat(plansWritten()).isEmpty();
+    }
+
+    @Test
     void zoneAndHostNeedExpiringWithin() {
         ConsoleCapture run = rotate("--input=" + dir.resolve("rotation.csv"), "--zone=" + PlannedEstate.SHOP);
 

@@ -53,6 +53,13 @@ class WritableFolderTest {
     }
 
     @Test
+    void aFileWhereAFolderShouldBeIsRefusedAsSuch() throws IOException {
+        Path file = Files.writeString(dir.resolve("rotation.csv"), "zone_id,host\n");
+
+        assertThat(WritableFolder.unwritable(file.resolve("out"))).contains(file + " is a file, not a folder");
+    }
+
+    @Test
     void aFolderGivenAsTheFileIsRefused() {
         assertThatThrownBy(() -> WritableFolder.check(dir, "the report", "--report"))
                 .isInstanceOf(ConfigurationMistake.class)
