@@ -8,6 +8,8 @@ import org.apache.commons.configuration2.ex.ConfigurationException;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -83,7 +85,7 @@ public final class CredentialChain {
             ini.read(reader);
         } catch (IOException | ConfigurationException e) {
             throw new IllegalStateException("cannot read the credentials file " + file.get() + ": "
-                    + e.getClass().getSimpleName());
+                    + unreadable(file.get(), e));
         }
         if (!ini.getSections().contains(profile)) {
             return Optional.empty();
@@ -91,6 +93,21 @@ public final class CredentialChain {
         SubnodeConfiguration section = ini.getSection(profile);
         return credential(section.getString("secret_id"), section.getString("secret_key"),
                 section.getString("token"));
+    }
+
+    /** Why the file cannot be read, in words that say what to mend; never its content, which holds secrets. */
+    private static String unreadable(Path file, Exception e) {
+        if (Files.isDirectory(file)) {
+            return "it is a folder, not a file";
+        }
+        if (e instanceof CharacterCodingException) {
+            return "it is not UTF-8 text";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        return e instanceof ConfigurationException ? "it is not an INI file of [profile] sections"
+                : e.getClass().getSimpleName();
     }
 
     private static Optional<Credential> credential(String secretId, String secretKey, String token) {

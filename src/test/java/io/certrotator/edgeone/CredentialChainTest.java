@@ -78,6 +78,24 @@ class CredentialChainTest {
     }
 
     @Test
+    void aCredentialsFileThatIsNotTextIsAnErrorSayingSo() throws IOException {
+        Path binary = Files.write(dir.resolve("binary-credentials"), new byte[]{'[', 'a', ']', '\n', (byte) 0xff});
+        var chain = new CredentialChain(Map.of(), List.of(binary), NO_ROLE);
+
+        assertThatThrownBy(() -> chain.resolve("a")).isInstanceOf(IllegalStateException.class)
+                .hasMessage("cannot read the credentials file " + binary + ": it is not UTF-8 text");
+    }
+
+    @Test
+    void aFolderWhereTheCredentialsFileShouldBeIsAnErrorSayingSo() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("folder-credentials"));
+        var chain = new CredentialChain(Map.of(), List.of(folder), NO_ROLE);
+
+        assertThatThrownBy(() -> chain.resolve("a")).isInstanceOf(IllegalStateException.class)
+                .hasMessage("cannot read the credentials file " + folder + ": it is a folder, not a file");
+    }
+
+    @Test
     void theCvmRoleIsTheLastResort() {
         Credential role = new Credential("AKIDrole", "role-key", "role-token");
         var chain = new CredentialChain(Map.of("TENCENTCLOUD_SECRET_ID", ""), List.of(dir.resolve("absent")),
