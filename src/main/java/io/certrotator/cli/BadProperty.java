@@ -50,7 +50,9 @@ final class BadProperty {
                 .filter(property -> property.getName().toString().equals(name))
                 .map(ConfigurationProperty::getValue)
                 .findFirst().orElse(field.getRejectedValue());
-        return name + "=" + value + ": " + field.getDefaultMessage();
+        String unit = field.getRejectedValue() instanceof Duration && String.valueOf(value).matches("\\d+")
+                ? " (a number alone counts milliseconds: write " + value + "s for seconds)" : "";
+        return name + "=" + value + ": " + field.getDefaultMessage() + unit;
     }
 
     private static String expected(Class<?> type) {

@@ -26,7 +26,9 @@ class BadPropertyIT {
             "--cert-rotator.retry.max-attempts=0          | cert-rotator.retry.max-attempts=0: must be between 1 and 100",
             "--cert-rotator.concurency=8                  | cert-rotator.concurency: no such property",
             "--cert-rotator.progress-interval=10ms        | cert-rotator.progress-interval=10ms: must be longer than"
-                    + " or equal to 100 millis"})
+                    + " or equal to 100 millis",
+            "--cert-rotator.call-timeout=5                | cert-rotator.call-timeout=5: must be longer than or equal"
+                    + " to 1 second (a number alone counts milliseconds: write 5s for seconds)"})
     void aBadPropertyIsExitTwoNamingItAndItsAllowedValues(String property, String message) throws IOException {
         Path input = Files.write(dir.resolve("input.csv"), List.of("zone_id,host,mode,cert_ids",
                 "zone-prop1,a.example.com,sslcert,cert-p1"));
