@@ -117,7 +117,7 @@ class RotationRunner implements ApplicationRunner, ExitCodeGenerator {
         }
         RotationParameters parameters = new RotationParameters(options.input(), InputDigest.sha256(options.input()),
                 options.maxHostsPerCall(), options.skipInvalid(), !options.noVerify(), options.allowDropping(),
-                options.rate(), options.endpoint());
+                options.simulated(), options.rate(), options.endpoint());
         JobParameters jobParameters = parameters.toJobParameters();
         try (RunLock ignored = RunLock.acquire(home.resolve("locks"), parameters.instanceKey());
              AutoCloseable acrossMachines = repositoryRunLock.acquire(parameters.instanceKey())) {
