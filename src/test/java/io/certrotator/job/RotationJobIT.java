@@ -253,6 +253,21 @@ class RotationJobIT {
     }
 
     @Test
+    void aRunCompletedAgainstALocalServerSaysSoWhenTheRealApiIsAskedForTheSameInput() {
+        Path input = csv(dir, "local.csv", hostsOnOneCertificate("zone-local1", "cert-local", 2,
+                i -> "h" + i + ".example.com"));
+        simulatorSeededWith(input);
+        assertThat(rotate(input).exitCode()).isZero();
+
+        Rotator.Result real = rotator.run(CREDENTIAL, "--input=" + input);
+
+        assertThat(real.out()).contains("this input already completed (run 1,");
+        assertThat(real.err()).contains("cert-rotator: run 1 went to " + api.endpointOption().substring(
+                "--endpoint=".length()) + ", a local server, not to https://teo.tencentcloudapi.com: to rotate this"
+                + " input there, add a line starting with # to the file");
+    }
+
+    @Test
     void theSameContentUnderAnotherNameIsTheSameRun() throws IOException {
         Path input = csv(dir, "once.csv", hostsOnOneCertificate("zone-once1", "cert-once", 3,
                 i -> "h" + i + ".example.com"));
