@@ -1,7 +1,7 @@
 package io.certrotator.cli;
 
 import io.certrotator.config.CertRotatorProperties;
-import io.certrotator.engine.StopSignal;
+import io.certrotator.job.JobStop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -22,7 +22,8 @@ import java.util.Map;
 /**
  * SIGTERM or Ctrl-C during a run (a cron timeout, {@code systemctl stop}, Kubernetes): no new calls, the calls
  * in flight get {@code cert-rotator.shutdown-grace} to answer and be recorded, the report is written, and the
- * run ends as any stopped run does, with exit code 1, so that the same command resumes.
+ * run ends as any stopped run does, with exit code 1, so that the same command resumes. During the input's load,
+ * the load stops at once, keeping what it committed ({@link JobStop}).
  * <p>
  * The signal is handled instead of starting the JVM's shutdown: shutdown hooks run side by side, and H2's own
  * (which {@code AUTO_SERVER} cannot turn off) would close the database under the answers still being recorded.
@@ -38,14 +39,14 @@ class GracefulShutdown implements ApplicationListener<SpringApplicationEvent> {
     /** Beyond the grace period, for the job to end and the report to be written. */
     private static final Duration TO_WRITE_THE_REPORT = Duration.ofSeconds(15);
 
-    private final StopSignal stopSignal;
+    private final JobStop jobStop;
     private final ObjectProvider<ReadStop> readStop;
     private final Duration grace;
     private final Map<Signal, SignalHandler> replaced = new LinkedHashMap<>();
     private Thread watchdog;
 
-    GracefulShutdown(StopSignal stopSignal, ObjectProvider<ReadStop> readStop, CertRotatorProperties properties) {
-        this.stopSignal = stopSignal;
+    GracefulShutdown(JobStop jobStop, ObjectProvider<ReadStop> readStop, CertRotatorProperties properties) {
+        this.jobStop = jobStop;
         this.readStop = readStop;
         this.grace = properties.shutdownGrace();
     }
@@ -87,9 +88,8 @@ class GracefulShutdown implements ApplicationListener<SpringApplicationEvent> {
         if (read != null) {
             read.stop("stopped by SIG" + signal.getName());
         } else {
-            System.err.println("cert-rotator: SIG" + signal.getName() + ": no new calls; calls in flight have "
-                    + grace.toSeconds() + " s to answer");
-            stopSignal.stop("stopped by SIG" + signal.getName(), grace);
+            System.err.println("cert-rotator: SIG" + signal.getName() + ": "
+                    + jobStop.stop("stopped by SIG" + signal.getName(), grace));
         }
         watchdog = new Thread(this::haltIfStillRunning, "shutdown-watchdog");
         watchdog.setDaemon(true);

@@ -100,6 +100,9 @@ public final class HistoryCommand implements Callable<Integer> {
             if (p.allowDropping()) {
                 options.add("--allow-dropping-certificates");
             }
+            if (p.simulated()) {
+                options.add("--simulate");
+            }
             return String.join(" ", options);
         }
     }

@@ -230,7 +230,7 @@ public final class RotateCommand implements Callable<Integer> {
                 .start()) {
             System.out.println("simulate: built-in EdgeOne simulator on 127.0.0.1:" + simulator.port()
                     + ", seeded from " + options.input());
-            return boot(options.withEndpoint("http://127.0.0.1:" + simulator.port()), throwaway);
+            return boot(options.simulatedAt("http://127.0.0.1:" + simulator.port()), throwaway);
         }
     }
 

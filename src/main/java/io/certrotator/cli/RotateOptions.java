@@ -8,21 +8,31 @@ import java.util.Optional;
  *
  * @param planOutput where a dry run writes its plan, if anywhere; never the report
  * @param profile    the credentials file's profile to sign with, or null for the credential chain
+ * @param simulated  against the built-in simulator ({@code --simulate}): a rehearsal, a run of its own
  */
 public record RotateOptions(Path input, Path report, boolean dryRun, Optional<Path> planOutput, String endpoint,
                             int rate, int maxHostsPerCall, boolean skipInvalid, boolean noVerify,
-                            boolean allowDropping, ProgressMode progress, String profile) {
+                            boolean allowDropping, ProgressMode progress, String profile, boolean simulated) {
 
     public static final int MAX_HOSTS_PER_CALL = 100;
 
-    RotateOptions withEndpoint(String url) {
+    /** A rotation of the API at {@code endpoint}, not simulated. */
+    public RotateOptions(Path input, Path report, boolean dryRun, Optional<Path> planOutput, String endpoint,
+                         int rate, int maxHostsPerCall, boolean skipInvalid, boolean noVerify,
+                         boolean allowDropping, ProgressMode progress, String profile) {
+        this(input, report, dryRun, planOutput, endpoint, rate, maxHostsPerCall, skipInvalid, noVerify, allowDropping,
+                progress, profile, false);
+    }
+
+    /** The same rotation against the built-in simulator listening at {@code url}. */
+    RotateOptions simulatedAt(String url) {
         return new RotateOptions(input, report, dryRun, planOutput, url, rate, maxHostsPerCall, skipInvalid, noVerify,
-                allowDropping, progress, profile);
+                allowDropping, progress, profile, true);
     }
 
     RotateOptions withInput(Path file) {
         return new RotateOptions(file, report, dryRun, planOutput, endpoint, rate, maxHostsPerCall, skipInvalid, noVerify,
-                allowDropping, progress, profile);
+                allowDropping, progress, profile, simulated);
     }
 
     /** {@code rotation.csv} reports to {@code rotation.results.csv} in the same folder. */

@@ -2,6 +2,7 @@ package io.certrotator.cli;
 
 import io.certrotator.config.CertRotatorProperties;
 import io.certrotator.edgeone.ApiAccess;
+import io.certrotator.edgeone.EdgeOneEndpoint;
 import io.certrotator.input.InputDigest;
 import io.certrotator.input.InputFileException;
 import io.certrotator.job.JobFigures;
@@ -117,7 +118,7 @@ class RotationRunner implements ApplicationRunner, ExitCodeGenerator {
         }
         RotationParameters parameters = new RotationParameters(options.input(), InputDigest.sha256(options.input()),
                 options.maxHostsPerCall(), options.skipInvalid(), !options.noVerify(), options.allowDropping(),
-                options.rate(), options.endpoint());
+                options.simulated(), options.rate(), options.endpoint());
         JobParameters jobParameters = parameters.toJobParameters();
         try (RunLock ignored = RunLock.acquire(home.resolve("locks"), parameters.instanceKey());
              AutoCloseable acrossMachines = repositoryRunLock.acquire(parameters.instanceKey())) {
@@ -181,6 +182,7 @@ class RotationRunner implements ApplicationRunner, ExitCodeGenerator {
         long instanceId = instance.getInstanceId();
         System.out.println("this input already completed (run " + instanceId + ", " + last.getEndTime()
                 + "): nothing to send");
+        warnIfItWentToALocalServer(instanceId, RotationParameters.from(last.getJobParameters()));
         StatusCounts counts = results.countByStatus(instanceId);
         int code = ExitCodes.ofCompletedEarlier(last);
         if (!reportWritten(instanceId)) {
@@ -192,6 +194,20 @@ class RotationRunner implements ApplicationRunner, ExitCodeGenerator {
         summary.end(counts, JobFigures.NOTHING_SENT, results.unsuccessfulByErrorCode(instanceId), options.report(), code,
                 null, ResumeCommand.of(commandLine));
         return code;
+    }
+
+    /**
+     * A run that completed against a local server (a simulator, or a --simulate rehearsal of a version that did not
+     * mark those as runs of their own) is the same instance as the real run of its input: say so, or the real run
+     * would seem done.
+     */
+    private void warnIfItWentToALocalServer(long instanceId, RotationParameters completed) {
+        if (!completed.simulated() && EdgeOneEndpoint.parse(completed.endpoint()).viaProxy()
+                && !EdgeOneEndpoint.parse(options.endpoint()).viaProxy()) {
+            System.err.println("cert-rotator: run " + instanceId + " went to " + completed.endpoint() + ", a local"
+                    + " server, not to " + options.endpoint() + ": to rotate this input there, add a line starting"
+                    + " with # to the file (new content is a new run)");
+        }
     }
 
     /**

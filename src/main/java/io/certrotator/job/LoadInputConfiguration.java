@@ -44,8 +44,9 @@ class LoadInputConfiguration {
 
     @Bean
     @StepScope
-    InputRowReader inputRowReader(@Value("#{jobParameters['" + RotationParameters.INPUT + "']}") String input) {
-        return new InputRowReader(Path.of(input));
+    InputRowReader inputRowReader(@Value("#{jobParameters['" + RotationParameters.INPUT + "']}") String input,
+                                  JobStop jobStop) {
+        return new InputRowReader(Path.of(input), jobStop);
     }
 
     @Bean

@@ -56,6 +56,11 @@ public class RotationJobConfiguration {
         return new StopSignal();
     }
 
+    @Bean
+    JobStop jobStop(StopSignal stopSignal) {
+        return new JobStop(stopSignal);
+    }
+
     /** The rotate tasklet commits its own work in small transactions; the step must not hold one open around it. */
     private static PlatformTransactionManager outsideTransaction() {
         return new ResourcelessTransactionManager();

@@ -9,17 +9,19 @@ import java.nio.file.Path;
  * The job's parameters. The instance is the input's content (SHA-256) plus the options that change
  * what is sent (verification sends Describe calls); the path, rate, endpoint and report are not part of it,
  * so moving the file or slowing down still resumes the same run. {@code allowDropping}
- * ({@code --allow-dropping-certificates}) is identifying only when on, so the runs of earlier versions, which have no
- * such parameter, still resume as the same instances.
+ * ({@code --allow-dropping-certificates}) and {@code simulated} ({@code --simulate}: a rehearsal against the built-in
+ * simulator is not the rotation it rehearses) are identifying only when on, so the runs of earlier versions, which have
+ * no such parameters, still resume as the same instances.
  */
 public record RotationParameters(Path input, String inputSha256, int maxHostsPerCall, boolean skipInvalid,
-                                 boolean verify, boolean allowDropping, int rate, String endpoint) {
+                                 boolean verify, boolean allowDropping, boolean simulated, int rate, String endpoint) {
 
     static final String INPUT_SHA256 = "input.sha256";
     static final String MAX_HOSTS_PER_CALL = "maxHostsPerCall";
     static final String SKIP_INVALID = "skipInvalid";
     static final String VERIFY = "verify";
     static final String ALLOW_DROPPING = "allowDroppingCertificates";
+    static final String SIMULATED = "simulated";
     static final String INPUT = "input";
     static final String RATE = "rate";
     static final String ENDPOINT = "endpoint";
@@ -36,6 +38,9 @@ public record RotationParameters(Path input, String inputSha256, int maxHostsPer
         if (allowDropping) {
             builder.addString(ALLOW_DROPPING, Boolean.toString(true), true);
         }
+        if (simulated) {
+            builder.addString(SIMULATED, Boolean.toString(true), true);
+        }
         return builder.toJobParameters();
     }
 
@@ -45,12 +50,13 @@ public record RotationParameters(Path input, String inputSha256, int maxHostsPer
                 Boolean.parseBoolean(parameters.getString(SKIP_INVALID)),
                 Boolean.parseBoolean(parameters.getString(VERIFY)),
                 Boolean.parseBoolean(parameters.getString(ALLOW_DROPPING)),
+                Boolean.parseBoolean(parameters.getString(SIMULATED)),
                 parameters.getLong(RATE).intValue(), parameters.getString(ENDPOINT));
     }
 
     /** Names this instance for locks and messages: same value for the same content and options. */
     public String instanceKey() {
         return inputSha256.substring(0, 16) + "-h" + maxHostsPerCall + (skipInvalid ? "-skip" : "") + (verify ? "" : "-noverify")
-                + (allowDropping ? "-allowdrop" : "");
+                + (allowDropping ? "-allowdrop" : "") + (simulated ? "-simulated" : "");
     }
 }

@@ -202,4 +202,18 @@ class OperatorCommandsIT {
         assertThat(history.err()).contains("cannot start").contains("jdbc:nosuchdb:x");
         assertThat(history.all()).doesNotContain("Exception").doesNotContain("\tat ");
     }
+
+    @Test
+    void historyMarksASimulatedRunAndTheRealRunOfTheSameInputAfterIt() throws IOException {
+        Path input = csv("rehearsed.csv", 3);
+        ConsoleCapture.of(() -> CertRotatorApplication.run("--input=" + input, "--simulate", "--progress=off", home()));
+        rotate(input);
+
+        ConsoleCapture history = command("history");
+
+        List<String> rows = history.out().lines().toList();
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(1)).contains("rehearsed.csv", "COMPLETED").doesNotContain("--simulate");
+        assertThat(rows.get(2)).contains("rehearsed.csv", "COMPLETED").endsWith("--simulate");
+    }
 }

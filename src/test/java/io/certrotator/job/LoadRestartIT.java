@@ -4,12 +4,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedWriter;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -17,8 +19,8 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A load killed half-way, in the packaged command's own JVM, and the same command again. The input ends with an
- * invalid row, so the job stops after the load (exit 2) and no API is needed.
+ * A load killed or stopped by SIGTERM half-way, in the packaged command's own JVM, and the same command again. The
+ * input ends with an invalid row, so the job stops after the load (exit 2) and no API is needed.
  */
 class LoadRestartIT {
 
@@ -29,14 +31,7 @@ class LoadRestartIT {
 
     @Test
     void aLoadKilledHalfWayGoesOnFromItsLastCommitAndLoadsEveryLineOnce() throws Exception {
-        Path input = dir.resolve("big.csv");
-        try (BufferedWriter out = Files.newBufferedWriter(input)) {
-            out.write("zone_id,host,mode,cert_ids\n");
-            for (int i = 0; i < ROWS; i++) {
-                out.write("zone-load1,h" + i + ".load.example.com,sslcert,cert-load" + i / 100 + "\n");
-            }
-            out.write("zone-load1,bad host,sslcert,cert-load1\n");
-        }
+        Path input = bigInputEndingWithAnInvalidRow();
         Path home = dir.resolve("home");
 
         ChildRun killed = ChildRun.start(home, "AKIDloadrestart", "secret", "--input=" + input,
@@ -60,6 +55,56 @@ class LoadRestartIT {
             assertThat(loads.get(0)[1] + loads.get(1)[1]).as("rows written by both loads").isEqualTo(ROWS + 1);
             assertThat(status(db)).isEqualTo("COMPLETED");
         }
+    }
+
+    @Test
+    void aLoadStoppedBySigtermEndsAtOnceAndTheSameCommandGoesOnLoadingEveryLineOnce() throws Exception {
+        Path input = bigInputEndingWithAnInvalidRow();
+        Path home = dir.resolve("home");
+
+        ChildRun stopped = ChildRun.start(home, "AKIDloadstop", "secret", "--input=" + input,
+                "--endpoint=http://127.0.0.1:9");
+        awaitSomeRowsLoaded(home, stopped);
+        long signalled = System.nanoTime();
+        stopped.terminate();
+
+        assertThat(stopped.exitCode(300)).as(stopped.out()).isEqualTo(1);
+        assertThat(Duration.ofNanos(System.nanoTime() - signalled)).as(stopped.out()).isLessThan(Duration.ofSeconds(5));
+        assertThat(stopped.out()).contains("cert-rotator: SIGTERM: the input load stops now")
+                .contains("stopped by SIGTERM during the input's load, after ")
+                .doesNotContain("calls in flight").doesNotContain("Exception");
+        long loadedAtStop;
+        try (Connection db = repository(home)) {
+            loadedAtStop = single(db, "SELECT COUNT(*) FROM CR_ROW");
+        }
+        assertThat(loadedAtStop).isLessThan(ROWS).isPositive();
+        assertThat(stopped.out()).contains("after " + loadedAtStop + " rows");
+
+        ChildRun again = ChildRun.start(home, "AKIDloadstop", "secret", "--input=" + input,
+                "--endpoint=http://127.0.0.1:9");
+
+        assertThat(again.exitCode(300)).as(again.out()).isEqualTo(2);
+        assertThat(again.out()).contains("line " + (ROWS + 2) + ": host \"bad host\"");
+        try (Connection db = repository(home)) {
+            assertThat(single(db, "SELECT COUNT(*) FROM CR_ROW")).isEqualTo(ROWS + 1);
+            assertThat(single(db, "SELECT COUNT(DISTINCT LINE) FROM CR_ROW")).isEqualTo(ROWS + 1);
+            List<long[]> loads = loadSteps(db);
+            assertThat(loads).hasSize(2);
+            assertThat(loads.get(1)[0]).as("the second load's read count").isEqualTo(ROWS + 1 - loadedAtStop);
+            assertThat(loads.get(0)[1] + loads.get(1)[1]).as("rows written by both loads").isEqualTo(ROWS + 1);
+        }
+    }
+
+    private Path bigInputEndingWithAnInvalidRow() throws IOException {
+        Path input = dir.resolve("big.csv");
+        try (BufferedWriter out = Files.newBufferedWriter(input)) {
+            out.write("zone_id,host,mode,cert_ids\n");
+            for (int i = 0; i < ROWS; i++) {
+                out.write("zone-load1,h" + i + ".load.example.com,sslcert,cert-load" + i / 100 + "\n");
+            }
+            out.write("zone-load1,bad host,sslcert,cert-load1\n");
+        }
+        return input;
     }
 
     /**

@@ -224,6 +224,50 @@ class RotationJobIT {
     }
 
     @Test
+    void aSimulatedRehearsalIsNotTheRotationSoTheRealRunAfterItSendsEveryRow() {
+        Path input = csv(dir, "rehearsed.csv", hostsOnOneCertificate("zone-rehearse1", "cert-rehearsed", 5,
+                i -> "h" + i + ".example.com"));
+        simulatorSeededWith(input);
+        assertThat(rotator.run(CREDENTIAL, "--input=" + input, "--simulate").exitCode()).isZero();
+
+        Rotator.Result real = rotate(input);
+
+        assertThat(real.exitCode()).isZero();
+        assertThat(real.out()).doesNotContain("already completed").contains("rows: 5 total, 5 succeeded");
+        assertThat(modifyCalls()).flatExtracting(CallRecord::hosts).hasSize(5);
+        assertThat(report(dir.resolve("rehearsed.results.csv")).values())
+                .allSatisfy(row -> assertThat(row.get("attempts")).isEqualTo("1"));
+    }
+
+    @Test
+    void theSameSimulationAgainIsTheSameRunAndSendsNothing() {
+        Path input = csv(dir, "rehearsed.csv", hostsOnOneCertificate("zone-rehearse1", "cert-rehearsed", 5,
+                i -> "h" + i + ".example.com"));
+        Rotator.Result first = rotator.run(CREDENTIAL, "--input=" + input, "--simulate");
+
+        Rotator.Result again = rotator.run(CREDENTIAL, "--input=" + input, "--simulate");
+
+        assertThat(first.out()).contains("rows: 5 total, 5 succeeded");
+        assertThat(again.exitCode()).isZero();
+        assertThat(again.out()).contains("this input already completed (run 1,");
+    }
+
+    @Test
+    void aRunCompletedAgainstALocalServerSaysSoWhenTheRealApiIsAskedForTheSameInput() {
+        Path input = csv(dir, "local.csv", hostsOnOneCertificate("zone-local1", "cert-local", 2,
+                i -> "h" + i + ".example.com"));
+        simulatorSeededWith(input);
+        assertThat(rotate(input).exitCode()).isZero();
+
+        Rotator.Result real = rotator.run(CREDENTIAL, "--input=" + input);
+
+        assertThat(real.out()).contains("this input already completed (run 1,");
+        assertThat(real.err()).contains("cert-rotator: run 1 went to " + api.endpointOption().substring(
+                "--endpoint=".length()) + ", a local server, not to https://teo.tencentcloudapi.com: to rotate this"
+                + " input there, add a line starting with # to the file");
+    }
+
+    @Test
     void theSameContentUnderAnotherNameIsTheSameRun() throws IOException {
         Path input = csv(dir, "once.csv", hostsOnOneCertificate("zone-once1", "cert-once", 3,
                 i -> "h" + i + ".example.com"));

@@ -9,8 +9,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RotationParametersTest {
 
     private static RotationParameters parameters(boolean allowDropping) {
-        return new RotationParameters(Path.of("rotation.csv"), "a".repeat(64), 100, false, true, allowDropping, 20,
+        return new RotationParameters(Path.of("rotation.csv"), "a".repeat(64), 100, false, true, allowDropping, false, 20,
                 "https://teo.tencentcloudapi.com");
+    }
+
+    private static RotationParameters simulated() {
+        return new RotationParameters(Path.of("rotation.csv"), "a".repeat(64), 100, false, true, false, true, 20,
+                "http://127.0.0.1:41851");
     }
 
     @Test
@@ -19,6 +24,14 @@ class RotationParametersTest {
                 .isNotEqualTo(parameters(false).toJobParameters().getIdentifyingParameters());
         assertThat(parameters(true).instanceKey()).endsWith("-allowdrop");
         assertThat(RotationParameters.from(parameters(true).toJobParameters())).isEqualTo(parameters(true));
+    }
+
+    @Test
+    void aSimulatedRunIsAnInstanceOfItsOwn() {
+        assertThat(simulated().toJobParameters().getIdentifyingParameters())
+                .isNotEqualTo(parameters(false).toJobParameters().getIdentifyingParameters());
+        assertThat(simulated().instanceKey()).isNotEqualTo(parameters(false).instanceKey()).endsWith("-simulated");
+        assertThat(RotationParameters.from(simulated().toJobParameters())).isEqualTo(simulated());
     }
 
     @Test
