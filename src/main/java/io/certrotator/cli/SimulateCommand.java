@@ -170,6 +170,11 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         refuseUnreadable("--seed", seedCsv);
         refuseUnreadable("--state", stateFile);
+        if (portFile != null) {
+            WritableFolder.unwritable(portFile.toAbsolutePath().normalize().getParent()).ifPresent(why -> {
+                throw usage("Invalid value for option '--port-file': cannot write " + portFile + ": " + why);
+            });
+        }
         String secretId = env.getOrDefault("TENCENTCLOUD_SECRET_ID", "");
         String secretKey = env.getOrDefault("TENCENTCLOUD_SECRET_KEY", "");
         if (secretId.isBlank() || secretKey.isBlank()) {

@@ -55,6 +55,17 @@ class SimulateCommandTest {
     }
 
     @Test
+    void refusesAPortFileItCannotWriteBeforeServingSayingWhy() {
+        // /proc refuses new files even to root, as a read-only mount would
+        assertThat(run(ENV, CompletableFuture.completedFuture(null), "--port=0", SEED, "--port-file=/proc/nope/port"))
+                .isEqualTo(ExitCodes.BAD_INPUT);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("cert-rotator simulate: Invalid value for option"
+                + " '--port-file': cannot write /proc/nope/port: the folder /proc is not writable (");
+        assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("listening");
+    }
+
+    @Test
     void refusesToStartWithoutCredentials() {
         assertThat(run(Map.of(), CompletableFuture.completedFuture(null), "--port=0", SEED))
                 .isEqualTo(ExitCodes.BAD_INPUT);
