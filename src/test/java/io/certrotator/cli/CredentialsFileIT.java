@@ -105,15 +105,8 @@ class CredentialsFileIT {
         assumeNoCredentialsInTheEnvironment();
         Files.write(credentials, new byte[]{'g', 'a', 'r', 'b', 'a', 'g', 'e', 0, (byte) 0xff, '[', '[', '\n'});
 
-        ConsoleCapture dryRun = rotate("--dry-run");
-        ConsoleCapture run = rotate();
-
-        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(dryRun.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(dryRun.err()).isEqualTo(run.err()).contains("cannot read the credentials file " + credentials)
-                .hasLineCount(1);
-        assertThat(dryRun.out()).doesNotContain("rows:");
-        assertThat(simulator.callLog().records()).isEmpty();
+        assertTheDryRunStopsAsTheRunWithOneLine("cannot read the credentials file " + credentials
+                + ": it is not UTF-8 text");
     }
 
     @Test
@@ -121,13 +114,19 @@ class CredentialsFileIT {
         assumeNoCredentialsInTheEnvironment();
         Files.createDirectory(credentials);
 
+        assertTheDryRunStopsAsTheRunWithOneLine("cannot read the credentials file " + credentials
+                + ": it is a folder, not a file");
+    }
+
+    /** The dry run rehearses the run: it stops as the run does, exit 2 with the same one line, and sends nothing. */
+    private void assertTheDryRunStopsAsTheRunWithOneLine(String reason) {
         ConsoleCapture dryRun = rotate("--dry-run");
         ConsoleCapture run = rotate();
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(dryRun.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(dryRun.err()).isEqualTo(run.err()).contains("cannot read the credentials file " + credentials)
-                .hasLineCount(1);
+        assertThat(dryRun.err()).isEqualTo(run.err()).contains(reason).hasLineCount(1);
+        assertThat(dryRun.out()).doesNotContain("rows:");
         assertThat(simulator.callLog().records()).isEmpty();
     }
 }
