@@ -123,23 +123,25 @@ class RotationRunner implements ApplicationRunner, ExitCodeGenerator {
         try (RunLock ignored = RunLock.acquire(home.resolve("locks"), parameters.instanceKey());
              AutoCloseable acrossMachines = repositoryRunLock.acquire(parameters.instanceKey())) {
             JobInstance instance = jobRepository.getJobInstance(RotationJobConfiguration.JOB_NAME, jobParameters);
+            JobExecution last = instance == null ? null : jobRepository.getLastJobExecution(instance);
+            if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+                return alreadyCompleted(instance, last);
+            }
+            // the credentials first: a run that cannot send says so without announcing that it resumes
+            apiAccess.getObject();
             if (instance != null) {
                 tally.startFrom(results.countByStatus(instance.getInstanceId()));
-                JobExecution last = jobRepository.getLastJobExecution(instance);
                 if (last != null && last.getStatus().isRunning()) {
                     // We hold the locks, so the process that left this execution running is gone.
                     jobOperator.recover(last);
                     System.out.println("recovered run " + instance.getInstanceId() + " left running by a process "
                             + "that is gone; resuming it");
-                } else if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
-                    return alreadyCompleted(instance, last);
                 } else if (last != null) {
                     System.out.println("resuming run " + instance.getInstanceId() + ": "
                             + results.countByStatus(instance.getInstanceId()).of(RowStatus.PENDING)
                             + " row(s) still pending");
                 }
             }
-            apiAccess.getObject();
             JobExecution execution;
             try (ProgressReporter ignoredProgress = ProgressReporter.start(options.progress(), tally,
                     progressInterval)) {

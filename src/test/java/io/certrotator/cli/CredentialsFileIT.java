@@ -73,6 +73,20 @@ class CredentialsFileIT {
     }
 
     @Test
+    void aResumeWithoutCredentialsSaysSoWithoutFirstAnnouncingThatItResumes() throws IOException {
+        assumeNoCredentialsInTheEnvironment();
+        Files.writeString(credentials, "[default]\nsecret_id = " + SECRET_ID + "\nsecret_key = a-wrong-key\n");
+        assertThat(rotate().exitCode()).isEqualTo(ExitCodes.STOPPED);
+        Files.delete(credentials);
+
+        ConsoleCapture resumed = rotate();
+
+        assertThat(resumed.exitCode()).as(resumed.all()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(resumed.err()).contains("no Tencent Cloud credentials");
+        assertThat(resumed.out()).doesNotContain("resuming run");
+    }
+
+    @Test
     void aProfileThatIsNotInTheFileStopsTheDryRunAsTheRun() throws IOException {
         Files.writeString(credentials, "[default]\nsecret_id = " + SECRET_ID + "\nsecret_key = " + SECRET_KEY + "\n");
 
