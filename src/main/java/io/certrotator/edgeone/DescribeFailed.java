@@ -7,14 +7,22 @@ import io.certrotator.edgeone.ErrorClass;
 public final class DescribeFailed extends RuntimeException {
 
     private final ApiResponse.Error error;
+    private final long lastTry;
 
-    DescribeFailed(ApiResponse.Error error) {
+    /** @param lastTry {@link System#nanoTime()} just before the last attempt was sent */
+    DescribeFailed(ApiResponse.Error error, long lastTry) {
         super(error.code() + ": " + error.message(), null, false, false);
         this.error = error;
+        this.lastTry = lastTry;
     }
 
     public ApiResponse.Error error() {
         return error;
+    }
+
+    /** {@link System#nanoTime()} just before the last attempt was sent. */
+    public long lastTry() {
+        return lastTry;
     }
 
     public boolean fatal() {

@@ -17,6 +17,7 @@ import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -150,6 +151,11 @@ public final class EdgeOneClient {
      */
     public boolean answeredSince(long nanos) {
         return lastAnswered - nanos > 0;
+    }
+
+    /** When a call of this client last got an answer (as {@link #answeredSince}), or when the client was made. */
+    public Instant lastAnswered() {
+        return Instant.now().minusNanos(System.nanoTime() - lastAnswered);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.certrotator.edgeone;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -78,6 +79,11 @@ public final class LiveStateReader {
     /** As {@link EdgeOneClient#answeredSince(long)}. */
     public boolean answeredSince(long nanos) {
         return client.answeredSince(nanos);
+    }
+
+    /** As {@link EdgeOneClient#lastAnswered()}. */
+    public Instant lastAnswered() {
+        return client.lastAnswered();
     }
 
     private record Answers(long totalCount, Map<String, HostConfig> found) {

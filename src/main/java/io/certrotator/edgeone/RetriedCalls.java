@@ -47,6 +47,7 @@ public final class RetriedCalls {
     static ApiResponse.Ok call(EdgeOneClient client, String action, Object parameters, RetryPolicy retryPolicy,
                                BackOffPause pause) throws InterruptedException {
         for (int attempt = 1; ; attempt++) {
+            long sent = System.nanoTime();
             ApiResponse response = client.call(action, parameters);
             if (response instanceof ApiResponse.Ok ok) {
                 return ok;
@@ -54,7 +55,7 @@ public final class RetriedCalls {
             ApiResponse.Error error = (ApiResponse.Error) response;
             if (error.errorClass() != ErrorClass.TRANSIENT || !retryPolicy.mayRetryAfter(attempt)
                     || !pause.pause(retryPolicy.delayAfter(attempt))) {
-                throw new DescribeFailed(error);
+                throw new DescribeFailed(error, sent);
             }
         }
     }

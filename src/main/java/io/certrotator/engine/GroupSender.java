@@ -24,8 +24,8 @@ import java.util.stream.Collectors;
  * Sends one host group until its rows are decided, on a call worker: a transient error is retried after the
  * policy's back-off (the worker waits it out, so the retry goes before any group the worker has not started); a
  * group the API refuses for a reason that may concern only some of its hosts is split in halves, down to single
- * hosts; a fatal error, or attempts that all went unanswered while no other call was ({@link LostConnection}), stop
- * the run; a zone refused to the credentials gets no more calls; after an ambiguous error
+ * hosts; a fatal error, or a last attempt that went unanswered while no other call was ({@link LostConnection}),
+ * stop the run; a zone refused to the credentials gets no more calls; after an ambiguous error
  * the hosts are read back, those already on the target are accepted and the others are sent again after the
  * back-off, up to {@value #AMBIGUOUS_ATTEMPTS} such answers.
  * Every outcome is recorded as its answer arrives.
@@ -62,7 +62,6 @@ final class GroupSender {
     List<HostGroup> send(HostGroup group) throws InterruptedException {
         List<HostGroup> accepted = new ArrayList<>();
         List<String> ambiguousRequests = new ArrayList<>();
-        long firstTry = System.nanoTime();
         for (int tries = 1; !stop.stopped(); tries++) {
             Optional<ApiResponse.Error> zoneRefused = access.refusal(group.zoneId());
             if (zoneRefused.isPresent()) {
@@ -70,6 +69,7 @@ final class GroupSender {
                 return accepted;
             }
             HostGroup attempted = group.withAttempts(group.attempts() + tries);
+            long thisTry = System.nanoTime();
             ApiResponse response = client.call(ModifyHostsCertificate.ACTION, new ModifyHostsCertificate(
                     group.zoneId(), group.hosts(), group.mode(), group.certIds()).parameters());
             if (response instanceof ApiResponse.Ok ok) {
@@ -103,9 +103,10 @@ final class GroupSender {
                 }
                 case TRANSIENT -> {
                     if (!retryPolicy.mayRetryAfter(tries)) {
-                        if (LostConnection.is(error, client.answeredSince(firstTry))) {
+                        if (LostConnection.is(error, client.answeredSince(thisTry))) {
                             recorder.undecided(attempted);
-                            stop.stop(LostConnection.reason(ModifyHostsCertificate.ACTION, error, firstTry));
+                            stop.stop(LostConnection.reason(ModifyHostsCertificate.ACTION, error,
+                                    client.lastAnswered()));
                         } else {
                             recorder.failed(attempted, error);
                         }

@@ -56,14 +56,14 @@ final class ReadBack {
             return Map.of();
         }
         Map<String, HostConfig> live;
-        long asked = System.nanoTime();
         try {
             live = reader.read(zoneId, waiting.keySet());
         } catch (DescribeFailed failed) {
             if (failed.fatal()) {
                 stop.stop(FatalRefusal.reason(failed.error()));
-            } else if (LostConnection.is(failed.error(), reader.answeredSince(asked))) {
-                stop.stop(LostConnection.reason(DescribeAccelerationDomains.ACTION, failed.error(), asked));
+            } else if (LostConnection.is(failed.error(), reader.answeredSince(failed.lastTry()))) {
+                stop.stop(LostConnection.reason(DescribeAccelerationDomains.ACTION, failed.error(),
+                        reader.lastAnswered()));
             } else {
                 waiting.forEach((host, group) -> recorder.verificationFailed(group.only(host),
                         "could not read the host back: " + failed.getMessage()));

@@ -13,11 +13,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.mockito.invocation.InvocationOnMock;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -135,15 +137,36 @@ class GroupSenderTest {
             throws Exception {
         when(client.call(any(), any())).thenReturn(error(noAnswer, null));
         when(client.answeredSince(anyLong())).thenReturn(false);
+        when(client.lastAnswered()).thenReturn(Instant.parse("2026-12-01T15:24:23.456Z"));
 
         assertThat(send(QUICK_RETRIES, "a.example.com")).isEmpty();
 
         verify(client, times(3)).call(any(), any());
         verify(recorder, times(3)).undecided(any());
         verifyNoMoreInteractions(recorder);
-        assertThat(stop.reason()).hasValueSatisfying(reason -> assertThat(reason)
-                .startsWith("lost the connection to the API: no ModifyHostsCertificate call has had an answer since ")
-                .contains("(" + noAnswer + ": the API says no)"));
+        assertThat(stop.reason()).contains("lost the connection to the API: no ModifyHostsCertificate call has had an"
+                + " answer since 2026-12-01T15:24:23Z (" + noAnswer + ": the API says no): check the network, the"
+                + " proxy or --endpoint");
+    }
+
+    /** Calls sent before the outage are answered after a later call's first attempt: they say nothing of now. */
+    @Test
+    void aCallAnsweredAfterTheFirstAttemptButBeforeTheLastDoesNotKeepTheConnectionAlive() throws Exception {
+        AtomicLong otherAnswer = new AtomicLong(Long.MAX_VALUE);
+        when(client.call(any(), any())).thenAnswer(call -> {
+            if (otherAnswer.get() == Long.MAX_VALUE) {
+                otherAnswer.set(System.nanoTime() + 1);
+            }
+            return error("NetworkError", null);
+        });
+        when(client.answeredSince(anyLong())).thenAnswer(since -> (long) since.getArgument(0) < otherAnswer.get());
+        when(client.lastAnswered()).thenReturn(Instant.parse("2026-12-01T15:24:23Z"));
+
+        assertThat(send(QUICK_RETRIES, "a.example.com")).isEmpty();
+
+        verify(recorder, times(3)).undecided(any());
+        verifyNoMoreInteractions(recorder);
+        assertThat(stop.reason()).hasValueSatisfying(reason -> assertThat(reason).startsWith("lost the connection"));
     }
 
     @Test

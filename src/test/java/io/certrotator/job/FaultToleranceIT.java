@@ -20,6 +20,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -303,6 +306,38 @@ class FaultToleranceIT {
         assertThat(resumed.exitCode()).as(resumed.err()).isZero();
         assertThat(report(dir.resolve("unreachable.results.csv")).values()).hasSize(3)
                 .allSatisfy(row -> assertThat(row).containsEntry("status", "SUCCEEDED"));
+    }
+
+    @Test
+    void anApiThatGoesAwayMidRunStopsItWithNoRowFailedAndTheSameCommandFinishesIt() throws Exception {
+        Path input = csv(dir, "outage.csv", hostsOnOneCertificate("zone-outage1", "cert-o", 200,
+                i -> "h" + i + ".example.com"));
+        CountDownLatch answered = new CountDownLatch(30);
+        EdgeOneSimulator first = api.seededWith(input, b -> b.latency(Duration.ofMillis(100), Duration.ZERO)
+                .onCall(call -> {
+                    if (call.action().equals(MODIFY) && call.succeeded()) {
+                        answered.countDown();
+                    }
+                }));
+        String endpoint = api.endpointOption();
+        CompletableFuture<Rotator.Result> run = CompletableFuture.supplyAsync(() ->
+                rotator.rotate(CREDENTIAL, input, endpoint, "--max-hosts-per-call=1"));
+        assertThat(answered.await(60, TimeUnit.SECONDS)).as("30 calls answered").isTrue();
+
+        first.close();
+        Rotator.Result lost = run.get(120, TimeUnit.SECONDS);
+
+        assertThat(lost.exitCode()).as(lost.out()).isEqualTo(1);
+        assertThat(lost.out()).contains("lost the connection to the API");
+        assertThat(report(dir.resolve("outage.results.csv")).values()).hasSize(200)
+                .allSatisfy(row -> assertThat(row.get("status")).as(row.get("host")).isEqualTo("PENDING"));
+
+        api.seededWith(input);
+        Rotator.Result resumed = rotate(input, "--max-hosts-per-call=1");
+
+        assertThat(resumed.exitCode()).as(resumed.out()).isZero();
+        assertThat(report(dir.resolve("outage.results.csv")).values()).hasSize(200)
+                .allSatisfy(row -> assertThat(row.get("status")).isEqualTo("SUCCEEDED"));
     }
 
     @ParameterizedTest
