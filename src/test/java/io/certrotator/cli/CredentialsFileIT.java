@@ -1,10 +1,12 @@
 package io.certrotator.cli;
 
 import io.certrotator.CertRotatorApplication;
+import io.certrotator.edgeone.UserHome;
 import io.certrotator.simulator.EdgeOneSimulator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -28,24 +30,22 @@ class CredentialsFileIT {
 
     @TempDir
     Path dir;
+    @RegisterExtension
+    final UserHome userHome = new UserHome();
     Path input;
     Path credentials;
     EdgeOneSimulator simulator;
-    String userHome;
 
     @BeforeEach
     void setUp() throws IOException {
         input = Files.write(dir.resolve("rotation.csv"), List.of("zone_id,host,mode,cert_ids",
                 "zone-credfile1,a.example.com,sslcert,cert-cf1"));
         simulator = EdgeOneSimulator.builder().credentials(SECRET_ID, SECRET_KEY).seedCsv(input).build().start();
-        credentials = Files.createDirectories(dir.resolve("user/.tencentcloud")).resolve("credentials");
-        userHome = System.getProperty("user.home");
-        System.setProperty("user.home", dir.resolve("user").toString());
+        credentials = userHome.credentialsFile();
     }
 
     @AfterEach
     void tearDown() {
-        System.setProperty("user.home", userHome);
         simulator.close();
     }
 

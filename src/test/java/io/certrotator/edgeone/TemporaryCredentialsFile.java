@@ -3,12 +3,10 @@ package io.certrotator.edgeone;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.springframework.util.FileSystemUtils;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * A user home of each test's own, whose Tencent Cloud credentials file ({@code ~/.tencentcloud/credentials}, where the
@@ -30,22 +28,17 @@ public final class TemporaryCredentialsFile implements BeforeEachCallback, After
     private static final Temporary EXPIRING = new Temporary("AKIDtemporary1", "temporary-key-1", "session-token-1");
     private static final Temporary RENEWED = new Temporary("AKIDtemporary2", "temporary-key-2", "session-token-2");
 
-    private Path home;
-    private String userHome;
+    private final UserHome home = new UserHome();
 
     @Override
     public void beforeEach(ExtensionContext context) throws IOException {
-        home = Files.createTempDirectory("user-home");
-        Files.createDirectories(home.resolve(".tencentcloud"));
-        userHome = System.getProperty("user.home");
-        System.setProperty("user.home", home.toString());
+        home.beforeEach(context);
         write(EXPIRING);
     }
 
     @Override
     public void afterEach(ExtensionContext context) throws IOException {
-        System.setProperty("user.home", userHome);
-        FileSystemUtils.deleteRecursively(home);
+        home.afterEach(context);
     }
 
     /** The credentials the file holds at first, whose token the test lets expire. */
@@ -65,7 +58,7 @@ public final class TemporaryCredentialsFile implements BeforeEachCallback, After
 
     private void write(Temporary credentials) {
         try {
-            Files.writeString(home.resolve(".tencentcloud/credentials"), "[" + PROFILE + "]\nsecret_id = "
+            Files.writeString(home.credentialsFile(), "[" + PROFILE + "]\nsecret_id = "
                     + credentials.secretId() + "\nsecret_key = " + credentials.secretKey() + "\ntoken = "
                     + credentials.token() + "\n");
         } catch (IOException e) {

@@ -1,9 +1,11 @@
 package io.certrotator.job;
 
+import io.certrotator.edgeone.UserHome;
 import io.certrotator.simulator.EdgeOneSimulator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -26,24 +28,21 @@ class CredentialsAndEndpointIT {
 
     @TempDir
     Path dir;
+    @RegisterExtension
+    final UserHome userHome = new UserHome();
     EdgeOneSimulator simulator;
     Path input;
-    String userHome;
 
     @BeforeEach
     void setUp() throws IOException {
         input = csv(dir, "rotation.csv", hostsOnOneCertificate("zone-prof1", "cert-p", 2, i -> "h" + i + ".example.com"));
         simulator = EdgeOneSimulator.builder().credentials(SECRET_ID, SECRET_KEY).seedCsv(input).build().start();
-        Path home = Files.createDirectories(dir.resolve("user/.tencentcloud"));
-        Files.writeString(home.resolve("credentials"), "[default]\nsecret_id = AKIDnotthisone\nsecret_key = wrong\n\n"
+        Files.writeString(userHome.credentialsFile(), "[default]\nsecret_id = AKIDnotthisone\nsecret_key = wrong\n\n"
                 + "[rotation]\nsecret_id = " + SECRET_ID + "\nsecret_key = " + SECRET_KEY + "\n");
-        userHome = System.getProperty("user.home");
-        System.setProperty("user.home", dir.resolve("user").toString());
     }
 
     @AfterEach
     void tearDown() {
-        System.setProperty("user.home", userHome);
         simulator.close();
     }
 
