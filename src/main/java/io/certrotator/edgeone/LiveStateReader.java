@@ -1,6 +1,5 @@
 package io.certrotator.edgeone;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -74,16 +73,6 @@ public final class LiveStateReader {
     /** DescribeAccelerationDomains calls sent so far, answered or not. */
     public long callsMade() {
         return client.callsMade();
-    }
-
-    /** As {@link EdgeOneClient#answeredSince(long)}. */
-    public boolean answeredSince(long nanos) {
-        return client.answeredSince(nanos);
-    }
-
-    /** As {@link EdgeOneClient#lastAnswered()}. */
-    public Instant lastAnswered() {
-        return client.lastAnswered();
     }
 
     private record Answers(long totalCount, Map<String, HostConfig> found) {

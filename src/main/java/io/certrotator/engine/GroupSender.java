@@ -1,6 +1,7 @@
 package io.certrotator.engine;
 
 import io.certrotator.edgeone.ApiResponse;
+import io.certrotator.edgeone.DescribeAccelerationDomains;
 import io.certrotator.edgeone.DescribeFailed;
 import io.certrotator.edgeone.EdgeOneClient;
 import io.certrotator.edgeone.ErrorClassifier;
@@ -42,16 +43,18 @@ final class GroupSender {
     private final GroupOutcomeRecorder recorder;
     private final RunStop stop;
     private final ZoneAccess access;
+    private final LostConnection lostConnection;
     private final AtomicLong rateRefusals = new AtomicLong();
 
     GroupSender(EdgeOneClient client, LiveStateReader reader, RetryPolicy retryPolicy, GroupOutcomeRecorder recorder,
-                RunStop stop, ZoneAccess access) {
+                RunStop stop, ZoneAccess access, LostConnection lostConnection) {
         this.client = client;
         this.reader = reader;
         this.retryPolicy = retryPolicy;
         this.recorder = recorder;
         this.stop = stop;
         this.access = access;
+        this.lostConnection = lostConnection;
     }
 
     /**
@@ -103,10 +106,11 @@ final class GroupSender {
                 }
                 case TRANSIENT -> {
                     if (!retryPolicy.mayRetryAfter(tries)) {
-                        if (LostConnection.is(error, client.answeredSince(thisTry))) {
+                        Optional<String> lost = lostConnection.stopReason(ModifyHostsCertificate.ACTION, error,
+                                thisTry);
+                        if (lost.isPresent()) {
                             recorder.undecided(attempted);
-                            stop.stop(LostConnection.reason(ModifyHostsCertificate.ACTION, error,
-                                    client.lastAnswered()));
+                            stop.stop(lost.get());
                         } else {
                             recorder.failed(attempted, error);
                         }
@@ -144,8 +148,8 @@ final class GroupSender {
      * certificates' status: the zone's read-back checks that as for any accepted host) are SUCCEEDED and added to
      * {@code accepted}.
      *
-     * @return the hosts that do not carry the target, or all of them when they could not be read; none when a fatal
-     * answer to the read stopped the run (the rows stay PENDING)
+     * @return the hosts that do not carry the target, or all of them when they could not be read; none when the read's
+     * failure stopped the run (a fatal answer, the API out of reach: the rows stay PENDING)
      */
     private List<String> acceptApplied(HostGroup attempted, ApiResponse.Error error, List<HostGroup> accepted)
             throws InterruptedException {
@@ -153,8 +157,9 @@ final class GroupSender {
         try {
             live = reader.read(attempted.zoneId(), attempted.hosts());
         } catch (DescribeFailed failed) {
-            if (failed.fatal()) {
-                stop.stop(FatalRefusal.reason(failed.error()));
+            Optional<String> stops = lostConnection.stopReason(DescribeAccelerationDomains.ACTION, failed);
+            if (stops.isPresent()) {
+                stop.stop(stops.get());
                 return List.of();
             }
             log.warn("{}: cannot read back the hosts of a call answered {} ({}); sending them again",

@@ -2,7 +2,6 @@ package io.certrotator.engine;
 
 import io.certrotator.edgeone.DescribeAccelerationDomains;
 import io.certrotator.edgeone.DescribeFailed;
-import io.certrotator.edgeone.FatalRefusal;
 import io.certrotator.edgeone.HostConfig;
 import io.certrotator.edgeone.LiveStateReader;
 import io.certrotator.edgeone.RetryPolicy;
@@ -29,14 +28,16 @@ final class ReadBack {
     private final RetryPolicy pollPolicy;
     private final Duration timeout;
     private final RunStop stop;
+    private final LostConnection lostConnection;
 
     ReadBack(LiveStateReader reader, GroupOutcomeRecorder recorder, RetryPolicy pollPolicy, Duration timeout,
-             RunStop stop) {
+             RunStop stop, LostConnection lostConnection) {
         this.reader = reader;
         this.recorder = recorder;
         this.pollPolicy = pollPolicy;
         this.timeout = timeout;
         this.stop = stop;
+        this.lostConnection = lostConnection;
     }
 
     /** @param accepted each accepted host of the zone, with the group that carried it */
@@ -59,15 +60,9 @@ final class ReadBack {
         try {
             live = reader.read(zoneId, waiting.keySet());
         } catch (DescribeFailed failed) {
-            if (failed.fatal()) {
-                stop.stop(FatalRefusal.reason(failed.error()));
-            } else if (LostConnection.is(failed.error(), reader.answeredSince(failed.lastTry()))) {
-                stop.stop(LostConnection.reason(DescribeAccelerationDomains.ACTION, failed.error(),
-                        reader.lastAnswered()));
-            } else {
-                waiting.forEach((host, group) -> recorder.verificationFailed(group.only(host),
-                        "could not read the host back: " + failed.getMessage()));
-            }
+            lostConnection.stopReason(DescribeAccelerationDomains.ACTION, failed).ifPresentOrElse(stop::stop,
+                    () -> waiting.forEach((host, group) -> recorder.verificationFailed(group.only(host),
+                            "could not read the host back: " + failed.getMessage())));
             return Map.of();
         }
         Map<String, HostGroup> again = new HashMap<>();

@@ -78,7 +78,8 @@ public final class RotationEngine {
         ExecutorService reads = Executors.newFixedThreadPool(DESCRIBE_THREADS, DaemonThreads.named("describe-"));
         LiveStateReader reader = new LiveStateReader(describe, retryPolicy, reads, stop);
         ZoneAccess access = new ZoneAccess(stop);
-        GroupSender sender = new GroupSender(modify, reader, retryPolicy, recorder, stop, access);
+        LostConnection lostConnection = new LostConnection(modify, describe, describeZones);
+        GroupSender sender = new GroupSender(modify, reader, retryPolicy, recorder, stop, access, lostConnection);
         Workers calls = new Workers("call-", concurrency, stop, () -> {
         });
         Workers zones = new Workers("zone-", concurrency, stop, stop::workDone);
@@ -86,10 +87,10 @@ public final class RotationEngine {
         // lets a reader waiting for room find the run stopped
         stop.whenStopped(() -> heldRows.release(rowsAhead));
         ZoneStates zoneStates = new ZoneStates(new ZoneStateReader(describeZones, retryPolicy, stop),
-                results.pendingZoneIds(instanceId));
+                results.pendingZoneIds(instanceId), stop, lostConnection);
         ZoneRotation zone = new ZoneRotation(reader, recorder, sender, calls, stop, maxHostsPerCall,
-                verify ? Optional.of(new ReadBack(reader, recorder, retryPolicy, verifyTimeout, stop)) : Optional.empty(),
-                allowDropping, access);
+                verify ? Optional.of(new ReadBack(reader, recorder, retryPolicy, verifyTimeout, stop, lostConnection))
+                        : Optional.empty(), allowDropping, access, lostConnection);
         stopSignal.attach(stop);
         try {
             List<PendingRow> zoneRows = new ArrayList<>();

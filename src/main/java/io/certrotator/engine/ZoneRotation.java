@@ -4,7 +4,6 @@ import io.certrotator.edgeone.ApiResponse;
 import io.certrotator.edgeone.DescribeAccelerationDomains;
 import io.certrotator.edgeone.DescribeFailed;
 import io.certrotator.edgeone.ErrorClass;
-import io.certrotator.edgeone.FatalRefusal;
 import io.certrotator.edgeone.HostConfig;
 import io.certrotator.edgeone.LiveStateReader;
 import io.certrotator.edgeone.StateRefusal;
@@ -49,11 +48,12 @@ final class ZoneRotation {
     private final Optional<ReadBack> readBack;
     private final boolean allowDropping;
     private final ZoneAccess access;
+    private final LostConnection lostConnection;
 
     /** @param allowDropping whether a row may take a key type off its host ({@code --allow-dropping-certificates}) */
     ZoneRotation(LiveStateReader reader, GroupOutcomeRecorder recorder, GroupSender sender, Workers calls,
                  RunStop stop, int maxHostsPerCall, Optional<ReadBack> readBack, boolean allowDropping,
-                 ZoneAccess access) {
+                 ZoneAccess access, LostConnection lostConnection) {
         this.reader = reader;
         this.recorder = recorder;
         this.sender = sender;
@@ -63,6 +63,7 @@ final class ZoneRotation {
         this.readBack = readBack;
         this.allowDropping = allowDropping;
         this.access = access;
+        this.lostConnection = lostConnection;
     }
 
     /**
@@ -93,9 +94,7 @@ final class ZoneRotation {
         try {
             reader.read(zoneId, List.copyOf(unread.keySet()), listed -> plan(listed, unread, grouper));
         } catch (DescribeFailed failed) {
-            if (failed.fatal()) {
-                stop.stop(FatalRefusal.reason(failed.error()));
-            }
+            lostConnection.stopReason(DescribeAccelerationDomains.ACTION, failed).ifPresent(stop::stop);
             if (stop.stopped()) {
                 return;
             }

@@ -47,7 +47,7 @@ class GroupSenderTest {
         for (int i = 0; i < hosts.length; i++) {
             lines.put(hosts[i], List.of(i + 2L));
         }
-        return new GroupSender(client, reader, policy, recorder, stop, access)
+        return new GroupSender(client, reader, policy, recorder, stop, access, new LostConnection(client))
                 .send(new HostGroup("zone-a1", "sslcert", List.of("cert-new"), lines, 0));
     }
 
@@ -144,9 +144,9 @@ class GroupSenderTest {
         verify(client, times(3)).call(any(), any());
         verify(recorder, times(3)).undecided(any());
         verifyNoMoreInteractions(recorder);
-        assertThat(stop.reason()).contains("lost the connection to the API: no ModifyHostsCertificate call has had an"
-                + " answer since 2026-12-01T15:24:23Z (" + noAnswer + ": the API says no): check the network, the"
-                + " proxy or --endpoint");
+        assertThat(stop.reason()).contains("lost the connection to the API: no call has had an answer since"
+                + " 2026-12-01T15:24:23Z (ModifyHostsCertificate: " + noAnswer + ": the API says no): check the"
+                + " network, the proxy or --endpoint");
     }
 
     /** Calls sent before the outage are answered after a later call's first attempt: they say nothing of now. */
