@@ -57,9 +57,10 @@ final class RunSummary {
      */
     void end(StatusCounts counts, JobFigures figures, Map<String, Long> unsuccessfulByCode, Path report, int exitCode,
              String stopReason, String commandLine) {
-        out.printf("rows: %d total, %d succeeded, %d failed, %d invalid, %d pending%n", counts.total(),
+        out.printf("rows: %d total, %d succeeded, %d failed, %d invalid, %d pending%s%n", counts.total(),
                 counts.of(RowStatus.SUCCEEDED), counts.of(RowStatus.FAILED), counts.of(RowStatus.INVALID),
-                counts.of(RowStatus.PENDING));
+                counts.of(RowStatus.PENDING), counts.accepted() == 0 ? ""
+                        : " (" + counts.accepted() + " of them accepted by the API, to be read back by the next run)");
         if (figures.calls() > 0) {
             out.printf(Locale.ROOT, "calls: %d ModifyHostsCertificate in %s (%.1f calls/s, limit 20/s), %d refused for rate%n",
                     figures.calls(), seconds(Duration.ofMillis(figures.rotateMillis())), figures.callsPerSecond(),

@@ -98,11 +98,16 @@ public class ResultsRepository {
 
     public StatusCounts countByStatus(long instanceId) {
         Map<RowStatus, Long> counts = new EnumMap<>(RowStatus.class);
-        jdbc.query("SELECT STATUS, COUNT(*) FROM CR_ROW WHERE JOB_INSTANCE_ID = ? GROUP BY STATUS",
+        long[] accepted = {0};
+        jdbc.query("SELECT STATUS, COUNT(*), COUNT(REQUEST_ID) FROM CR_ROW WHERE JOB_INSTANCE_ID = ? GROUP BY STATUS",
                 rs -> {
-                    counts.put(RowStatus.valueOf(rs.getString(1)), rs.getLong(2));
+                    RowStatus status = RowStatus.valueOf(rs.getString(1));
+                    counts.put(status, rs.getLong(2));
+                    if (status == RowStatus.PENDING) {
+                        accepted[0] = rs.getLong(3);
+                    }
                 }, instanceId);
-        return new StatusCounts(counts);
+        return new StatusCounts(counts, accepted[0]);
     }
 
     /** Error codes of FAILED and INVALID rows with how many rows carry each, most frequent first. */

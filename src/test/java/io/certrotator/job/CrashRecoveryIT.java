@@ -134,6 +134,8 @@ class CrashRecoveryIT {
             assertThat(row.get("status")).as(host).isEqualTo("PENDING");
             assertThat(row.get("request_id").isEmpty()).as(host + " accepted").isEqualTo(!answered.contains(host));
         });
+        assertThat(termed.out()).contains("120 pending (" + answered.size() + " of them accepted by the API, to be "
+                + "read back by the next run)");
 
         ChildRun again = child(input);
 
