@@ -3,9 +3,7 @@ package io.certrotator.cli;
 import io.certrotator.job.RotationJobConfiguration;
 import io.certrotator.job.RotationParameters;
 import io.certrotator.job.RunExitStatus;
-import io.certrotator.job.RunStoppedException;
 import io.certrotator.results.ResultsRepository;
-import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
@@ -21,8 +19,6 @@ import java.util.Set;
 final class PastRuns {
 
     private static final Set<String> OUR_EXIT_STATUSES = Set.of(RunExitStatus.INVALID_INPUT);
-    /** How a step's exit description, the stack trace of what ended it, starts when the run stopped itself. */
-    private static final String STOPPED_BY_THE_RUN = RunStoppedException.class.getName();
 
     private final JobRepository jobRepository;
     private final ResultsRepository results;
@@ -77,19 +73,12 @@ final class PastRuns {
     }
 
     /**
-     * How an execution ended: our exit status where it says more (INVALID_INPUT); STOPPED for a run that stopped
-     * before the end and resumes (a signal, credentials refused), which Spring Batch records as FAILED with a step
-     * ending in {@link RunStoppedException}; else Spring Batch's status (STARTED: no end recorded).
+     * How an execution ended: our exit status where it says more (INVALID_INPUT); else Spring Batch's status as the job
+     * recorded it (STOPPED: it stopped itself and resumes, as the job records a run stopped by a signal or refused
+     * credentials; STARTED: no end recorded).
      */
     static String status(JobExecution execution) {
         String exitCode = execution.getExitStatus().getExitCode();
-        if (OUR_EXIT_STATUSES.contains(exitCode)) {
-            return exitCode;
-        }
-        if (execution.getStatus() == BatchStatus.FAILED && execution.getStepExecutions().stream()
-                .anyMatch(step -> step.getExitStatus().getExitDescription().startsWith(STOPPED_BY_THE_RUN))) {
-            return BatchStatus.STOPPED.name();
-        }
-        return execution.getStatus().name();
+        return OUR_EXIT_STATUSES.contains(exitCode) ? exitCode : execution.getStatus().name();
     }
 }

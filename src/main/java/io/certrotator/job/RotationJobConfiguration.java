@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The rotation job: load and validate the input ({@link LoadInputConfiguration}), rotate. No run-id incrementer: the
- * same input and options are the same instance, which is what lets a failed run resume.
+ * same input and options are the same instance, which is what lets a stopped or failed run resume.
  */
 @Configuration
 public class RotationJobConfiguration {
@@ -31,6 +31,7 @@ public class RotationJobConfiguration {
     Job certificateRotationJob(JobRepository jobRepository, Step loadInput, Step markConflicts,
                                JobExecutionDecider invalidInput, Step rotateCertificates) {
         return new JobBuilder(JOB_NAME, jobRepository)
+                .listener(new StoppedRunRecorder())
                 .start(loadInput).next(markConflicts).next(invalidInput)
                 .on(RunExitStatus.INVALID_INPUT).end(RunExitStatus.INVALID_INPUT)
                 .from(invalidInput).on("*").to(rotateCertificates)

@@ -58,7 +58,7 @@ class LoadRestartIT {
     }
 
     @Test
-    void aLoadStoppedBySigtermEndsAtOnceAndTheSameCommandGoesOnLoadingEveryLineOnce() throws Exception {
+    void aLoadStoppedBySigtermEndsAtOnceAsStoppedAndTheSameCommandGoesOnLoadingEveryLineOnce() throws Exception {
         Path input = bigInputEndingWithAnInvalidRow();
         Path home = dir.resolve("home");
 
@@ -79,6 +79,7 @@ class LoadRestartIT {
         }
         assertThat(loadedAtStop).isLessThan(ROWS).isPositive();
         assertThat(stopped.out()).contains("after " + loadedAtStop + " rows");
+        assertThat(history(home)).as("history after the stop").containsPattern("big\\.csv .* STOPPED +1 ");
 
         ChildRun again = ChildRun.start(home, "AKIDloadstop", "secret", "--input=" + input,
                 "--endpoint=http://127.0.0.1:9");
@@ -93,6 +94,14 @@ class LoadRestartIT {
             assertThat(loads.get(1)[0]).as("the second load's read count").isEqualTo(ROWS + 1 - loadedAtStop);
             assertThat(loads.get(0)[1] + loads.get(1)[1]).as("rows written by both loads").isEqualTo(ROWS + 1);
         }
+        assertThat(history(home)).as("history after the rerun").containsPattern("big\\.csv .* INVALID_INPUT +2 ");
+    }
+
+    /** The run's line in what {@code history} prints. */
+    private static String history(Path home) throws InterruptedException {
+        ChildRun history = ChildRun.start(home, "AKIDunused", "unused", "history");
+        assertThat(history.exitCode(60)).as(history.out()).isZero();
+        return history.out().lines().filter(line -> line.contains("big.csv")).findFirst().orElse(history.out());
     }
 
     private Path bigInputEndingWithAnInvalidRow() throws IOException {
