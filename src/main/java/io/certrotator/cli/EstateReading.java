@@ -6,6 +6,7 @@ import io.certrotator.edgeone.ApiAccess;
 import io.certrotator.edgeone.ApiResponse;
 import io.certrotator.edgeone.CredentialChain;
 import io.certrotator.edgeone.ErrorClass;
+import io.certrotator.edgeone.ErrorClassifier;
 import io.certrotator.edgeone.FatalRefusal;
 import io.certrotator.edgeone.RetryPolicy;
 import io.certrotator.estate.EstateReadException;
@@ -91,9 +92,15 @@ final class EstateReading {
         return snapshot;
     }
 
-    /** A fatal answer in the words that say what to do about it (the clock, the session token); the API's otherwise. */
+    /**
+     * A fatal answer in the words that say what to do about it (the clock, the session token), no answer at all with
+     * where to look; the API's words otherwise.
+     */
     private static String why(EstateReadException zones) {
         ApiResponse.Error error = new ApiResponse.Error(zones.failure().code(), zones.failure().message(), null);
+        if (ErrorClassifier.isNoAnswer(error.code())) {
+            return zones.getMessage() + ": the API cannot be reached: check the network, the proxy or --endpoint";
+        }
         return error.errorClass() == ErrorClass.FATAL ? FatalRefusal.reason(error) : zones.getMessage();
     }
 

@@ -13,6 +13,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -161,6 +164,23 @@ class InventoryCommandIT {
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(run.err()).contains("no profile [none-such]").doesNotContain("Exception");
+    }
+
+    @Test
+    void anEndpointThatAnswersNothingIsOneLineSayingWhereToLookAndExit1() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+
+        ConsoleCapture run = ConsoleCapture.of(() -> InventoryCommand.run(PlanCommandIT.CREDENTIAL, "inventory",
+                "--endpoint=http://127.0.0.1:" + closedPort, "--cert-rotator.home=" + dir.resolve("home"),
+                "--progress=off", "--cert-rotator.retry.max-attempts=1"));
+
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCodes.STOPPED);
+        assertThat(run.err()).contains("cannot list the zones: DescribeZones failed with NetworkError")
+                .contains("the API cannot be reached: check the network, the proxy or --endpoint")
+                .doesNotContain("\tat ");
     }
 
     @Test
