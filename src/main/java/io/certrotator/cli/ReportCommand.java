@@ -1,7 +1,5 @@
 package io.certrotator.cli;
 
-import io.certrotator.input.InputDigest;
-import io.certrotator.input.InputFileException;
 import io.certrotator.results.ReportWriter;
 import io.certrotator.results.ResultsRepository;
 import org.springframework.batch.core.repository.JobRepository;
@@ -14,7 +12,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -80,7 +77,7 @@ public final class ReportCommand implements Callable<Integer> {
             }
             Path report = request.report().orElse(RotateOptions.defaultReport(run.get().parameters().input()));
             try {
-                refuseOverwritingInput(report, run.get());
+                RunInput.of(run.get()).refuseOverwriting(report, "--report");
                 WritableFolder.check(report, "the report", "--report");
             } catch (ConfigurationMistake e) {
                 System.err.println("cert-rotator report: " + e.getMessage());
@@ -90,28 +87,6 @@ public final class ReportCommand implements Callable<Integer> {
             reportWriter.write(request.run(), report);
             System.out.printf("report: %s (run %d, %d rows)%n", report, request.run(), run.get().rows().total());
             exitCode = ExitCodes.SUCCEEDED;
-        }
-
-        /**
-         * The run's input is known by the path it had (relative to where the run was started, which may not be here)
-         * and by its content: a file that holds it is the input, or a copy of it, and stays.
-         */
-        private static void refuseOverwritingInput(Path report, PastRun run) {
-            Path input = run.parameters().input();
-            String what = "the input of run " + run.id() + ", " + input;
-            SameFile.refuseOverwriting(report, "--report", input, what);
-            if (Files.isRegularFile(report) && run.parameters().inputSha256().equals(sha256(report))) {
-                throw new ConfigurationMistake("--report must not be " + what + ": " + report + " holds its content"
-                        + " and would be overwritten");
-            }
-        }
-
-        private static String sha256(Path file) {
-            try {
-                return InputDigest.sha256(file);
-            } catch (InputFileException e) {
-                return "";
-            }
         }
 
         @Override

@@ -9,10 +9,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -139,6 +144,26 @@ class CommandLineTest {
         assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(run.err().lines()).containsExactly("cert-rotator rotate: " + broken + ": line 2: a quoted field"
                 + " is never closed (a \" without its closing \")");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"--seed, seed.csv, the seed", "--state, state.json, the state"})
+    void simulatesPortFileMayNotBeTheFileItIsSeededFrom(String option, String name, String what, @TempDir Path dir)
+            throws IOException {
+        Path seed = Files.writeString(dir.resolve(name), name.endsWith(".csv") ? "zone_id,host,mode,cert_ids\n"
+                : "{\"zones\":[]}");
+        String content = Files.readString(seed);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int exit = SimulateCommand.run(new String[]{option + "=" + seed, "--port-file=" + dir.resolve(".").resolve(name)},
+                Map.of("TENCENTCLOUD_SECRET_ID", "AKIDsimulate", "TENCENTCLOUD_SECRET_KEY", "simulate-key"),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), CompletableFuture.completedFuture(null));
+
+        assertThat(exit).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString(StandardCharsets.UTF_8).lines()).containsExactly(
+                "cert-rotator simulate: --port-file must not be " + what + " " + seed + ": it would be overwritten");
+        assertThat(Files.readString(seed)).isEqualTo(content);
     }
 
     @Test
