@@ -23,7 +23,8 @@ import java.util.concurrent.Callable;
                 + " (`history` lists the runs and their numbers).", ""},
         footerHeading = SpringBootOptions.PROPERTIES_HEADING,
         footer = {SpringBootOptions.REPOSITORY, SpringBootOptions.HOME, SpringBootOptions.LOGGING, "",
-                "Exit codes: 0 written, 2 bad option or no such run."})
+                "Exit codes: 0 written, 2 bad option, no such run, or no --report where the run's input cannot be"
+                        + " found."})
 public final class ReportCommand implements Callable<Integer> {
 
     @Spec
@@ -36,7 +37,8 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--report", order = 2, paramLabel = "FILE",
             description = {"where to write it", "  Default: NAME.results.csv beside the run's input NAME.csv, as the"
-                    + " run itself does"})
+                    + " run itself does (required when the run recorded a relative path that names no such input"
+                    + " here)"})
     private Path report;
 
     @Option(names = "--run", order = 1, required = true, paramLabel = "N", description = "the run number (required; history lists"
@@ -54,6 +56,8 @@ public final class ReportCommand implements Callable<Integer> {
     }
 
     static final class Runner implements ApplicationRunner, ExitCodeGenerator {
+
+        private static final Path CURRENT_FOLDER = Path.of("").toAbsolutePath();
 
         private final PastRuns pastRuns;
         private final ReportWriter reportWriter;
@@ -75,8 +79,9 @@ public final class ReportCommand implements Callable<Integer> {
                 exitCode = ExitCodes.BAD_INPUT;
                 return;
             }
-            Path report = request.report().orElse(RotateOptions.defaultReport(run.get().parameters().input()));
+            Path report;
             try {
+                report = request.report().orElseGet(() -> RunInput.of(run.get()).defaultReport(CURRENT_FOLDER));
                 RunInput.of(run.get()).refuseOverwriting(report, "--report");
                 WritableFolder.check(report, "the report", "--report");
             } catch (ConfigurationMistake e) {

@@ -32,6 +32,28 @@ record RunInput(long run, Path recorded, String sha256) {
         }
     }
 
+    /**
+     * Where the run's report goes when none is named: beside its input, as the run put it. The run recorded the path as
+     * it was given; a relative one is taken from {@code here} only when the file there holds the input: a file of the
+     * same name in another folder is not the run's, and its folder not where the operator looks for the report.
+     *
+     * @param here the current folder
+     * @throws ConfigurationMistake when the relative path names nothing here, or a file that is not the input
+     */
+    Path defaultReport(Path here) {
+        if (recorded.isAbsolute()) {
+            return RotateOptions.defaultReport(recorded);
+        }
+        Path there = here.resolve(recorded);
+        if (!holdsIt(there)) {
+            String found = Files.exists(there) ? recorded + " here does not hold that input"
+                    : "there is no " + recorded + " here";
+            throw new ConfigurationMistake("run " + run + " recorded its input as " + recorded + ", relative to the"
+                    + " folder it was started in, and " + found + ": give --report=FILE, or run report in that folder");
+        }
+        return RotateOptions.defaultReport(there);
+    }
+
     private boolean holdsIt(Path file) {
         if (!Files.isRegularFile(file)) {
             return false;
