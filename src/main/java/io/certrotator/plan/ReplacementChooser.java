@@ -13,16 +13,14 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Chooses the certificate that takes the place of one a host serves. A candidate is one of the account's issued server
- * certificates (SSL status 1, type {@code SVR}) whose names cover the host, of the replaced certificate's key family,
- * known to stay valid past the window; the one that expires last wins, then the one issued last, then the lowest ID.
+ * Chooses the certificate that takes the place of one a host serves. A candidate is one of the account's certificates
+ * that {@link UsableCertificate} allows (issued server certificates valid now and past the window) whose names cover
+ * the host, of the replaced certificate's key family; the one that expires last wins, then the one issued last, then
+ * the lowest ID.
  * A named replacement ({@code --replace=OLD=NEW}) must cover the host and be of the replaced certificate's key family,
  * so that no row drops a family the host serves or is refused by EdgeOne ({@code CertNotMatchDomain}).
  */
 final class ReplacementChooser {
-
-    static final int ISSUED = 1;
-    static final String SERVER_CERTIFICATE = "SVR";
 
     private static final Comparator<CertificateRecord> BEST_FIRST = Comparator
             .comparing((CertificateRecord cert) -> cert.notAfter().orElse(Instant.MIN), Comparator.reverseOrder())
@@ -61,7 +59,7 @@ final class ReplacementChooser {
             return new Choice.NoCandidate("no " + keyType + " certificate covers it");
         }
         return sameFamily.stream()
-                .filter(cert -> window.outlasts(cert.notAfter()))
+                .filter(cert -> UsableCertificate.whyNot(cert, window).isEmpty())
                 .min(BEST_FIRST)
                 .<Choice>map(cert -> new Choice.Chosen(cert.certificateId(), cert.notAfter()))
                 .orElseGet(() -> new Choice.NoCandidate(
@@ -69,8 +67,8 @@ final class ReplacementChooser {
     }
 
     /**
-     * {@code newCertId}, one of the account's certificates, in place of {@code replaced}, if its names cover
-     * {@code host} and it is of the same key family.
+     * {@code newCertId}, one of the account's certificates (which {@link EstatePlanner} found usable), in place of
+     * {@code replaced}, if its names cover {@code host} and it is of the same key family.
      */
     Choice take(String host, String newCertId, ServedCertificate replaced) {
         Optional<Choice> unlisted = certificatesUnread();
@@ -101,7 +99,7 @@ final class ReplacementChooser {
 
     private Stream<CertificateRecord> issuedServerCertificates() {
         return snapshot.certificates().values().stream()
-                .filter(cert -> cert.status() == ISSUED && SERVER_CERTIFICATE.equals(cert.certificateType()));
+                .filter(UsableCertificate::issuedServerCertificate);
     }
 
     private static boolean covers(CertificateRecord cert, String host) {
