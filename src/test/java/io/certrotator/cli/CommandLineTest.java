@@ -86,7 +86,12 @@ class CommandLineTest {
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
             "--rate=5                                    | give --input=FILE, or --expiring-within=TIME",
             "--input=a.csv --rat=5                       | Unknown option: '--rat=5' (did you mean --rate?)",
-            "--input=a.csv stray                         | Unmatched argument at index 2: 'stray'",
+            "--input=a.csv stray                         | 'stray' is not an option: rotate takes options only",
+            "inventory foo                               | 'foo' is not an option: inventory takes options only",
+            "plan --expiring-within=30d --output=- x y   | 'x' is not an option: plan takes options only",
+            "history 5                                   | '5' is not an option: history takes options only",
+            "upload --cert=a.pem --key=a.key extra       | 'extra' is not an option: upload takes options only",
+            "simulate --seed=x.csv extra                 | 'extra' is not an option: simulate takes options only",
             "--input=a.csv --rate=21                     | Invalid value for option '--rate': 21 is not from 1 to 20",
             "--input=a.csv --max-hosts-per-call=101      | '--max-hosts-per-call': 101 is not from 1 to 100",
             "--input=a.csv --progress=fancy              | Invalid value for option '--progress'",
@@ -126,6 +131,37 @@ class CommandLineTest {
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(run.err()).contains(option + " is given more than once, with different values");
+    }
+
+    @Test
+    void aStrayWordThatIsNoFileIsOneLineNamingItWithoutAHint() {
+        ConsoleCapture run = run("--input=a.csv", "no-such-file.csv");
+
+        assertThat(run.err().lines()).containsExactly(
+                "cert-rotator rotate: 'no-such-file.csv' is not an option: rotate takes options only",
+                "see: java -jar cert-rotator.jar rotate --help");
+    }
+
+    @Test
+    void aStrayWordThatIsAFileSuggestsTheOptionThatReadsIt(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("extra.csv"), "zone_id,host\n");
+
+        ConsoleCapture run = run("--input=x.csv", file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err().lines()).containsExactly("cert-rotator rotate: '" + file + "' is not an option: rotate"
+                + " takes options only (did you mean --input=" + file + "?)", "see: java -jar cert-rotator.jar rotate --help");
+    }
+
+    @Test
+    void aStrayFileIsSuggestedOnlyForAnOptionThatReadsOne(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("hosts.csv"), "zone_id,host\n");
+
+        assertThat(run("inventory", file.toString()).err().lines().findFirst()).contains("cert-rotator inventory: '"
+                + file + "' is not an option: inventory takes options only");
+        assertThat(run("upload", "--cert=a.pem", "--key=a.key", file.toString()).err().lines().findFirst()).contains(
+                "cert-rotator upload: '" + file + "' is not an option: upload takes options only (did you mean --cert="
+                        + file + " or --key=" + file + "?)");
     }
 
     @Test
