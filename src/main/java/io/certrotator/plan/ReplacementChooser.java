@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -62,8 +63,17 @@ final class ReplacementChooser {
                 .filter(cert -> UsableCertificate.whyNot(cert, window).isEmpty())
                 .min(BEST_FIRST)
                 .<Choice>map(cert -> new Choice.Chosen(cert.certificateId(), cert.notAfter()))
-                .orElseGet(() -> new Choice.NoCandidate(
-                        "every " + keyType + " certificate that covers it " + window.describeExpiring()));
+                .orElseGet(() -> new Choice.NoCandidate(noneUsable(keyType, sameFamily)));
+    }
+
+    /** Why none of {@code sameFamily} will do: they all expire too soon, or what keeps each out. */
+    private String noneUsable(KeyType keyType, List<CertificateRecord> sameFamily) {
+        if (sameFamily.stream().allMatch(cert -> window.expiring(cert.notAfter()))) {
+            return "every " + keyType + " certificate that covers it " + window.describeExpiring();
+        }
+        return "no " + keyType + " certificate that covers it can be used: " + sameFamily.stream()
+                .map(cert -> cert.certificateId() + " " + UsableCertificate.whyNot(cert, window).orElseThrow())
+                .collect(Collectors.joining(", "));
     }
 
     /**

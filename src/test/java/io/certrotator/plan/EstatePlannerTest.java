@@ -287,6 +287,17 @@ class EstatePlannerTest {
     }
 
     @Test
+    void aHostWhoseOnlyCandidateIsNotValidYetIsLeftOutSayingSo() {
+        Estate estate = new Estate().zone("zone-aaa")
+                .cert("rsa-old", "RSA", days(1), "www.a.com")
+                .cert("rsa-future", "RSA", days(5), days(400), "www.a.com")
+                .host("zone-aaa", "www.a.com", "rsa-old");
+
+        assertThat(unplannedReason(expiring(estate.snapshot()), "www.a.com")).contains(
+                "no RSA certificate that covers it can be used: rsa-future is not valid before " + days(5));
+    }
+
+    @Test
     void replaceOfACertificateAHostServesButTheAccountNoLongerListsIsPlanned() {
         Estate estate = new Estate().zone("zone-aaa").cert("rsa-new", "RSA", days(365), "*.a.com")
                 .hostOn("zone-aaa", "www.a.com",
