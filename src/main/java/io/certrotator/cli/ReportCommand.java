@@ -79,10 +79,11 @@ public final class ReportCommand implements Callable<Integer> {
                 exitCode = ExitCodes.BAD_INPUT;
                 return;
             }
+            RunInput input = RunInput.of(run.get());
             Path report;
             try {
-                report = request.report().orElseGet(() -> RunInput.of(run.get()).defaultReport(CURRENT_FOLDER));
-                RunInput.of(run.get()).refuseOverwriting(report, "--report");
+                report = request.report().orElseGet(() -> input.defaultReport(CURRENT_FOLDER));
+                input.refuseOverwriting(report, "--report");
                 WritableFolder.check(report, "the report", "--report");
             } catch (ConfigurationMistake e) {
                 System.err.println("cert-rotator report: " + e.getMessage());
