@@ -30,13 +30,18 @@ final class StrayWord {
     }
 
     /**
-     * Says so in one line: {@code 'extra' is not an option: rotate takes options only (did you mean --input=extra?)}.
+     * Says so in one line: {@code 'extra' is not an option: rotate takes options only (did you mean --input=extra?)};
+     * a word that is an option's name without its dashes ({@code dry-run}) gets that option.
      */
     static String refusal(CommandSpec command, String word) {
-        String hint = isFile(word) ? FILE_OPTIONS.stream().filter(option -> command.findOption(option) != null)
-                .map(option -> option + "=" + Printable.escaped(word)).collect(Collectors.joining(" or ")) : "";
+        String hint = command.findOption("--" + word) != null ? "--" + word : fileOptions(command, word);
         return "'" + Printable.escaped(word) + "' is not an option: " + command.name() + " takes options only"
                 + (hint.isEmpty() ? "" : " (did you mean " + hint + "?)");
+    }
+
+    private static String fileOptions(CommandSpec command, String word) {
+        return isFile(word) ? FILE_OPTIONS.stream().filter(option -> command.findOption(option) != null)
+                .map(option -> option + "=" + Printable.escaped(word)).collect(Collectors.joining(" or ")) : "";
     }
 
     static boolean isFile(String word) {

@@ -90,6 +90,7 @@ class CommandLineTest {
             "inventory foo                               | 'foo' is not an option: inventory takes options only",
             "plan --expiring-within=30d --output=- x y   | 'x' is not an option: plan takes options only",
             "history 5                                   | '5' is not an option: history takes options only",
+            "--input=a.csv dry-run                       | 'dry-run' is not an option: rotate takes options only (did you mean --dry-run?)",
             "upload --cert=a.pem --key=a.key extra       | 'extra' is not an option: upload takes options only",
             "simulate --seed=x.csv extra                 | 'extra' is not an option: simulate takes options only",
             "--input=a.csv --rate=21                     | Invalid value for option '--rate': 21 is not from 1 to 20",
