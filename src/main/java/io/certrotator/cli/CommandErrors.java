@@ -10,6 +10,7 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 import java.io.PrintWriter;
+import java.util.Optional;
 
 /**
  * The one place that turns what stopped a command into a message and an exit code. A mistake on the command line
@@ -24,7 +25,7 @@ final class CommandErrors implements IParameterExceptionHandler, IExecutionExcep
     public int handleParseException(ParameterException e, String[] args) {
         CommandLine command = e.getCommandLine();
         PrintWriter err = command.getErr();
-        err.println("cert-rotator " + command.getCommandName() + ": " + e.getMessage() + suggestion(e));
+        err.println("cert-rotator " + command.getCommandName() + ": " + message(e));
         err.println("see: " + command.getCommandSpec().qualifiedName() + " --help");
         err.flush();
         return ExitCodes.BAD_INPUT;
@@ -47,10 +48,16 @@ final class CommandErrors implements IParameterExceptionHandler, IExecutionExcep
                 || t instanceof ConfigurationMistake;
     }
 
-    private static String suggestion(ParameterException e) {
-        if (e instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
-            return " (did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?)";
+    private static String message(ParameterException e) {
+        if (e instanceof UnmatchedArgumentException unmatched) {
+            Optional<String> stray = StrayWord.among(unmatched.getUnmatched());
+            if (stray.isPresent()) {
+                return StrayWord.refusal(e.getCommandLine().getCommandSpec(), stray.get());
+            }
+            if (!unmatched.getSuggestions().isEmpty()) {
+                return e.getMessage() + " (did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?)";
+            }
         }
-        return "";
+        return e.getMessage();
     }
 }

@@ -11,7 +11,7 @@ import io.certrotator.plan.HostGlob;
 import io.certrotator.plan.PlanCsvWriter;
 import io.certrotator.plan.PlanRequest;
 import io.certrotator.plan.Replacement;
-import io.certrotator.plan.UnknownCertificateException;
+import io.certrotator.plan.RefusedReplacementException;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -46,7 +46,8 @@ import java.util.concurrent.Callable;
                 SpringBootOptions.LOGGING, "",
                 "Exit codes: 0 plan written, every selected host with a replacement; 1 the zones cannot be listed"
                         + " (credentials refused, ...) or stopped; 2 bad option, unknown --zone, a --replace"
-                        + " certificate the estate does not have, or no credentials;"
+                        + " certificate the estate does not have, a NEW that is expired or not issued, or no"
+                        + " credentials;"
                         + " 3 plan written, but some selected hosts have no replacement or part of the estate could"
                         + " not be read (see the summary; a Pages zone, never readable, does not count)."})
 public final class PlanCommand implements Callable<Integer> {
@@ -159,7 +160,7 @@ public final class PlanCommand implements Callable<Integer> {
             EstatePlan plan;
             try {
                 plan = EstatePlanner.plan(snapshot, request.plan(), Clock.systemUTC().instant());
-            } catch (UnknownCertificateException e) {
+            } catch (RefusedReplacementException e) {
                 throw new CommandFailure(ExitCodes.BAD_INPUT, e.getMessage());
             }
             StringBuilder csv = new StringBuilder();

@@ -1,7 +1,5 @@
 package io.certrotator.cli;
 
-import io.certrotator.input.InputDigest;
-import io.certrotator.input.InputFileException;
 import io.certrotator.results.ReportWriter;
 import io.certrotator.results.ResultsRepository;
 import org.springframework.batch.core.repository.JobRepository;
@@ -14,7 +12,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +23,8 @@ import java.util.concurrent.Callable;
                 + " (`history` lists the runs and their numbers).", ""},
         footerHeading = SpringBootOptions.PROPERTIES_HEADING,
         footer = {SpringBootOptions.REPOSITORY, SpringBootOptions.HOME, SpringBootOptions.LOGGING, "",
-                "Exit codes: 0 written, 2 bad option or no such run."})
+                "Exit codes: 0 written, 2 bad option, no such run, or no --report where the run's input cannot be"
+                        + " found."})
 public final class ReportCommand implements Callable<Integer> {
 
     @Spec
@@ -39,7 +37,8 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--report", order = 2, paramLabel = "FILE",
             description = {"where to write it", "  Default: NAME.results.csv beside the run's input NAME.csv, as the"
-                    + " run itself does"})
+                    + " run itself does (required when the run recorded a relative path that names no such input"
+                    + " here)"})
     private Path report;
 
     @Option(names = "--run", order = 1, required = true, paramLabel = "N", description = "the run number (required; history lists"
@@ -57,6 +56,8 @@ public final class ReportCommand implements Callable<Integer> {
     }
 
     static final class Runner implements ApplicationRunner, ExitCodeGenerator {
+
+        private static final Path CURRENT_FOLDER = Path.of("").toAbsolutePath();
 
         private final PastRuns pastRuns;
         private final ReportWriter reportWriter;
@@ -78,9 +79,11 @@ public final class ReportCommand implements Callable<Integer> {
                 exitCode = ExitCodes.BAD_INPUT;
                 return;
             }
-            Path report = request.report().orElse(RotateOptions.defaultReport(run.get().parameters().input()));
+            RunInput input = RunInput.of(run.get());
+            Path report;
             try {
-                refuseOverwritingInput(report, run.get());
+                report = request.report().orElseGet(() -> input.defaultReport(CURRENT_FOLDER));
+                input.refuseOverwriting(report, "--report");
                 WritableFolder.check(report, "the report", "--report");
             } catch (ConfigurationMistake e) {
                 System.err.println("cert-rotator report: " + e.getMessage());
@@ -90,28 +93,6 @@ public final class ReportCommand implements Callable<Integer> {
             reportWriter.write(request.run(), report);
             System.out.printf("report: %s (run %d, %d rows)%n", report, request.run(), run.get().rows().total());
             exitCode = ExitCodes.SUCCEEDED;
-        }
-
-        /**
-         * The run's input is known by the path it had (relative to where the run was started, which may not be here)
-         * and by its content: a file that holds it is the input, or a copy of it, and stays.
-         */
-        private static void refuseOverwritingInput(Path report, PastRun run) {
-            Path input = run.parameters().input();
-            String what = "the input of run " + run.id() + ", " + input;
-            SameFile.refuseOverwriting(report, "--report", input, what);
-            if (Files.isRegularFile(report) && run.parameters().inputSha256().equals(sha256(report))) {
-                throw new ConfigurationMistake("--report must not be " + what + ": " + report + " holds its content"
-                        + " and would be overwritten");
-            }
-        }
-
-        private static String sha256(Path file) {
-            try {
-                return InputDigest.sha256(file);
-            } catch (InputFileException e) {
-                return "";
-            }
         }
 
         @Override

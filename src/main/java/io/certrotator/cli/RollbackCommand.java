@@ -41,8 +41,8 @@ import java.util.concurrent.Callable;
         footer = {SpringBootOptions.REPOSITORY, SpringBootOptions.PROGRESS_INTERVAL, SpringBootOptions.TUNING,
                 SpringBootOptions.LOGGING, "",
                 "Exit codes: 0 written, every SUCCEEDED host put back; 1 the zones cannot be listed or stopped;"
-                        + " 2 bad option, no such run or no credentials; 3 written, but some SUCCEEDED hosts could"
-                        + " not be put back (see the summary)."})
+                        + " 2 bad option, no such run, an --output that is the run's input, or no credentials;"
+                        + " 3 written, but some SUCCEEDED hosts could not be put back (see the summary)."})
 public final class RollbackCommand implements Callable<Integer> {
 
     @Spec
@@ -120,9 +120,12 @@ public final class RollbackCommand implements Callable<Integer> {
         }
 
         private int rollback() {
-            if (pastRuns.find(request.run()).isEmpty()) {
-                throw new CommandFailure(ExitCodes.BAD_INPUT, "no run " + request.run() + " in this job repository"
-                        + " (history lists the runs)");
+            PastRun past = pastRuns.find(request.run()).orElseThrow(() -> new CommandFailure(ExitCodes.BAD_INPUT,
+                    "no run " + request.run() + " in this job repository (history lists the runs)"));
+            try {
+                RunInput.of(past).refuseOverwriting(request.output(), "--output");
+            } catch (ConfigurationMistake e) {
+                throw new CommandFailure(ExitCodes.BAD_INPUT, e.getMessage());
             }
             RunChanges run = new RunChanges();
             results.forEachRow(request.run(), run::add);

@@ -171,6 +171,12 @@ public final class SimulateCommand implements Callable<Integer> {
         refuseUnreadable("--seed", seedCsv);
         refuseUnreadable("--state", stateFile);
         if (portFile != null) {
+            if (seedCsv != null) {
+                SameFile.refuseOverwriting(portFile, "--port-file", seedCsv, "the seed " + seedCsv);
+            }
+            if (stateFile != null) {
+                SameFile.refuseOverwriting(portFile, "--port-file", stateFile, "the state " + stateFile);
+            }
             WritableFolder.unwritable(portFile.toAbsolutePath().normalize().getParent()).ifPresent(why -> {
                 throw usage("Invalid value for option '--port-file': cannot write " + portFile + ": " + why);
             });

@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * A first word that names no command. {@code rotate}, the command when none is named, takes no word that is not an
- * option, so such a word is a mistyped command: it is named with the closest command, or the list of them.
+ * option, so such a word is a mistyped command: it is named with the closest command, or the list of them; or, when it
+ * is close to none and names a file, a path without its option ({@link StrayWord}).
  */
 final class UnknownCommand {
 
@@ -26,14 +27,25 @@ final class UnknownCommand {
         return !word.startsWith("-") && !top.getSubcommands().containsKey(word);
     }
 
-    /** Says so in one line, and where the help is; exit 2. */
+    /**
+     * Says so in one line, and where the help is; exit 2. A word close to no command that names a file is taken for
+     * what it most likely is, the input given without {@code --input=}: {@code rotate}'s stray word.
+     */
     static int refuse(CommandLine top, String word) {
         Collection<String> commands = top.getSubcommands().keySet();
-        String hint = closest(word, commands).map(name -> "did you mean " + name + "?")
-                .orElse("the commands: " + String.join(", ", commands));
+        Optional<String> closest = closest(word, commands);
         PrintWriter err = top.getErr();
-        err.println("cert-rotator: unknown command '" + Printable.escaped(word) + "' (" + hint + ")");
-        err.println("see: " + top.getCommandSpec().qualifiedName() + " --help");
+        if (closest.isEmpty() && StrayWord.isFile(word)) {
+            CommandLine rotate = top.getSubcommands().get(CertRotatorCommand.DEFAULT_COMMAND);
+            err.println("cert-rotator " + rotate.getCommandName() + ": "
+                    + StrayWord.refusal(rotate.getCommandSpec(), word));
+            err.println("see: " + rotate.getCommandSpec().qualifiedName() + " --help");
+        } else {
+            String hint = closest.map(name -> "did you mean " + name + "?")
+                    .orElse("the commands: " + String.join(", ", commands));
+            err.println("cert-rotator: unknown command '" + Printable.escaped(word) + "' (" + hint + ")");
+            err.println("see: " + top.getCommandSpec().qualifiedName() + " --help");
+        }
         err.flush();
         return ExitCodes.BAD_INPUT;
     }

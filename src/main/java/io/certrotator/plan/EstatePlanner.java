@@ -1,5 +1,6 @@
 package io.certrotator.plan;
 
+import io.certrotator.estate.CertificateRecord;
 import io.certrotator.estate.DeployedCertificate;
 import io.certrotator.estate.EstateSnapshot;
 import io.certrotator.estate.HostRecord;
@@ -47,10 +48,13 @@ public final class EstatePlanner {
         this.zones = zonesById(snapshot);
     }
 
-    /** @throws UnknownCertificateException when {@code --replace} names a certificate the estate does not have */
+    /**
+     * @throws RefusedReplacementException when {@code --replace} names a certificate the estate does not have, or a
+     *                                     NEW one that is not usable
+     */
     public static EstatePlan plan(EstateSnapshot snapshot, PlanRequest request, Instant now) {
-        refuseUnknownCertificates(snapshot, request);
         EstatePlanner planner = new EstatePlanner(snapshot, request, now);
+        planner.refuseUnknownOrUnusableCertificates();
         planner.unplanned.addAll(unreadableZones(snapshot, request::selectsZone));
         snapshot.hosts().stream()
                 .filter(host -> request.selects(host.zoneId(), host.host()))
@@ -60,27 +64,38 @@ public final class EstatePlanner {
 
     /**
      * Refuses the {@code --replace} IDs the estate does not have: a NEW one the account does not hold, an OLD one it
-     * does not hold and no host read serves. When the account's certificates could not be read, nothing is known not
-     * to exist (each host is then left out with why).
+     * does not hold and no host read serves; and a NEW one that {@link UsableCertificate} does not allow, which the
+     * plan would put on every host that serves OLD. When the account's certificates could not be read, nothing is
+     * known not to exist (each host is then left out with why).
      */
-    private static void refuseUnknownCertificates(EstateSnapshot snapshot, PlanRequest request) {
+    private void refuseUnknownOrUnusableCertificates() {
         if (request.replacements().isEmpty() || snapshot.certificatesMissing().isPresent()) {
             return;
         }
         Set<String> served = snapshot.hosts().stream().flatMap(host -> host.certificates().stream())
                 .map(DeployedCertificate::certId).collect(Collectors.toSet());
-        Set<String> unknown = new LinkedHashSet<>();
+        Set<String> refused = new LinkedHashSet<>();
         for (Replacement replacement : request.replacements()) {
             String old = replacement.oldCertId();
             if (snapshot.certificate(old).isEmpty() && !served.contains(old)) {
-                unknown.add(old + " is neither among the account's certificates nor served by a host read");
+                refused.add(old + " is neither among the account's certificates nor served by a host read");
             }
-            replacement.newCertId().filter(id -> snapshot.certificate(id).isEmpty())
-                    .ifPresent(id -> unknown.add(id + " is not among the account's certificates"));
+            replacement.newCertId().flatMap(id -> whyNotNew(id, old)).ifPresent(refused::add);
         }
-        if (!unknown.isEmpty()) {
-            throw new UnknownCertificateException("--replace: " + String.join("; ", unknown));
+        if (!refused.isEmpty()) {
+            throw new RefusedReplacementException("--replace: " + String.join("; ", refused));
         }
+    }
+
+    /** Why {@code --replace=old=id} cannot put {@code id} anywhere, naming it, and what to do instead. */
+    private Optional<String> whyNotNew(String id, String old) {
+        Optional<CertificateRecord> cert = snapshot.certificate(id);
+        if (cert.isEmpty()) {
+            return Optional.of(id + " is not among the account's certificates");
+        }
+        return UsableCertificate.whyNot(cert.get(), window).map(why -> id + " " + why + " (not_after "
+                + cert.get().notAfter().map(Instant::toString).orElse("unknown") + "): name a certificate that is"
+                + " issued and valid now, or give --replace=" + old + " alone for the best candidate");
     }
 
     private void plan(HostRecord host) {

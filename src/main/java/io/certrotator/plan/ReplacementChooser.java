@@ -10,19 +10,18 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Chooses the certificate that takes the place of one a host serves. A candidate is one of the account's issued server
- * certificates (SSL status 1, type {@code SVR}) whose names cover the host, of the replaced certificate's key family,
- * known to stay valid past the window; the one that expires last wins, then the one issued last, then the lowest ID.
+ * Chooses the certificate that takes the place of one a host serves. A candidate is one of the account's certificates
+ * that {@link UsableCertificate} allows (issued server certificates valid now and past the window) whose names cover
+ * the host, of the replaced certificate's key family; the one that expires last wins, then the one issued last, then
+ * the lowest ID.
  * A named replacement ({@code --replace=OLD=NEW}) must cover the host and be of the replaced certificate's key family,
  * so that no row drops a family the host serves or is refused by EdgeOne ({@code CertNotMatchDomain}).
  */
 final class ReplacementChooser {
-
-    static final int ISSUED = 1;
-    static final String SERVER_CERTIFICATE = "SVR";
 
     private static final Comparator<CertificateRecord> BEST_FIRST = Comparator
             .comparing((CertificateRecord cert) -> cert.notAfter().orElse(Instant.MIN), Comparator.reverseOrder())
@@ -61,16 +60,25 @@ final class ReplacementChooser {
             return new Choice.NoCandidate("no " + keyType + " certificate covers it");
         }
         return sameFamily.stream()
-                .filter(cert -> window.outlasts(cert.notAfter()))
+                .filter(cert -> UsableCertificate.whyNot(cert, window).isEmpty())
                 .min(BEST_FIRST)
                 .<Choice>map(cert -> new Choice.Chosen(cert.certificateId(), cert.notAfter()))
-                .orElseGet(() -> new Choice.NoCandidate(
-                        "every " + keyType + " certificate that covers it " + window.describeExpiring()));
+                .orElseGet(() -> new Choice.NoCandidate(noneUsable(keyType, sameFamily)));
+    }
+
+    /** Why none of {@code sameFamily} will do: they all expire too soon, or what keeps each out. */
+    private String noneUsable(KeyType keyType, List<CertificateRecord> sameFamily) {
+        if (sameFamily.stream().allMatch(cert -> window.expiring(cert.notAfter()))) {
+            return "every " + keyType + " certificate that covers it " + window.describeExpiring();
+        }
+        return "no " + keyType + " certificate that covers it can be used: " + sameFamily.stream()
+                .map(cert -> cert.certificateId() + " " + UsableCertificate.whyNot(cert, window).orElseThrow())
+                .collect(Collectors.joining(", "));
     }
 
     /**
-     * {@code newCertId}, one of the account's certificates, in place of {@code replaced}, if its names cover
-     * {@code host} and it is of the same key family.
+     * {@code newCertId}, one of the account's certificates (which {@link EstatePlanner} found usable), in place of
+     * {@code replaced}, if its names cover {@code host} and it is of the same key family.
      */
     Choice take(String host, String newCertId, ServedCertificate replaced) {
         Optional<Choice> unlisted = certificatesUnread();
@@ -101,7 +109,7 @@ final class ReplacementChooser {
 
     private Stream<CertificateRecord> issuedServerCertificates() {
         return snapshot.certificates().values().stream()
-                .filter(cert -> cert.status() == ISSUED && SERVER_CERTIFICATE.equals(cert.certificateType()));
+                .filter(UsableCertificate::issuedServerCertificate);
     }
 
     private static boolean covers(CertificateRecord cert, String host) {

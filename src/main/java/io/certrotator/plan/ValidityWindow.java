@@ -13,11 +13,6 @@ record ValidityWindow(Instant now, Duration within) {
         return notAfter.map(at -> at.isBefore(now.plus(within))).orElse(false);
     }
 
-    /** Known to stay valid past the window. */
-    boolean outlasts(Optional<Instant> notAfter) {
-        return notAfter.isPresent() && !expiring(notAfter);
-    }
-
     /** For reasons: {@code expires within 30 days}, or {@code has expired} for a window of zero. */
     String describeExpiring() {
         if (within.isZero()) {

@@ -9,10 +9,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -81,7 +86,13 @@ class CommandLineTest {
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
             "--rate=5                                    | give --input=FILE, or --expiring-within=TIME",
             "--input=a.csv --rat=5                       | Unknown option: '--rat=5' (did you mean --rate?)",
-            "--input=a.csv stray                         | Unmatched argument at index 2: 'stray'",
+            "--input=a.csv stray                         | 'stray' is not an option: rotate takes options only",
+            "inventory foo                               | 'foo' is not an option: inventory takes options only",
+            "plan --expiring-within=30d --output=- x y   | 'x' is not an option: plan takes options only",
+            "history 5                                   | '5' is not an option: history takes options only",
+            "--input=a.csv dry-run                       | 'dry-run' is not an option: rotate takes options only (did you mean --dry-run?)",
+            "upload --cert=a.pem --key=a.key extra       | 'extra' is not an option: upload takes options only",
+            "simulate --seed=x.csv extra                 | 'extra' is not an option: simulate takes options only",
             "--input=a.csv --rate=21                     | Invalid value for option '--rate': 21 is not from 1 to 20",
             "--input=a.csv --max-hosts-per-call=101      | '--max-hosts-per-call': 101 is not from 1 to 100",
             "--input=a.csv --progress=fancy              | Invalid value for option '--progress'",
@@ -124,6 +135,37 @@ class CommandLineTest {
     }
 
     @Test
+    void aStrayWordThatIsNoFileIsOneLineNamingItWithoutAHint() {
+        ConsoleCapture run = run("--input=a.csv", "no-such-file.csv");
+
+        assertThat(run.err().lines()).containsExactly(
+                "cert-rotator rotate: 'no-such-file.csv' is not an option: rotate takes options only",
+                "see: java -jar cert-rotator.jar rotate --help");
+    }
+
+    @Test
+    void aStrayWordThatIsAFileSuggestsTheOptionThatReadsIt(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("extra.csv"), "zone_id,host\n");
+
+        ConsoleCapture run = run("--input=x.csv", file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err().lines()).containsExactly("cert-rotator rotate: '" + file + "' is not an option: rotate"
+                + " takes options only (did you mean --input=" + file + "?)", "see: java -jar cert-rotator.jar rotate --help");
+    }
+
+    @Test
+    void aStrayFileIsSuggestedOnlyForAnOptionThatReadsOne(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("hosts.csv"), "zone_id,host\n");
+
+        assertThat(run("inventory", file.toString()).err().lines().findFirst()).contains("cert-rotator inventory: '"
+                + file + "' is not an option: inventory takes options only");
+        assertThat(run("upload", "--cert=a.pem", "--key=a.key", file.toString()).err().lines().findFirst()).contains(
+                "cert-rotator upload: '" + file + "' is not an option: upload takes options only (did you mean --cert="
+                        + file + " or --key=" + file + "?)");
+    }
+
+    @Test
     void anOptionGivenTwiceWithTheSameValueIsNoContradiction() {
         ConsoleCapture run = run("--input=a.csv", "--rate=3", "--rate=3", "--plan-output=plan.csv");
 
@@ -139,6 +181,26 @@ class CommandLineTest {
         assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(run.err().lines()).containsExactly("cert-rotator rotate: " + broken + ": line 2: a quoted field"
                 + " is never closed (a \" without its closing \")");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"--seed, seed.csv, the seed", "--state, state.json, the state"})
+    void simulatesPortFileMayNotBeTheFileItIsSeededFrom(String option, String name, String what, @TempDir Path dir)
+            throws IOException {
+        Path seed = Files.writeString(dir.resolve(name), name.endsWith(".csv") ? "zone_id,host,mode,cert_ids\n"
+                : "{\"zones\":[]}");
+        String content = Files.readString(seed);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int exit = SimulateCommand.run(new String[]{option + "=" + seed, "--port-file=" + dir.resolve(".").resolve(name)},
+                Map.of("TENCENTCLOUD_SECRET_ID", "AKIDsimulate", "TENCENTCLOUD_SECRET_KEY", "simulate-key"),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), CompletableFuture.completedFuture(null));
+
+        assertThat(exit).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString(StandardCharsets.UTF_8).lines()).containsExactly(
+                "cert-rotator simulate: --port-file must not be " + what + " " + seed + ": it would be overwritten");
+        assertThat(Files.readString(seed)).isEqualTo(content);
     }
 
     @Test

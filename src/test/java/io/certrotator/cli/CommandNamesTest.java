@@ -2,10 +2,14 @@ package io.certrotator.cli;
 
 import io.certrotator.CertRotatorApplication;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,6 +44,20 @@ class CommandNamesTest {
         assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(run.err().lines().findFirst()).contains("cert-rotator: unknown command 'help' (the commands: "
                 + String.join(", ", registeredCommands()) + ")");
+    }
+
+    /** The input given without --input= is no command: it is rotate's, and said so. */
+    @Test
+    void aFirstWordThatIsAFileAndCloseToNoCommandIsTakenForTheInputWithoutItsOption(@TempDir Path dir)
+            throws IOException {
+        Path input = Files.writeString(dir.resolve("rotation.csv"), "zone_id,host\n");
+
+        ConsoleCapture run = run(input.toString(), "--simulate");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err().lines()).containsExactly("cert-rotator rotate: '" + input + "' is not an option: rotate"
+                + " takes options only (did you mean --input=" + input + "?)", "see: java -jar cert-rotator.jar rotate --help");
+        assertThat(run.out()).isEmpty();
     }
 
     @Test

@@ -185,6 +185,42 @@ class OperatorCommandsIT {
         assertThat(Files.readString(copy)).isEqualTo(Files.readString(input));
     }
 
+    /**
+     * A run records its input as given: relative to the folder it started in. When that path no longer leads to the
+     * input from here (another folder; here, the file moved), the report has no sensible default place.
+     */
+    @Test
+    void reportOfARunWhoseRelativeInputIsNotFoundHereAsksForReport() throws IOException {
+        Path input = csv("moved.csv", 2);
+        Path relative = Path.of("").toAbsolutePath().relativize(input);
+        rotate(relative);
+        Files.delete(dir.resolve("moved.results.csv"));
+        Files.move(input, Files.createDirectories(dir.resolve("archive")).resolve("moved.csv"));
+
+        ConsoleCapture report = command("report", "--run=1");
+
+        assertThat(report.exitCode()).as(report.all()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(report.err()).isEqualTo("cert-rotator report: run 1 recorded its input as " + relative
+                + ", relative to the folder it was started in, and there is no " + relative + " here: give"
+                + " --report=FILE, or run report in that folder" + System.lineSeparator());
+        assertThat(dir.resolve("moved.results.csv")).doesNotExist();
+    }
+
+    @Test
+    void reportOfARunWhoseRelativeInputNowHoldsOtherRowsAsksForReport() throws IOException {
+        Path input = csv("edited.csv", 2);
+        rotate(Path.of("").toAbsolutePath().relativize(input));
+        Files.delete(dir.resolve("edited.results.csv"));
+        csv("edited.csv", 3);
+
+        ConsoleCapture report = command("report", "--run=1");
+
+        assertThat(report.exitCode()).as(report.all()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(report.err()).contains("edited.csv here does not hold that input: give --report=FILE")
+                .hasLineCount(1);
+        assertThat(dir.resolve("edited.results.csv")).doesNotExist();
+    }
+
     @Test
     void reportOfARunThatDoesNotExistIsExitTwo() {
         ConsoleCapture report = command("report", "--run=424242");

@@ -1,6 +1,7 @@
 package io.certrotator.cli;
 
 import com.tencentcloudapi.common.Credential;
+import io.certrotator.simulator.Certificate;
 import io.certrotator.simulator.EdgeOneState;
 import io.certrotator.simulator.ErrorCodes;
 import io.certrotator.simulator.HostCertificate;
@@ -14,7 +15,11 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -147,6 +152,40 @@ class PlanCommandIT {
         assertThat(run.err().lines()).singleElement().asString().startsWith("cert-rotator plan: --replace")
                 .contains("cert-nope").doesNotContain("cert-old-rsa");
         assertThat(csv).doesNotExist();
+    }
+
+    /** As the SSL service lists a certificate past its end: status 3, expired. */
+    @Test
+    void replaceWithAnExpiredCertificateIsExit2NamingItsNotAfterAndWritesNoPlan() {
+        Instant expired = Instant.now().minus(Duration.ofDays(2)).truncatedTo(ChronoUnit.SECONDS);
+        sim.simulator().state().putCertificate(new Certificate("cert-shop-expired",
+                new LinkedHashSet<>(List.of("shop.example.com", "*.shop.example.com")), Certificate.DEFAULT_NOT_BEFORE,
+                expired, "RSA 2048", "", 3));
+        Path csv = dir.resolve("rotation.csv");
+
+        ConsoleCapture run = plan("--replace=cert-old-rsa=cert-shop-expired", "--output=" + csv);
+
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err().lines()).containsExactly("cert-rotator plan: --replace: cert-shop-expired has expired"
+                + " (not_after " + expired + "): name a certificate that is issued and valid now, or give"
+                + " --replace=cert-old-rsa alone for the best candidate");
+        assertThat(csv).doesNotExist();
+    }
+
+    @Test
+    void replaceWithACertificateNotIssuedIsExit2NamingItsStatus() {
+        Instant notAfter = Instant.now().plus(Duration.ofDays(365)).truncatedTo(ChronoUnit.SECONDS);
+        sim.simulator().state().putCertificate(new Certificate("cert-shop-pending",
+                new LinkedHashSet<>(List.of("shop.example.com", "*.shop.example.com")), Certificate.DEFAULT_NOT_BEFORE,
+                notAfter, "RSA 2048", "", 0));
+
+        ConsoleCapture run = plan("--replace=cert-old-rsa=cert-shop-pending", "--output=-");
+
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err().lines()).singleElement().asString()
+                .startsWith("cert-rotator plan: --replace: cert-shop-pending is not issued (SSL status 0, under review)"
+                        + " (not_after " + notAfter + ")");
+        assertThat(run.out()).isEmpty();
     }
 
     @Test

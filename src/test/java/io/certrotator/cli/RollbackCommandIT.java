@@ -152,6 +152,35 @@ class RollbackCommandIT {
     }
 
     @Test
+    void anOutputThatIsTheRunsInputIsExit2BeforeTheEstateIsRead() throws IOException {
+        Path plan = rotateThePlan();
+        String content = Files.readString(plan);
+        sim.callLog().clear();
+
+        ConsoleCapture rollback = rollback("--run=1", "--output=" + dir.resolve(".").resolve("rotation.csv"));
+
+        assertThat(rollback.exitCode()).as(rollback.all()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(rollback.err()).isEqualTo("cert-rotator rollback: --output must not be the input of run 1, "
+                + plan + ": it would be overwritten" + System.lineSeparator());
+        assertThat(Files.readString(plan)).isEqualTo(content);
+        assertThat(sim.callLog().records()).isEmpty();
+    }
+
+    /** The run's input is known by its path where the run was started; its content tells a copy from anywhere. */
+    @Test
+    void anOutputThatHoldsTheRunsInputIsExit2() throws IOException {
+        Path plan = rotateThePlan();
+        Path copy = Files.copy(plan, Files.createDirectories(dir.resolve("elsewhere")).resolve("copy.csv"));
+
+        ConsoleCapture rollback = rollback("--run=1", "--output=" + copy);
+
+        assertThat(rollback.exitCode()).as(rollback.all()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(rollback.err()).startsWith("cert-rotator rollback: --output must not be the input of run 1")
+                .contains(copy + " holds its content").hasLineCount(1);
+        assertThat(Files.readString(copy)).isEqualTo(Files.readString(plan));
+    }
+
+    @Test
     void anUnknownRunIsExit2() {
         ConsoleCapture rollback = rollback("--run=99", "--output=" + dir.resolve("back.csv"));
 

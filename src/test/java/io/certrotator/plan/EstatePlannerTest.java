@@ -248,9 +248,53 @@ class EstatePlannerTest {
                 Replacement.parse("rsa-old=nope-new")), List.of(), List.of());
 
         assertThatThrownBy(() -> EstatePlanner.plan(estate().snapshot(), request, NOW))
-                .isInstanceOf(UnknownCertificateException.class)
+                .isInstanceOf(RefusedReplacementException.class)
                 .hasMessage("--replace: nope-old is neither among the account's certificates nor served by a host"
                         + " read; nope-new is not among the account's certificates");
+    }
+
+    @Test
+    void replaceWithAnExpiredCertificateIsRefusedNamingItsNotAfterAndWhatToDo() {
+        PlanRequest request = PlanRequest.replacing(List.of(Replacement.parse("rsa-old=b-old")), List.of(), List.of());
+
+        assertThatThrownBy(() -> EstatePlanner.plan(estate().snapshot(), request, NOW))
+                .isInstanceOf(RefusedReplacementException.class)
+                .hasMessage("--replace: b-old has expired (not_after " + days(-2) + "): name a certificate that is"
+                        + " issued and valid now, or give --replace=rsa-old alone for the best candidate");
+    }
+
+    @Test
+    void replaceWithACertificateNotValidYetIsRefused() {
+        Estate estate = estate().cert("rsa-future", "RSA", days(5), days(400), "*.a.com");
+        PlanRequest request = PlanRequest.replacing(List.of(Replacement.parse("rsa-old=rsa-future")), List.of(),
+                List.of());
+
+        assertThatThrownBy(() -> EstatePlanner.plan(estate.snapshot(), request, NOW))
+                .isInstanceOf(RefusedReplacementException.class)
+                .hasMessageStartingWith("--replace: rsa-future is not valid before " + days(5));
+    }
+
+    @Test
+    void aCandidateNotValidYetIsNotChosen() {
+        Estate estate = new Estate().zone("zone-aaa")
+                .cert("rsa-old", "RSA", days(1), "www.a.com")
+                .cert("rsa-now", "RSA", days(-1), days(200), "www.a.com")
+                .cert("rsa-future", "RSA", days(5), days(400), "www.a.com")
+                .host("zone-aaa", "www.a.com", "rsa-old");
+
+        assertThat(row(expiring(estate.snapshot()), "www.a.com").orElseThrow().newCertIds())
+                .containsExactly("rsa-now");
+    }
+
+    @Test
+    void aHostWhoseOnlyCandidateIsNotValidYetIsLeftOutSayingSo() {
+        Estate estate = new Estate().zone("zone-aaa")
+                .cert("rsa-old", "RSA", days(1), "www.a.com")
+                .cert("rsa-future", "RSA", days(5), days(400), "www.a.com")
+                .host("zone-aaa", "www.a.com", "rsa-old");
+
+        assertThat(unplannedReason(expiring(estate.snapshot()), "www.a.com")).contains(
+                "no RSA certificate that covers it can be used: rsa-future is not valid before " + days(5));
     }
 
     @Test

@@ -21,9 +21,8 @@ class ValidityWindowTest {
     }
 
     @Test
-    void unknownExpiryIsNeitherExpiringNorKnownToOutlastTheWindow() {
+    void unknownExpiryIsNotExpiring() {
         assertThat(thirtyDays.expiring(Optional.empty())).isFalse();
-        assertThat(thirtyDays.outlasts(Optional.empty())).isFalse();
     }
 
     @Test
