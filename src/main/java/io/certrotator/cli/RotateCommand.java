@@ -3,6 +3,7 @@ package io.certrotator.cli;
 import com.tencentcloudapi.common.Credential;
 import io.certrotator.edgeone.CallPacer;
 import io.certrotator.edgeone.EdgeOneClient;
+import io.certrotator.plan.PlanRequest;
 import io.certrotator.simulator.EdgeOneSimulator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -166,8 +167,10 @@ public final class RotateCommand implements Callable<Integer> {
         }
         ApiAccessOptions.ApiTarget target = api.target();
         HomeFolder.writable(springBoot.properties());
+        PlanRequest planRequest = scheduled.planRequest();
         ScheduledPlanning.Request request = new ScheduledPlanning.Request(new EstateRequest(target, givenCredential,
-                scheduled.zones(), dryRun ? ProgressMode.OFF : progressMode()), scheduled.planRequest(), dryRun);
+                scheduled.zones(), planRequest.hostGlobs(), dryRun ? ProgressMode.OFF : progressMode()), planRequest,
+                dryRun);
         PlanOutcome outcome = new PlanOutcome();
         int planned = springBoot.run(ScheduledPlanning.class, springBoot.properties(), Map.of("scheduledRequest",
                 request, "readStop", new ReadStop(), "scheduledOutcome", outcome));
