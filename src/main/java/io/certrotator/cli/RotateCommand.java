@@ -142,7 +142,7 @@ public final class RotateCommand implements Callable<Integer> {
         Path home = HomeFolder.writable(springBoot.properties());
         if (PipedInput.isPiped(input)) {
             Path kept = PipedInput.keep(input, home);
-            System.out.println("input: " + input + " read once, kept as " + kept);
+            springBoot.logFormat().beforeLogging().println("input: " + input + " read once, kept as " + kept);
             options = options.withInput(kept);
         }
         if (!options.dryRun()) {
@@ -231,8 +231,8 @@ public final class RotateCommand implements Callable<Integer> {
                 .seedCsv(options.input())
                 .build()
                 .start()) {
-            System.out.println("simulate: built-in EdgeOne simulator on 127.0.0.1:" + simulator.port()
-                    + ", seeded from " + options.input());
+            springBoot.logFormat().beforeLogging().println("simulate: built-in EdgeOne simulator on 127.0.0.1:"
+                    + simulator.port() + ", seeded from " + options.input());
             return boot(options.simulatedAt("http://127.0.0.1:" + simulator.port()), throwaway);
         }
     }
