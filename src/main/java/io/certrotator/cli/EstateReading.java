@@ -93,15 +93,6 @@ final class EstateReading {
         return snapshot;
     }
 
-    /** A warning for each pattern of {@code --host} that matches no host read: a typo selects nothing, silently. */
-    static List<String> unmatched(List<HostGlob> hosts, EstateSnapshot snapshot) {
-        return hosts.stream()
-                .filter(glob -> snapshot.hosts().stream().noneMatch(host -> glob.matches(host.host())))
-                .map(glob -> "cert-rotator: warning: --host=" + glob + " matches none of the "
-                        + snapshot.hosts().size() + " hosts read")
-                .toList();
-    }
-
     /** A fatal answer in the words that say what to do about it (the clock, the session token); the API's otherwise. */
     private static String why(EstateReadException zones) {
         ApiResponse.Error error = new ApiResponse.Error(zones.failure().code(), zones.failure().message(), null);
@@ -120,5 +111,14 @@ final class EstateReading {
         } catch (IllegalStateException e) {
             throw new CommandFailure(ExitCodes.BAD_INPUT, e.getMessage());
         }
+    }
+
+    /** A warning for each pattern of {@code --host} that matches no host read: a typo selects nothing, silently. */
+    static List<String> unmatched(List<HostGlob> hosts, EstateSnapshot snapshot) {
+        return hosts.stream()
+                .filter(glob -> snapshot.hosts().stream().noneMatch(host -> glob.matches(host.host())))
+                .map(glob -> "cert-rotator: warning: --host=" + glob + " matches none of the "
+                        + snapshot.hosts().size() + " hosts read")
+                .toList();
     }
 }
