@@ -42,7 +42,7 @@ final class CommandContext {
                    Map<String, Object> singletons) {
         RepositoryFolder.check(Arrays.stream(args).filter(SpringBootOptions::isProperty).toList());
         Map<String, Object> defaults = new HashMap<>(QUIET_STARTUP_FAILURE);
-        defaults.putAll(logFormat.springProperties());
+        defaults.putAll(logFormat.springProperties(args));
         SpringApplication application = new SpringApplication(CertRotatorApplication.class, runner);
         application.setDefaultProperties(defaults);
         application.addInitializers(context -> singletons.forEach(context.getBeanFactory()::registerSingleton));

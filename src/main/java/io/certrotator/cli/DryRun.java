@@ -29,11 +29,11 @@ final class DryRun {
         DryRunPlanner.DryRunPlan dryRun = new DryRunPlanner(options.input(), options.maxHostsPerCall(), options.rate(),
                 options.allowDropping(), options.planOutput(), reportWriter).plan(access);
         summary.invalidRows(dryRun.firstInvalid(), dryRun.invalid());
-        System.out.println(dryRun.liveState());
+        summary.line(dryRun.liveState());
         summary.plan(dryRun.plan(), options.rate());
-        System.out.printf("rows: %d total, %d valid, %d invalid; dry run: nothing sent%n", dryRun.rows(),
-                dryRun.rows() - dryRun.invalid(), dryRun.invalid());
-        options.planOutput().ifPresent(file -> System.out.println("plan: " + file));
+        summary.line("rows: " + dryRun.rows() + " total, " + (dryRun.rows() - dryRun.invalid()) + " valid, "
+                + dryRun.invalid() + " invalid; dry run: nothing sent");
+        options.planOutput().ifPresent(file -> summary.line("plan: " + file));
         if (dryRun.invalid() > 0 && !options.skipInvalid()) {
             System.err.println(dryRun.invalid() + " invalid row(s) in " + options.input()
                     + ": fix them, or run the rest with --skip-invalid");

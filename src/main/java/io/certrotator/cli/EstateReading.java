@@ -15,6 +15,7 @@ import io.certrotator.estate.EstateReaders;
 import io.certrotator.estate.EstateSnapshot;
 import io.certrotator.estate.ZoneSelection;
 import io.certrotator.job.RateBudget;
+import io.certrotator.plan.HostGlob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,6 +90,7 @@ final class EstateReading {
             throw new CommandFailure(ExitCodes.BAD_INPUT, "--zone: no such zone for these credentials: "
                     + String.join(", ", snapshot.unknownZones()));
         }
+        unmatched(request.hosts(), snapshot).forEach(System.err::println);
         return snapshot;
     }
 
@@ -116,5 +118,14 @@ final class EstateReading {
         } catch (IllegalStateException e) {
             throw new CommandFailure(ExitCodes.BAD_INPUT, e.getMessage());
         }
+    }
+
+    /** A warning for each pattern of {@code --host} that matches no host read: a typo selects nothing, silently. */
+    static List<String> unmatched(List<HostGlob> hosts, EstateSnapshot snapshot) {
+        return hosts.stream()
+                .filter(glob -> snapshot.hosts().stream().noneMatch(host -> glob.matches(host.host())))
+                .map(glob -> "cert-rotator: warning: --host=" + glob + " matches none of the "
+                        + snapshot.hosts().size() + " hosts read")
+                .toList();
     }
 }

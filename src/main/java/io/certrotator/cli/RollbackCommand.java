@@ -11,7 +11,6 @@ import io.certrotator.plan.PlanCsvWriter;
 import io.certrotator.plan.RollbackPlanner;
 import io.certrotator.plan.Unplanned;
 import io.certrotator.results.ResultsRepository;
-import io.certrotator.results.RowStatus;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -23,6 +22,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +35,9 @@ import java.util.concurrent.Callable;
 @Command(name = "rollback",
         description = {"Writes the rotation CSV (for rotate --input) that puts every SUCCEEDED host of a past run"
                 + " (`history` lists them) back to the configuration it had before the run. Reads the run's zones:"
-                + " a host that changed since (it no longer carries what the run applied), or whose previous"
-                + " configuration was not recorded, is left out with the reason. Changes nothing.", ""},
+                + " a host that changed since (it no longer carries what the run applied), whose previous"
+                + " configuration was not recorded, or whose certificate to put back has expired, is left out with"
+                + " the reason. Changes nothing.", ""},
         footerHeading = SpringBootOptions.PROPERTIES_HEADING,
         footer = {SpringBootOptions.REPOSITORY, SpringBootOptions.PROGRESS_INTERVAL, SpringBootOptions.TUNING,
                 SpringBootOptions.LOGGING, "",
@@ -134,23 +135,19 @@ public final class RollbackCommand implements Callable<Integer> {
             List<String> zones = changes.stream().map(AppliedChange::zoneId).distinct().toList();
             EstatePlan plan = zones.isEmpty() ? new EstatePlan(List.of(), List.of(), List.of())
                     : RollbackPlanner.plan(changes, reading.read(new EstateRequest(request.target(),
-                            request.given(), zones, ProgressMode.forThisOutput())));
+                            request.given(), zones, ProgressMode.forThisOutput())), Clock.systemUTC().instant());
             StringBuilder csv = new StringBuilder();
             PlanCsvWriter.write(plan.rows(), csv);
             OutputFiles.write(request.output(), csv.toString());
             List<Unplanned> skipped = new ArrayList<>(notRecorded);
             skipped.addAll(plan.unplanned());
             print(plan, skipped);
-            long succeeded = changes.stream().filter(c -> c.status() == RowStatus.SUCCEEDED).count()
-                    + notRecorded.size();
-            return plan.rows().size() < succeeded ? ExitCodes.ROWS_FAILED : ExitCodes.SUCCEEDED;
+            return skipped.isEmpty() ? ExitCodes.SUCCEEDED : ExitCodes.ROWS_FAILED;
         }
 
-        private void print(EstatePlan plan, List<Unplanned> skipped) {
+        private void print(EstatePlan plan, List<Unplanned> notBack) {
             System.out.printf("rollback: %s (run %d, %d rows to put back)%n", request.output(), request.run(),
                     plan.rows().size());
-            List<Unplanned> notBack = skipped.stream().filter(host -> !host.reason().startsWith("the run did not"))
-                    .toList();
             if (!notBack.isEmpty()) {
                 System.out.println("not put back: " + notBack.size() + " hosts");
                 notBack.forEach(host -> System.out.printf("  %s %s: %s%n", host.zoneId(), host.host(),

@@ -3,6 +3,7 @@ package io.certrotator.cli;
 import com.tencentcloudapi.common.Credential;
 import io.certrotator.edgeone.CallPacer;
 import io.certrotator.edgeone.EdgeOneClient;
+import io.certrotator.plan.PlanRequest;
 import io.certrotator.simulator.EdgeOneSimulator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -141,7 +142,7 @@ public final class RotateCommand implements Callable<Integer> {
         Path home = HomeFolder.writable(springBoot.properties());
         if (PipedInput.isPiped(input)) {
             Path kept = PipedInput.keep(input, home);
-            System.out.println("input: " + input + " read once, kept as " + kept);
+            springBoot.logFormat().beforeLogging().println("input: " + input + " read once, kept as " + kept);
             options = options.withInput(kept);
         }
         if (!options.dryRun()) {
@@ -166,8 +167,10 @@ public final class RotateCommand implements Callable<Integer> {
         }
         ApiAccessOptions.ApiTarget target = api.target();
         HomeFolder.writable(springBoot.properties());
+        PlanRequest planRequest = scheduled.planRequest();
         ScheduledPlanning.Request request = new ScheduledPlanning.Request(new EstateRequest(target, givenCredential,
-                scheduled.zones(), dryRun ? ProgressMode.OFF : progressMode()), scheduled.planRequest(), dryRun);
+                scheduled.zones(), planRequest.hostGlobs(), dryRun ? ProgressMode.OFF : progressMode()), planRequest,
+                dryRun);
         PlanOutcome outcome = new PlanOutcome();
         int planned = springBoot.run(ScheduledPlanning.class, springBoot.properties(), Map.of("scheduledRequest",
                 request, "readStop", new ReadStop(), "scheduledOutcome", outcome));
@@ -228,8 +231,8 @@ public final class RotateCommand implements Callable<Integer> {
                 .seedCsv(options.input())
                 .build()
                 .start()) {
-            System.out.println("simulate: built-in EdgeOne simulator on 127.0.0.1:" + simulator.port()
-                    + ", seeded from " + options.input());
+            springBoot.logFormat().beforeLogging().println("simulate: built-in EdgeOne simulator on 127.0.0.1:"
+                    + simulator.port() + ", seeded from " + options.input());
             return boot(options.simulatedAt("http://127.0.0.1:" + simulator.port()), throwaway);
         }
     }

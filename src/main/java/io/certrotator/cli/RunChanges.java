@@ -7,12 +7,15 @@ import io.certrotator.results.RowStatus;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The rows of a past run as a rollback sees them: what each host carried before and what the run applied, or, for a
  * SUCCEEDED row whose previous configuration was not recorded (a run from before the columns, a host not read), a
- * host that cannot be put back.
+ * host that cannot be put back. A host is one change however many rows name it (an exact duplicate row, merged by
+ * the run, has a line of its own in the report): the first row's.
  */
 final class RunChanges {
 
@@ -20,8 +23,12 @@ final class RunChanges {
 
     private final List<AppliedChange> changes = new ArrayList<>();
     private final List<Unplanned> notRecorded = new ArrayList<>();
+    private final Set<String> hosts = new HashSet<>();
 
     void add(ResultRow row) {
+        if (!hosts.add(row.zoneId() + "|" + row.host())) {
+            return;
+        }
         RowStatus status = accepted(row) ? RowStatus.SUCCEEDED : row.status();
         if (status == RowStatus.SUCCEEDED && row.previousMode() == null) {
             notRecorded.add(new Unplanned(row.zoneId(), row.host(), NOT_RECORDED));

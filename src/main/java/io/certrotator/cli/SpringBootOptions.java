@@ -36,6 +36,10 @@ final class SpringBootOptions {
             description = "json: Spring Boot's structured (ECS) log lines, for log shippers")
     private LogFormat logFormat = LogFormat.TEXT;
 
+    LogFormat logFormat() {
+        return logFormat;
+    }
+
     static boolean isProperty(String arg) {
         return PREFIXES.stream().anyMatch(arg::startsWith)
                 || FLAGS.stream().anyMatch(flag -> arg.equals(flag) || arg.startsWith(flag + "="));

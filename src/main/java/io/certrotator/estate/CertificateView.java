@@ -10,8 +10,6 @@ import java.util.Optional;
  */
 record CertificateView(String certId, String algorithm, Optional<Instant> expiresAt) {
 
-    private static final long SECONDS_PER_DAY = Duration.ofDays(1).toSeconds();
-
     static CertificateView of(DeployedCertificate deployed, Optional<CertificateRecord> listed) {
         String algorithm = !deployed.signAlgo().isEmpty() ? deployed.signAlgo()
                 : listed.map(CertificateRecord::encryptAlgorithm).orElse("");
@@ -23,9 +21,12 @@ record CertificateView(String certId, String algorithm, Optional<Instant> expire
         return new CertificateView(listed.certificateId(), listed.encryptAlgorithm(), listed.notAfter());
     }
 
-    /** Whole days until expiry, negative once expired (rounded down: expiring in 6 hours is 0 days left). */
+    /**
+     * Whole days until expiry, negative once expired, rounded toward zero either way: expiring in 30 hours is 1,
+     * expired 30 hours ago -1 (rounded down, it would be -2 while its date shows one day ago).
+     */
     Optional<Long> daysLeft(Instant now) {
-        return expiresAt.map(at -> Math.floorDiv(Duration.between(now, at).toSeconds(), SECONDS_PER_DAY));
+        return expiresAt.map(at -> Duration.between(now, at).toDays());
     }
 
     boolean expiredAt(Instant now) {

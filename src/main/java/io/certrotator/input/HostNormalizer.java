@@ -3,6 +3,7 @@ package io.certrotator.input;
 import com.ibm.icu.text.IDNA;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.StringJoiner;
 import java.util.stream.Collectors;
 
 /**
@@ -27,7 +28,31 @@ public final class HostNormalizer {
             | IDNA.NONTRANSITIONAL_TO_UNICODE | IDNA.CHECK_BIDI | IDNA.CHECK_CONTEXTJ | IDNA.CHECK_CONTEXTO
             | IDNA.USE_STD3_RULES);
 
+    /** For {@link #unicodeForm}: no STD3 rules, so the {@code *} and {@code ?} of a pattern pass as they are. */
+    private static final IDNA UTS46_PATTERN = IDNA.getUTS46Instance(IDNA.NONTRANSITIONAL_TO_ASCII
+            | IDNA.NONTRANSITIONAL_TO_UNICODE);
+
     private HostNormalizer() {
+    }
+
+    /**
+     * A host, or a pattern of hosts such as {@code *.straße.de}, in the Unicode form UTS #46 gives it, label by label
+     * (the same non-transitional processing as {@link #check}): lower-case and mapped ({@code STRAẞE} is
+     * {@code straße}), and a {@code xn--} label decoded ({@code xn--strae-oqa} is {@code straße}). So a name and its
+     * punycode have one form to compare. A label UTS #46 refuses is only lower-cased.
+     */
+    public static String unicodeForm(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (isAscii(lower) && !hasAceLabel(lower)) {
+            return lower;
+        }
+        StringJoiner form = new StringJoiner(".");
+        for (String label : lower.split("\\.", -1)) {
+            IDNA.Info info = new IDNA.Info();
+            StringBuilder unicode = UTS46_PATTERN.labelToUnicode(label, new StringBuilder(), info);
+            form.add(info.hasErrors() ? label : unicode);
+        }
+        return form.toString();
     }
 
     /**

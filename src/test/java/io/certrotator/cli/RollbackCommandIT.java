@@ -1,8 +1,10 @@
 package io.certrotator.cli;
 
+import io.certrotator.simulator.Certificate;
 import io.certrotator.simulator.EdgeOneState;
 import io.certrotator.simulator.HostCertificate;
 import io.certrotator.simulator.SimulatorExtension;
+import io.certrotator.simulator.ZoneProfile;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -11,8 +13,12 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -149,6 +155,62 @@ class RollbackCommandIT {
                 .contains("zone-shop1 www.shop.example.com: changed since the run: it now carries"
                         + " sslcert cert-full-new (deployed)");
         assertThat(targets(back)).noneMatch(row -> row.contains("www.shop.example.com"));
+    }
+
+    /**
+     * Run 1 of zone-a1: expired.a.example.com moved off an expired certificate, www.a.example.com on two identical
+     * rows, same.a.example.com already on its target.
+     */
+    private Instant rotateOffAnExpiredCertificate() throws IOException {
+        EdgeOneState state = sim.simulator().state();
+        Instant expired = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofDays(3));
+        state.putCertificate(new Certificate("cert-expired", Set.of("*.a.example.com"), expired));
+        state.putCertificate(new Certificate("cert-old", Set.of("*.a.example.com"),
+                expired.plus(Duration.ofDays(30))));
+        state.putCertificate(new Certificate("cert-new", Set.of("*.a.example.com"),
+                expired.plus(Duration.ofDays(400))));
+        state.setZoneProfile("zone-a1", new ZoneProfile("a.example.com", "full", "active", false));
+        state.putHost("zone-a1", "expired.a.example.com", HostCertificate.deployed("sslcert", List.of("cert-expired")));
+        state.putHost("zone-a1", "www.a.example.com", HostCertificate.deployed("sslcert", List.of("cert-old")));
+        state.putHost("zone-a1", "same.a.example.com", HostCertificate.deployed("sslcert", List.of("cert-new")));
+        Path csv = dir.resolve("rotation.csv");
+        Files.writeString(csv, """
+                zone_id,host,mode,cert_ids
+                zone-a1,expired.a.example.com,sslcert,cert-new
+                zone-a1,www.a.example.com,sslcert,cert-new
+                zone-a1,www.a.example.com,sslcert,cert-new
+                zone-a1,same.a.example.com,sslcert,cert-new
+                """);
+        ConsoleCapture rotation = rotate(csv);
+        assertThat(rotation.out()).as(rotation.all()).contains("rows: 4 total, 4 succeeded, 0 failed, 0 invalid");
+        return expired;
+    }
+
+    @Test
+    void aHostWhoseCertificateToPutBackHasExpiredIsLeftOutWithItsEndAndTheRollbackIsExit3() throws IOException {
+        Instant expired = rotateOffAnExpiredCertificate();
+        Path back = dir.resolve("back.csv");
+
+        ConsoleCapture rollback = rollback("--run=1", "--output=" + back);
+
+        assertThat(rollback.exitCode()).as(rollback.all()).isEqualTo(ExitCodes.ROWS_FAILED);
+        assertThat(rollback.out()).contains("(run 1, 1 rows to put back)", "not put back: 1 hosts",
+                "zone-a1 expired.a.example.com: certificate expired: cert-expired (not after " + expired + ")");
+        assertThat(targets(back)).containsExactly("zone-a1,www.a.example.com,sslcert,cert-old");
+        ConsoleCapture undo = rotate(back);
+        assertThat(undo.exitCode()).as(undo.all()).isEqualTo(ExitCodes.SUCCEEDED);
+    }
+
+    @Test
+    void aHostOnDuplicateRowsIsPutBackOnceAndARowFoundOnItsTargetHasNothingToPutBack() throws IOException {
+        rotateOffAnExpiredCertificate();
+        Path back = dir.resolve("back.csv");
+
+        ConsoleCapture rollback = rollback("--run=1", "--output=" + back);
+
+        assertThat(rollback.out()).as(rollback.all()).contains("(run 1, 1 rows to put back)");
+        assertThat(targets(back)).noneMatch(row -> row.contains("same.a.example.com"))
+                .filteredOn(row -> row.contains("www.a.example.com")).hasSize(1);
     }
 
     @Test

@@ -69,6 +69,19 @@ class RunChangesTest {
     }
 
     @Test
+    void aHostOnSeveralRowsIsOneChange() {
+        RunChanges run = new RunChanges();
+
+        run.add(row("twice.example.com", RowStatus.SUCCEEDED, "sslcert", "cert-old;cert-ecc"));
+        run.add(row("twice.example.com", RowStatus.SUCCEEDED, "sslcert", "cert-old;cert-ecc"));
+        run.add(row("unrecorded.example.com", RowStatus.SUCCEEDED, null, null));
+        run.add(row("unrecorded.example.com", RowStatus.SUCCEEDED, null, null));
+
+        assertThat(run.changes()).extracting(AppliedChange::host).containsExactly("twice.example.com");
+        assertThat(run.notRecorded()).extracting(Unplanned::host).containsExactly("unrecorded.example.com");
+    }
+
+    @Test
     void aFailedRowIsKeptForThePlannerWhichLeavesItOut() {
         RunChanges run = new RunChanges();
 

@@ -107,6 +107,29 @@ class InventoryReportTest {
     }
 
     @Test
+    void daysLeftOfAnExpiredCertificateCountWholeDaysSinceItsExpiryAsTheDateShows() {
+        Instant expired = NOW.minus(Duration.ofDays(3)).minusSeconds(27);
+        HostRecord host = new HostRecord("zone-r1", "gone.example.com", "online", "sslcert",
+                List.of(deployed("cert-gone", "RSA 2048", Optional.of(expired))));
+        EstateSnapshot snapshot = new EstateSnapshot(List.of(ZONE), List.of(host), Map.of(), List.of(), Map.of(),
+                Optional.empty());
+
+        InventoryReport report = InventoryReport.of(snapshot, NOW, Optional.empty());
+
+        assertThat(report.render(InventoryReport.Format.TABLE)).contains("cert-gone RSA 2048 2025-12-28 (-3 days)");
+        assertThat(report.render(InventoryReport.Format.CSV)).contains(",-3,");
+    }
+
+    @Test
+    void daysLeftAreRoundedTowardZeroOnBothSidesOfTheExpiry() {
+        CertificateView in30Hours = new CertificateView("a", "RSA", Optional.of(NOW.plus(Duration.ofHours(30))));
+        CertificateView since30Hours = new CertificateView("b", "RSA", Optional.of(NOW.minus(Duration.ofHours(30))));
+
+        assertThat(in30Hours.daysLeft(NOW)).contains(1L);
+        assertThat(since30Hours.daysLeft(NOW)).contains(-1L);
+    }
+
+    @Test
     void aMissingCertificateListingMarksEveryHostsCertificateDetailsWithWhy() {
         EstateSnapshot snapshot = snapshot(Map.of(), Optional.of(new ReadFailure("AuthFailure.UnauthorizedOperation",
                 "not allowed")));

@@ -147,4 +147,12 @@ class HostNormalizerTest {
     void givesTheDnsReasonForAnAsciiName() {
         assertThat(HostNormalizer.check("a..b.com").problem()).isEqualTo("is not a valid DNS name");
     }
+
+    @Test
+    void theUnicodeFormOfANameAndOfItsPunycodeIsOne() {
+        assertThat(HostNormalizer.unicodeForm("xn--strae-oqa.A.example.com")).isEqualTo("straße.a.example.com");
+        assertThat(HostNormalizer.unicodeForm("STRAẞE.a.example.com")).isEqualTo("straße.a.example.com");
+        assertThat(HostNormalizer.unicodeForm("*.Bücher.de")).isEqualTo("*.bücher.de");
+        assertThat(HostNormalizer.unicodeForm("xn--*.de")).as("a label UTS #46 refuses").isEqualTo("xn--*.de");
+    }
 }

@@ -29,4 +29,27 @@ class HostGlobTest {
         assertThat(new HostGlob("a.com").matches("abcom")).isFalse();
         assertThat(new HostGlob("a+b.com").matches("a+b.com")).isTrue();
     }
+
+    @Test
+    void anInternationalNameSelectsItsPunycodeHost() {
+        assertThat(new HostGlob("straße.a.example.com").matches("xn--strae-oqa.a.example.com")).isTrue();
+        assertThat(new HostGlob("STRAẞE.a.example.com").matches("xn--strae-oqa.a.example.com")).isTrue();
+        assertThat(new HostGlob("strasse.a.example.com").matches("xn--strae-oqa.a.example.com"))
+                .as("non-transitional, as the CSV: ß is not ss").isFalse();
+    }
+
+    @Test
+    void wildcardsMatchInsideAndAroundInternationalLabels() {
+        assertThat(new HostGlob("*.bücher.de").matches("www.xn--bcher-kva.de")).isTrue();
+        assertThat(new HostGlob("b?cher.*").matches("xn--bcher-kva.de")).isTrue();
+        assertThat(new HostGlob("straß*").matches("xn--strae-oqa.a.example.com")).isTrue();
+        assertThat(new HostGlob("straß*").matches("strasse.a.example.com")).isFalse();
+    }
+
+    @Test
+    void aPunycodePatternStillMatchesAsWritten() {
+        assertThat(new HostGlob("xn--strae-oqa.a.example.com").matches("xn--strae-oqa.a.example.com")).isTrue();
+        assertThat(new HostGlob("xn--*").matches("xn--strae-oqa.a.example.com")).isTrue();
+        assertThat(new HostGlob("xn--strae-oqa.*").matches("xn--strae-oqa.a.example.com")).isTrue();
+    }
 }

@@ -42,7 +42,7 @@ class RollbackPlannerTest {
     void everySucceededHostGoesBackToWhatItCarriedBefore() {
         EstatePlan plan = originalPlan();
 
-        EstatePlan rollback = RollbackPlanner.plan(succeeded(plan), before().applied(plan.rows()).snapshot());
+        EstatePlan rollback = RollbackPlanner.plan(succeeded(plan), before().applied(plan.rows()).snapshot(), NOW);
 
         assertThat(targets(rollback)).containsExactly(
                 "zone-aaa api.a.com sslcert [rsa-old]",
@@ -56,7 +56,8 @@ class RollbackPlannerTest {
     void expiriesAreThoseOfTheCertificatesThatGoAndComeNotOfOneThatStays() {
         EstatePlan plan = originalPlan();
 
-        PlannedRow pair = RollbackPlanner.plan(succeeded(plan), before().applied(plan.rows()).snapshot()).rows().get(1);
+        PlannedRow pair = RollbackPlanner.plan(succeeded(plan), before().applied(plan.rows()).snapshot(), NOW).rows()
+                .get(1);
 
         assertThat(pair.host()).isEqualTo("pair.a.com");
         assertThat(pair.currentNotAfter()).as("rsa-new goes; ecc-ok (300 days) stays").contains(days(365));
@@ -66,10 +67,10 @@ class RollbackPlannerTest {
     @Test
     void rollbackOfTheRollbackHasTheExpiriesOfTheOriginalPlan() {
         EstatePlan plan = originalPlan();
-        EstatePlan rollback = RollbackPlanner.plan(succeeded(plan), before().applied(plan.rows()).snapshot());
+        EstatePlan rollback = RollbackPlanner.plan(succeeded(plan), before().applied(plan.rows()).snapshot(), NOW);
 
         EstatePlan again = RollbackPlanner.plan(succeeded(rollback),
-                before().applied(plan.rows()).applied(rollback.rows()).snapshot());
+                before().applied(plan.rows()).applied(rollback.rows()).snapshot(), NOW);
 
         assertThat(again.rows()).extracting(PlannedRow::host, PlannedRow::currentNotAfter, PlannedRow::newNotAfter)
                 .isEqualTo(plan.rows().stream()
@@ -83,7 +84,7 @@ class RollbackPlannerTest {
                 .applied(List.of(new PlannedRow("zone-aaa", "www.a.com", "sslcert", List.of("rsa-other"), "sslcert",
                         List.of(), Optional.empty(), Optional.empty(), "")));
 
-        EstatePlan rollback = RollbackPlanner.plan(succeeded(plan), now.snapshot());
+        EstatePlan rollback = RollbackPlanner.plan(succeeded(plan), now.snapshot(), NOW);
 
         assertThat(rollback.rows()).extracting(PlannedRow::host).containsExactly("api.a.com", "pair.a.com");
         assertThat(rollback.unplanned()).containsExactly(new Unplanned("zone-aaa", "www.a.com",
@@ -96,11 +97,42 @@ class RollbackPlannerTest {
         List<AppliedChange> run = List.of(AppliedChange.of(plan.rows().get(0), RowStatus.FAILED),
                 AppliedChange.of(plan.rows().get(1), RowStatus.SUCCEEDED));
 
-        EstatePlan rollback = RollbackPlanner.plan(run, before().applied(plan.rows().subList(1, 2)).snapshot());
+        EstatePlan rollback = RollbackPlanner.plan(run, before().applied(plan.rows().subList(1, 2)).snapshot(), NOW);
 
         assertThat(rollback.rows()).extracting(PlannedRow::host).containsExactly("pair.a.com");
-        assertThat(rollback.unplanned()).containsExactly(
-                new Unplanned("zone-aaa", "api.a.com", "the run did not change it (FAILED)"));
+        assertThat(rollback.unplanned()).as("a row that changed nothing cannot fail to be put back").isEmpty();
+    }
+
+    @Test
+    void aRowTheRunFoundAlreadyOnItsTargetHasNothingToPutBack() {
+        Estate estate = new Estate().zone("zone-aaa").cert("rsa-new", "RSA", days(365), "*.a.com")
+                .host("zone-aaa", "www.a.com", "rsa-new");
+        List<AppliedChange> run = List.of(new AppliedChange("zone-aaa", "www.a.com", "sslcert", List.of("rsa-new"),
+                "sslcert", List.of("rsa-new"), RowStatus.SUCCEEDED));
+
+        EstatePlan rollback = RollbackPlanner.plan(run, estate.snapshot(), NOW);
+
+        assertThat(rollback.rows()).isEmpty();
+        assertThat(rollback.unplanned()).isEmpty();
+    }
+
+    @Test
+    void aHostWhoseCertificateToPutBackHasExpiredIsLeftOutNamingItAndItsEnd() {
+        Estate estate = new Estate().zone("zone-aaa").cert("rsa-gone", "RSA", days(-3).minusSeconds(27), "*.a.com")
+                .cert("rsa-new", "RSA", days(365), "*.a.com").cert("ecc-ok", "ECC", days(300), "*.a.com")
+                .host("zone-aaa", "expired.a.com", "rsa-new", "ecc-ok")
+                .host("zone-aaa", "www.a.com", "rsa-new");
+        List<AppliedChange> run = List.of(
+                new AppliedChange("zone-aaa", "expired.a.com", "sslcert", List.of("rsa-gone", "ecc-ok"), "sslcert",
+                        List.of("rsa-new", "ecc-ok"), RowStatus.SUCCEEDED),
+                new AppliedChange("zone-aaa", "www.a.com", "sslcert", List.of("rsa-old"), "sslcert",
+                        List.of("rsa-new"), RowStatus.SUCCEEDED));
+
+        EstatePlan rollback = RollbackPlanner.plan(run, estate.snapshot(), NOW);
+
+        assertThat(rollback.rows()).extracting(PlannedRow::host).containsExactly("www.a.com");
+        assertThat(rollback.unplanned()).containsExactly(new Unplanned("zone-aaa", "expired.a.com",
+                "certificate expired: rsa-gone (not after " + days(-3).minusSeconds(27) + ")"));
     }
 
     @Test
@@ -111,7 +143,7 @@ class RollbackPlannerTest {
                 new AppliedChange("zone-xxx", "www.x.com", "sslcert", List.of("x-old"), "sslcert", List.of("x-new"),
                         RowStatus.SUCCEEDED));
 
-        EstatePlan rollback = RollbackPlanner.plan(run, before().snapshot());
+        EstatePlan rollback = RollbackPlanner.plan(run, before().snapshot(), NOW);
 
         assertThat(rollback.rows()).isEmpty();
         assertThat(rollback.unplanned()).containsExactly(
@@ -126,17 +158,17 @@ class RollbackPlannerTest {
         List<AppliedChange> run = List.of(new AppliedChange("zone-aaa", "shop.a.com", "eofreecert", List.of(),
                 "sslcert", List.of("rsa-new"), RowStatus.SUCCEEDED));
 
-        assertThat(targets(RollbackPlanner.plan(run, estate.snapshot())))
+        assertThat(targets(RollbackPlanner.plan(run, estate.snapshot(), NOW)))
                 .containsExactly("zone-aaa shop.a.com eofreecert []");
     }
 
     @Test
     void rollbackOfTheRollbackIsTheOriginalPlan() {
         EstatePlan plan = originalPlan();
-        EstatePlan rollback = RollbackPlanner.plan(succeeded(plan), before().applied(plan.rows()).snapshot());
+        EstatePlan rollback = RollbackPlanner.plan(succeeded(plan), before().applied(plan.rows()).snapshot(), NOW);
 
         EstatePlan again = RollbackPlanner.plan(succeeded(rollback),
-                before().applied(plan.rows()).applied(rollback.rows()).snapshot());
+                before().applied(plan.rows()).applied(rollback.rows()).snapshot(), NOW);
 
         assertThat(targets(again)).isEqualTo(targets(plan));
     }
