@@ -112,8 +112,9 @@ public final class PlanCommand implements Callable<Integer> {
         if (!toStandardOutput) {
             WritableFolder.check(Path.of(output), "the plan", "--output");
         }
+        PlanRequest plan = planRequest();
         Request request = new Request(new EstateRequest(api.target(), givenCredential, estate.zones(),
-                estate.progress(toStandardOutput)), planRequest(), output, verbose);
+                plan.hostGlobs(), estate.progress(toStandardOutput)), plan, output, verbose);
         return springBoot.run(Runner.class, Map.of("planRequest", request, "readStop", new ReadStop()));
     }
 

@@ -83,6 +83,20 @@ class HostFilterIT {
     }
 
     @Test
+    void planWarnsOfAPatternThatMatchesNoHostReadAsTheScheduledFormDoes() {
+        List<String> args = new ArrayList<>(List.of("plan", "--expiring-within=30d",
+                "--host=strasse.a.example.com", "--output=-"));
+        args.addAll(common());
+
+        ConsoleCapture plan = ConsoleCapture.of(() -> PlanCommand.run(PlanCommandIT.CREDENTIAL,
+                args.toArray(String[]::new)));
+
+        assertThat(plan.exitCode()).as(plan.all()).isEqualTo(ExitCodes.SUCCEEDED);
+        assertThat(plan.err().lines().filter(line -> line.contains("--host")).toList()).containsExactly(
+                "cert-rotator: warning: --host=strasse.a.example.com matches none of the 2 hosts read");
+    }
+
+    @Test
     void aPatternThatMatchesNoHostReadIsOneWarningOnStandardError() {
         ConsoleCapture run = scheduledDryRun("strasse.a.example.com");
 
