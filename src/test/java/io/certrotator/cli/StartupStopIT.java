@@ -84,6 +84,24 @@ class StartupStopIT {
     }
 
     @Test
+    void aSignalWhilePlanStartsEndsItBeforeItReadsOrAbandonsTheRead() throws Exception {
+        for (long delayMillis : new long[] {0, 500, 1000}) {
+            Path home = dir.resolve("home-" + delayMillis);
+            Child plan = Child.start(dir, "plan", "--expiring-within=30d", "--output=" + dir.resolve("plan.csv"),
+                    "--endpoint=http://127.0.0.1:" + sim.port(), "--cert-rotator.home=" + home, "--progress=off");
+            plan.awaitFile(home.resolve("jobs.mv.db"));
+            Thread.sleep(delayMillis);
+
+            plan.terminate();
+
+            assertThat(plan.exitCode()).as(delayMillis + " ms: " + plan.out()).isEqualTo(ExitCodes.STOPPED);
+            assertThat(plan.lines()).as(delayMillis + " ms").singleElement().isIn(
+                    "cert-rotator: stopped by SIGTERM before anything was sent",
+                    "cert-rotator plan: stopped by SIGTERM: nothing was written");
+        }
+    }
+
+    @Test
     void aSignalWhileTheUploadIsInFlightIsOneLineAndExit1() throws Exception {
         GeneratedCertificate root = current("Test Root CA").ca().build();
         GeneratedCertificate leaf = current("www.example.com").dnsNames("www.example.com").issuer(root).build();
