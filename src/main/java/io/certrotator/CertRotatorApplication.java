@@ -1,6 +1,7 @@
 package io.certrotator;
 
 import io.certrotator.cli.CertRotatorCommand;
+import io.certrotator.cli.ProcessSignals;
 import io.certrotator.config.CertRotatorProperties;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -11,6 +12,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 public class CertRotatorApplication {
 
     public static void main(String[] args) {
+        ProcessSignals.install();
         HeapCeiling.startUnlessHeapSizeGiven();
         System.exit(run(args));
     }

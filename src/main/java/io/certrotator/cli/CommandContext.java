@@ -40,6 +40,10 @@ final class CommandContext {
      */
     static int run(CommandLine command, Class<?> runner, String[] args, LogFormat logFormat,
                    Map<String, Object> singletons) {
+        Optional<String> signal = ProcessSignals.PROCESS.opening();
+        if (signal.isPresent()) {
+            return stoppedBeforeStart(runner, signal.get());
+        }
         RepositoryFolder.check(Arrays.stream(args).filter(SpringBootOptions::isProperty).toList());
         Map<String, Object> defaults = new HashMap<>(QUIET_STARTUP_FAILURE);
         defaults.putAll(logFormat.springProperties(args));
@@ -54,6 +58,10 @@ final class CommandContext {
                 System.err.println("cert-rotator: " + OutOfMemory.advice());
                 return ExitCodes.STOPPED;
             }
+            if (Causes.first(e, GracefulShutdown.StoppedBeforeStart.class::isInstance) instanceof
+                    GracefulShutdown.StoppedBeforeStart stopped) {
+                return stoppedBeforeStart(runner, stopped.signal());
+            }
             log.debug("cannot start", e);
             Optional<String> badProperty = BadProperty.describe(e);
             if (badProperty.isPresent()) {
@@ -64,5 +72,13 @@ final class CommandContext {
             return ExitCodes.BAD_INPUT;
         }
         return SpringApplication.exit(context);
+    }
+
+    /** A signal came before the runner began: one line, exit 1. Before a rotation, a deploy may have uploaded. */
+    private static int stoppedBeforeStart(Class<?> runner, String signal) {
+        System.err.println("cert-rotator: stopped by " + signal + (runner == RotationRunner.class
+                ? " before the rotation started: no host was changed; run the same command again"
+                : " before anything was sent"));
+        return ExitCodes.STOPPED;
     }
 }

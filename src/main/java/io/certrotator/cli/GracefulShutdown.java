@@ -2,8 +2,6 @@ package io.certrotator.cli;
 
 import io.certrotator.config.CertRotatorProperties;
 import io.certrotator.job.JobStop;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -11,13 +9,8 @@ import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.boot.context.event.SpringApplicationEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.stereotype.Component;
-import sun.misc.Signal;
-import sun.misc.SignalHandler;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * SIGTERM or Ctrl-C during a run (a cron timeout, {@code systemctl stop}, Kubernetes): no new calls, the calls
@@ -25,24 +18,23 @@ import java.util.Map;
  * run ends as any stopped run does, with exit code 1, so that the same command resumes. During the input's load,
  * the load stops at once, keeping what it committed ({@link JobStop}).
  * <p>
- * The signal is handled instead of starting the JVM's shutdown: shutdown hooks run side by side, and H2's own
- * (which {@code AUTO_SERVER} cannot turn off) would close the database under the answers still being recorded.
- * A second signal, or a run that does not end in time, halts at once; rows not recorded stay PENDING.
+ * The signal reaches it through {@link ProcessSignals}, instead of starting the JVM's shutdown: shutdown hooks run side
+ * by side, and H2's own (which {@code AUTO_SERVER} cannot turn off) would close the database under the answers still
+ * being recorded. A signal that came while the context started stops the command before its runner
+ * ({@link StoppedBeforeStart}). A second signal, or a run that does not end in time, halts at once; rows not
+ * recorded stay PENDING.
  * <p>
  * A command that only reads the estate (inventory, plan) registers a {@link ReadStop}: the signal abandons the read.
  */
 @Component
 class GracefulShutdown implements ApplicationListener<SpringApplicationEvent> {
 
-    private static final Logger log = LoggerFactory.getLogger(GracefulShutdown.class);
-    private static final List<String> SIGNALS = List.of("TERM", "INT");
     /** Beyond the grace period, for the job to end and the report to be written. */
     private static final Duration TO_WRITE_THE_REPORT = Duration.ofSeconds(15);
 
     private final JobStop jobStop;
     private final ObjectProvider<ReadStop> readStop;
     private final Duration grace;
-    private final Map<Signal, SignalHandler> replaced = new LinkedHashMap<>();
     private Thread watchdog;
 
     GracefulShutdown(JobStop jobStop, ObjectProvider<ReadStop> readStop, CertRotatorProperties properties) {
@@ -54,42 +46,27 @@ class GracefulShutdown implements ApplicationListener<SpringApplicationEvent> {
     @Override
     public void onApplicationEvent(SpringApplicationEvent event) {
         if (event instanceof ApplicationStartedEvent) {
-            handleSignals();
+            ProcessSignals.PROCESS.handTo(this::onSignal).ifPresent(signal -> {
+                throw new StoppedBeforeStart(signal);
+            });
         } else if (event instanceof ApplicationReadyEvent || event instanceof ApplicationFailedEvent) {
-            restoreSignals();
+            ProcessSignals.PROCESS.takeBack();
+            endWatch();
         }
     }
 
-    private synchronized void handleSignals() {
-        for (String name : SIGNALS) {
-            Signal signal = new Signal(name);
-            try {
-                replaced.put(signal, Signal.handle(signal, this::onSignal));
-            } catch (IllegalArgumentException unavailable) {
-                log.debug("cannot handle SIG{}: {}", name, unavailable.getMessage());
-            }
-        }
-    }
-
-    private synchronized void restoreSignals() {
-        replaced.forEach(Signal::handle);
-        replaced.clear();
+    private synchronized void endWatch() {
         if (watchdog != null) {
             watchdog.interrupt();
         }
     }
 
-    private synchronized void onSignal(Signal signal) {
-        if (watchdog != null) {
-            System.err.println("cert-rotator: SIG" + signal.getName() + " again: stopping now");
-            Runtime.getRuntime().halt(ExitCodes.STOPPED);
-        }
+    private synchronized void onSignal(String signal) {
         ReadStop read = readStop.getIfAvailable();
         if (read != null) {
-            read.stop("stopped by SIG" + signal.getName());
+            read.stop("stopped by " + signal);
         } else {
-            System.err.println("cert-rotator: SIG" + signal.getName() + ": "
-                    + jobStop.stop("stopped by SIG" + signal.getName(), grace));
+            System.err.println("cert-rotator: " + signal + ": " + jobStop.stop("stopped by " + signal, grace));
         }
         watchdog = new Thread(this::haltIfStillRunning, "shutdown-watchdog");
         watchdog.setDaemon(true);
@@ -104,5 +81,20 @@ class GracefulShutdown implements ApplicationListener<SpringApplicationEvent> {
         }
         System.err.println("cert-rotator: the run did not end in time; rows not recorded stay PENDING");
         Runtime.getRuntime().halt(ExitCodes.STOPPED);
+    }
+
+    /** A signal came while the context started: it closes, and the command ends before its runner has begun. */
+    static final class StoppedBeforeStart extends RuntimeException {
+
+        private final String signal;
+
+        StoppedBeforeStart(String signal) {
+            super("stopped by " + signal, null, false, false);
+            this.signal = signal;
+        }
+
+        String signal() {
+            return signal;
+        }
     }
 }

@@ -11,7 +11,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import sun.misc.Signal;
-import sun.misc.SignalHandler;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -22,7 +21,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -223,11 +221,10 @@ public final class SimulateCommand implements Callable<Integer> {
             stopped.join();
         }, "simulate-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        Map<Signal, SignalHandler> replaced = stopOnSignals(stopping);
+        stopOnSignals(stopping);
         try {
             return serve(simulator, stopping);
         } finally {
-            replaced.forEach(Signal::handle);
             stopped.complete(null);
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -240,24 +237,22 @@ public final class SimulateCommand implements Callable<Integer> {
     /**
      * SIGTERM and Ctrl-C are a clean stop, exit 0: handled here, they end {@link #serve} as a completed {@code stop}
      * does. Left to the JVM, they would run the shutdown hook and exit 143 or 130. A second signal, when the stop
-     * hangs (a request held by --hang-ms, say), exits at once as the JVM would. A signal the JVM does not let us handle
+     * hangs (a request held by --hang-ms, say), or comes once it stopped, exits at once as the JVM would: these handlers
+     * stay until the JVM ends, rather than give {@link ProcessSignals}' back. A signal the JVM does not let us handle
      * (ignored, or {@code -Xrs}) keeps the hook's stop.
      */
-    private static Map<Signal, SignalHandler> stopOnSignals(CompletableFuture<Void> stopping) {
-        Map<Signal, SignalHandler> replaced = new LinkedHashMap<>();
+    private static void stopOnSignals(CompletableFuture<Void> stopping) {
         for (String name : List.of("TERM", "INT")) {
-            Signal signal = new Signal(name);
             try {
-                replaced.put(signal, Signal.handle(signal, received -> {
+                Signal.handle(new Signal(name), received -> {
                     if (!stopping.complete(null)) {
                         Runtime.getRuntime().halt(128 + received.getNumber());
                     }
-                }));
+                });
             } catch (IllegalArgumentException unavailable) {
                 // the shutdown hook stops the simulator
             }
         }
-        return replaced;
     }
 
     private int serve(EdgeOneSimulator simulator, CompletableFuture<?> until) {

@@ -97,6 +97,10 @@ public final class UploadCommand implements Callable<Integer> {
         CertificateUpload upload = new CertificateUpload(env, err, clock, retryPolicy);
         CertificateBundle bundle = upload.load(certificateFile, keyFile);
         Credential credential = upload.credential(target.profile());
+        // Nothing to close: the request is abandoned at once.
+        ProcessSignals.PROCESS.endWith(signal -> "cert-rotator upload: stopped by " + signal + " while uploading: the"
+                + " SSL service may hold the certificate; run the same command again (a certificate it holds keeps"
+                + " its ID)");
         try {
             UploadedCertificate uploaded = upload.upload(target.endpoint(), credential, bundle, alias);
             out.println(UploadResult.of(uploaded, bundle).render(format));
