@@ -169,12 +169,16 @@ public final class RotateCommand implements Callable<Integer> {
         ScheduledPlanning.Request request = new ScheduledPlanning.Request(new EstateRequest(target, givenCredential,
                 scheduled.zones(), dryRun ? ProgressMode.OFF : progressMode()), scheduled.planRequest(), dryRun);
         PlanOutcome outcome = new PlanOutcome();
-        int planned = springBoot.run(ScheduledPlanning.class, springBoot.properties(), Map.of("scheduledRequest",
-                request, "readStop", new ReadStop(), "scheduledOutcome", outcome));
-        if (planned != ExitCodes.SUCCEEDED) {
-            return planned;
+        try {
+            int planned = springBoot.run(ScheduledPlanning.class, springBoot.properties(), Map.of("scheduledRequest",
+                    request, "readStop", new ReadStop(), "scheduledOutcome", outcome));
+            if (planned != ExitCodes.SUCCEEDED) {
+                return planned;
+            }
+            return outcome.rotate(plan -> boot(options(plan), givenCredential));
+        } finally {
+            outcome.release();
         }
-        return outcome.rotate(plan -> boot(options(plan), givenCredential));
     }
 
     private ProgressMode progressMode() {

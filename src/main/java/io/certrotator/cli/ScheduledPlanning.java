@@ -4,6 +4,7 @@ import io.certrotator.config.CertRotatorProperties;
 import io.certrotator.estate.EstateReaders;
 import io.certrotator.estate.EstateSnapshot;
 import io.certrotator.job.RateBudget;
+import io.certrotator.job.RepositoryRunLock;
 import io.certrotator.plan.EstatePlan;
 import io.certrotator.plan.EstatePlanner;
 import io.certrotator.plan.PlanRequest;
@@ -18,7 +19,8 @@ import java.time.Clock;
  * The plan of {@code rotate --expiring-within=TIME} (the scheduled form): reads the estate, plans the certificates
  * expiring within TIME ({@link EstatePlanner}) and writes the plan to {@code HOME/scheduled/plan-HASH.csv}
  * ({@link PlanFiles}: the same plan on the next schedule is the same job instance, resumed). A dry run prints the CSV
- * instead; with no host due there is nothing to write.
+ * instead; with no host due there is nothing to write. Before reading the estate it takes the {@link ScheduledLock},
+ * which the command holds until the plan's rotation ends.
  */
 final class ScheduledPlanning implements ApplicationRunner, ExitCodeGenerator {
 
@@ -33,14 +35,17 @@ final class ScheduledPlanning implements ApplicationRunner, ExitCodeGenerator {
     private final EstateReading reading;
     private final Path home;
     private final PlanOutcome outcome;
+    private final RepositoryRunLock repositoryRunLock;
     private int exitCode = ExitCodes.STOPPED;
 
     ScheduledPlanning(Request scheduledRequest, EstateReaders readers, RateBudget rateBudget,
-                      CertRotatorProperties properties, ReadStop stop, PlanOutcome scheduledOutcome) {
+                      CertRotatorProperties properties, ReadStop stop, PlanOutcome scheduledOutcome,
+                      RepositoryRunLock repositoryRunLock) {
         this.request = scheduledRequest;
         this.reading = new EstateReading(readers, rateBudget, properties, stop);
         this.home = properties.home();
         this.outcome = scheduledOutcome;
+        this.repositoryRunLock = repositoryRunLock;
     }
 
     @Override
@@ -49,6 +54,9 @@ final class ScheduledPlanning implements ApplicationRunner, ExitCodeGenerator {
     }
 
     private int plan() {
+        if (!request.dryRun()) {
+            outcome.hold(ScheduledLock.take(home, repositoryRunLock));
+        }
         EstateSnapshot snapshot = reading.read(request.estate());
         EstatePlan plan = EstatePlanner.plan(snapshot, request.plan(), Clock.systemUTC().instant());
         EstateGaps gaps = EstateGaps.of(snapshot);
