@@ -175,7 +175,9 @@ public final class RotateCommand implements Callable<Integer> {
             if (planned != ExitCodes.SUCCEEDED) {
                 return planned;
             }
-            return outcome.rotate(plan -> boot(options(plan), givenCredential));
+            return outcome.rotate(plan -> springBoot.run(RotationRunner.class, Map.of("rotateOptions", options(plan),
+                "givenCredential", new ApiAccessConfiguration.GivenCredential(givenCredential),
+                "planRounds", new PlanRounds())));
         } finally {
             outcome.release();
         }
