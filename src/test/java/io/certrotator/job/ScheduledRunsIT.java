@@ -138,4 +138,39 @@ class ScheduledRunsIT {
         assertThat(okCallsPerHost()).hasSize(HOSTS).allSatisfy((host, calls) -> assertThat(calls).isEqualTo(1L));
         assertThat(plansWritten()).hasSize(1);
     }
+
+    @Test
+    void aScheduledRunStoppedBySigtermIsResumedByTheNextOneBeforeAnythingIsPlannedAnew() throws Exception {
+        ChildRun stopped = tick("--rate=3");
+        awaitOkCalls(8, stopped);
+        stopped.terminate();
+        assertThat(stopped.exitCode(60)).as(stopped.out()).isEqualTo(1);
+        List<Path> plans = plansWritten();
+        assertThat(plans).hasSize(1);
+
+        Rotator.Result next = tickHere();
+
+        assertThat(next.exitCode()).as(next.out() + next.err()).isZero();
+        assertThat(next.out()).containsPattern("resuming stopped scheduled run \\d+: " + plans.get(0))
+                .doesNotContain("plan: ").contains("rows: " + HOSTS + " total, " + HOSTS + " succeeded");
+        assertThat(plansWritten()).isEqualTo(plans);
+        assertThat(okCallsPerHost()).hasSize(HOSTS).allSatisfy((host, calls) -> assertThat(calls).isEqualTo(1L));
+        assertThat(tickHere().out()).contains("nothing to rotate");
+    }
+
+    @Test
+    void aScheduledRunWhoseProcessDiedIsRecoveredAndResumedByTheNextOne() throws Exception {
+        ChildRun killed = tick("--rate=3");
+        awaitOkCalls(8, killed);
+        killed.kill();
+        List<Path> plans = plansWritten();
+
+        Rotator.Result next = tickHere();
+
+        assertThat(next.exitCode()).as(next.out() + next.err()).isZero();
+        assertThat(next.out()).containsPattern("resuming scheduled run \\d+, left running by a process that is gone: "
+                + plans.get(0)).contains("recovered run").contains("rows: " + HOSTS + " total, " + HOSTS + " succeeded");
+        assertThat(plansWritten()).isEqualTo(plans);
+        assertThat(okCallsPerHost()).hasSize(HOSTS);
+    }
 }
