@@ -72,10 +72,23 @@ final class ScheduledPlanning implements ApplicationRunner, ExitCodeGenerator {
         EstateGaps gaps = EstateGaps.of(snapshot);
         gaps.notes().forEach(note -> System.err.println("cert-rotator rotate: " + note));
         outcome.incomplete(gaps.needsAttention(plan));
-        PlanFiles.present(plan, request.dryRun(), home.resolve(FOLDER), PREFIX,
-                "nothing to rotate: no certificate expires within the time given; no call sent")
+        PlanFiles.present(plan, request.dryRun(), home.resolve(FOLDER), PREFIX, nothingToRotate(gaps, snapshot))
                 .ifPresent(outcome::planFile);
         return ExitCodes.SUCCEEDED;
+    }
+
+    /** An empty plan says nothing expires only when the whole estate was read; the gaps are on stderr above. */
+    private static String nothingToRotate(EstateGaps gaps, EstateSnapshot snapshot) {
+        long zonesNotRead = gaps.zonesNotRead(snapshot);
+        if (zonesNotRead > 0) {
+            return "nothing to rotate in the zones read; " + zonesNotRead + (zonesNotRead == 1 ? " zone" : " zones")
+                    + " could not be read (see above); no call sent";
+        }
+        if (gaps.incomplete()) {
+            return "nothing to rotate in what could be read; part of the estate could not be read (see above); no call"
+                    + " sent";
+        }
+        return "nothing to rotate: no certificate expires within the time given; no call sent";
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.tencentcloudapi.common.Credential;
 import io.certrotator.simulator.EdgeOneState;
 import io.certrotator.simulator.ErrorCodes;
 import io.certrotator.simulator.SimulatorExtension;
+import io.certrotator.simulator.ZoneProfile;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -142,6 +143,19 @@ class ScheduledRotationIT {
         ConsoleCapture byHand = rotate("--input=" + plansWritten().get(0));
 
         assertThat(byHand.out()).contains("already completed");
+        assertThat(sim.callLog().records("ModifyHostsCertificate")).isEmpty();
+    }
+
+    @Test
+    void anEmptyPlanWithAZoneNotReadSaysSoRatherThanThatNothingExpiresAndExitsThree() {
+        sim.simulator().state().setZoneProfile(PlannedEstate.BLOG, new ZoneProfile("example.org", "full", "active", true));
+
+        ConsoleCapture run = rotate("--expiring-within=30d", "--zone=" + PlannedEstate.BLOG);
+
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCodes.ROWS_FAILED);
+        assertThat(run.err()).contains("zone " + PlannedEstate.BLOG + " not readable");
+        assertThat(run.out()).contains("nothing to rotate in the zones read; 1 zone could not be read (see above)")
+                .doesNotContain("no certificate expires");
         assertThat(sim.callLog().records("ModifyHostsCertificate")).isEmpty();
     }
 
