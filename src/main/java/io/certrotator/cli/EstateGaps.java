@@ -46,6 +46,11 @@ record EstateGaps(List<String> notes, boolean incomplete, Set<String> pagesZones
         return new EstateGaps(notes, incomplete, pages);
     }
 
+    /** The zones whose hosts could not be read, Pages zones aside (EdgeOne never lists theirs). */
+    long zonesNotRead(EstateSnapshot snapshot) {
+        return snapshot.unreadableZones().keySet().stream().filter(this::needsAttention).count();
+    }
+
     /** A host or zone left out of a plan is worth the operator's attention unless it is a Pages zone's. */
     boolean needsAttention(String zoneId) {
         return !pagesZones.contains(zoneId);

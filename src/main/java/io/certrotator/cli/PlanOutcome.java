@@ -12,6 +12,7 @@ final class PlanOutcome {
 
     private volatile Path planFile;
     private volatile boolean incomplete;
+    private volatile ScheduledLock lock;
 
     void planFile(Path file) {
         planFile = file;
@@ -19,6 +20,19 @@ final class PlanOutcome {
 
     void incomplete(boolean leftForAPerson) {
         incomplete = leftForAPerson;
+    }
+
+    /** The lock the scheduled planning took, held while its plan is rotated, until {@link #release()}. */
+    void hold(ScheduledLock planningLock) {
+        lock = planningLock;
+    }
+
+    void release() {
+        ScheduledLock held = lock;
+        lock = null;
+        if (held != null) {
+            held.close();
+        }
     }
 
     /**

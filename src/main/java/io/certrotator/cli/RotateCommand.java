@@ -172,12 +172,18 @@ public final class RotateCommand implements Callable<Integer> {
                 scheduled.zones(), planRequest.hostGlobs(), dryRun ? ProgressMode.OFF : progressMode()), planRequest,
                 dryRun);
         PlanOutcome outcome = new PlanOutcome();
-        int planned = springBoot.run(ScheduledPlanning.class, springBoot.properties(), Map.of("scheduledRequest",
-                request, "readStop", new ReadStop(), "scheduledOutcome", outcome));
-        if (planned != ExitCodes.SUCCEEDED) {
-            return planned;
+        try {
+            int planned = springBoot.run(ScheduledPlanning.class, springBoot.properties(), Map.of("scheduledRequest",
+                    request, "readStop", new ReadStop(), "scheduledOutcome", outcome));
+            if (planned != ExitCodes.SUCCEEDED) {
+                return planned;
+            }
+            return outcome.rotate(plan -> springBoot.run(RotationRunner.class, Map.of("rotateOptions", options(plan),
+                "givenCredential", new ApiAccessConfiguration.GivenCredential(givenCredential),
+                "planRounds", new PlanRounds())));
+        } finally {
+            outcome.release();
         }
-        return outcome.rotate(plan -> boot(options(plan), givenCredential));
     }
 
     private ProgressMode progressMode() {

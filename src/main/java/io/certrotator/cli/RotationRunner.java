@@ -57,6 +57,7 @@ class RotationRunner implements ApplicationRunner, ExitCodeGenerator {
     private final ObjectProvider<ApiAccessConfiguration.ReadOnlyAccess> readOnlyAccess;
     private final RowTally tally;
     private final RepositoryRunLock repositoryRunLock;
+    private final ObjectProvider<PlanRounds> planRounds;
     private final Path home;
     private final Duration progressInterval;
     private final RunSummary summary = new RunSummary(System.out);
@@ -66,7 +67,8 @@ class RotationRunner implements ApplicationRunner, ExitCodeGenerator {
     RotationRunner(RotateOptions options, JobRepository jobRepository, JobOperator jobOperator, Job job,
                    ResultsRepository results, ReportWriter reportWriter, ObjectProvider<ApiAccess> apiAccess,
                    ObjectProvider<ApiAccessConfiguration.ReadOnlyAccess> readOnlyAccess, RowTally tally,
-                   RepositoryRunLock repositoryRunLock, CertRotatorProperties properties) {
+                   RepositoryRunLock repositoryRunLock, CertRotatorProperties properties,
+                   ObjectProvider<PlanRounds> planRounds) {
         this.options = options;
         this.jobRepository = jobRepository;
         this.jobOperator = jobOperator;
@@ -77,6 +79,7 @@ class RotationRunner implements ApplicationRunner, ExitCodeGenerator {
         this.readOnlyAccess = readOnlyAccess;
         this.tally = tally;
         this.repositoryRunLock = repositoryRunLock;
+        this.planRounds = planRounds;
         this.home = properties.home();
         this.progressInterval = properties.progressInterval();
     }
@@ -119,9 +122,11 @@ class RotationRunner implements ApplicationRunner, ExitCodeGenerator {
         RotationParameters parameters = new RotationParameters(options.input(), InputDigest.sha256(options.input()),
                 options.maxHostsPerCall(), options.skipInvalid(), !options.noVerify(), options.allowDropping(),
                 options.simulated(), options.rate(), options.endpoint());
-        JobParameters jobParameters = parameters.toJobParameters();
         try (RunLock ignored = RunLock.acquire(home.resolve("locks"), parameters.instanceKey());
              AutoCloseable acrossMachines = repositoryRunLock.acquire(parameters.instanceKey())) {
+            PlanRounds rounds = planRounds.getIfAvailable();
+            JobParameters jobParameters = rounds == null ? parameters.toJobParameters()
+                    : rounds.current(parameters, jobRepository, results);
             JobInstance instance = jobRepository.getJobInstance(RotationJobConfiguration.JOB_NAME, jobParameters);
             JobExecution last = instance == null ? null : jobRepository.getLastJobExecution(instance);
             if (last != null && last.getStatus() == BatchStatus.COMPLETED) {

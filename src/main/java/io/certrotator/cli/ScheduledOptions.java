@@ -18,7 +18,8 @@ final class ScheduledOptions {
     @Option(names = "--expiring-within", order = 20, paramLabel = "TIME", converter = DurationConverter.class,
             description = {"the scheduled form, instead of --input: read the estate, plan the certificates expired or"
                     + " expiring within TIME (30d, 12h, 90m, P30D) as plan does, write the plan to"
-                    + " HOME/scheduled/plan-HASH.csv and rotate it (the same plan resumes on the next run)",
+                    + " HOME/scheduled/plan-HASH.csv and rotate it; one at a time, and an unfinished scheduled run is"
+                    + " resumed before anything is planned anew",
                     "  Default: none (--input)"})
     private Duration expiringWithin;
 

@@ -1,5 +1,6 @@
 package io.certrotator.job;
 
+import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -9,9 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Properties;
 
 /**
  * One live run per job instance across machines, when the job repository is PostgreSQL: a session-level
@@ -43,11 +46,36 @@ public class RepositoryRunLock {
             return () -> {
             };
         }
+        return acquire(key, RunLock.INPUT_RUN, dataSource.getConnection());
+    }
+
+    /**
+     * As {@link #acquire(String)}, for {@code what} ("another WHAT is in progress"), held on a connection opened
+     * outside the pool: the lock outlasts this Spring context (the scheduled rotation plans in one context and
+     * rotates in the next) until the process closes it or ends.
+     */
+    public AutoCloseable acquireBeyondThisContext(String key, String what) throws SQLException {
+        if (!RepositoryDatabase.of(jdbc).isPostgres()) {
+            return () -> {
+            };
+        }
+        HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
+        Properties login = new Properties();
+        login.putAll(pool.getDataSourceProperties());
+        if (pool.getUsername() != null) {
+            login.setProperty("user", pool.getUsername());
+        }
+        if (pool.getPassword() != null) {
+            login.setProperty("password", pool.getPassword());
+        }
+        return acquire(key, what, DriverManager.getConnection(pool.getJdbcUrl(), login));
+    }
+
+    private AutoCloseable acquire(String key, String what, Connection connection) throws SQLException {
         long lockKey = lockKey(key);
-        Connection connection = dataSource.getConnection();
         try {
             if (!tryLock(connection, lockKey)) {
-                throw new RunLock.RunLockedException("another run of this input is in progress (" + holder(connection,
+                throw new RunLock.RunLockedException("another " + what + " is in progress (" + holder(connection,
                         lockKey) + ", PostgreSQL advisory lock " + lockKey + "); it must finish first");
             }
             try (PreparedStatement name = connection.prepareStatement("SELECT set_config('application_name', ?, false)")) {

@@ -25,6 +25,7 @@ public record RotationParameters(Path input, String inputSha256, int maxHostsPer
     static final String INPUT = "input";
     static final String RATE = "rate";
     static final String ENDPOINT = "endpoint";
+    static final String ROUND = "round";
 
     public JobParameters toJobParameters() {
         JobParametersBuilder builder = new JobParametersBuilder()
@@ -42,6 +43,18 @@ public record RotationParameters(Path input, String inputSha256, int maxHostsPer
             builder.addString(SIMULATED, Boolean.toString(true), true);
         }
         return builder.toJobParameters();
+    }
+
+    /**
+     * Round {@code round} of the same input: the scheduled form rotates a plan again, as a new instance, once its
+     * earlier rounds completed with hosts still due. Round 1 is the plain instance ({@link #toJobParameters()}), so
+     * the first scheduled run of a plan and {@code --input=PLAN} are the same run.
+     */
+    public JobParameters toJobParameters(int round) {
+        if (round <= 1) {
+            return toJobParameters();
+        }
+        return new JobParametersBuilder(toJobParameters()).addLong(ROUND, (long) round, true).toJobParameters();
     }
 
     public static RotationParameters from(JobParameters parameters) {

@@ -19,6 +19,9 @@ import java.time.Instant;
  */
 public final class RunLock implements AutoCloseable {
 
+    /** What the lock of a job instance keeps to one at a time. */
+    public static final String INPUT_RUN = "run of this input";
+
     private final FileChannel channel;
     private final FileLock lock;
 
@@ -28,6 +31,11 @@ public final class RunLock implements AutoCloseable {
     }
 
     public static RunLock acquire(Path directory, String key) throws IOException {
+        return acquire(directory, key, INPUT_RUN);
+    }
+
+    /** @param what what the lock keeps to one at a time, for the refusal: "another WHAT is in progress" */
+    public static RunLock acquire(Path directory, String key, String what) throws IOException {
         Files.createDirectories(directory);
         Path file = directory.resolve(key + ".lock");
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
@@ -36,7 +44,7 @@ public final class RunLock implements AutoCloseable {
         if (lock == null) {
             String owner = Files.readString(file, StandardCharsets.UTF_8).trim();
             channel.close();
-            throw new RunLockedException("another run of this input is in progress (" + owner + ", lock "
+            throw new RunLockedException("another " + what + " is in progress (" + owner + ", lock "
                     + file + "); it must finish first");
         }
         channel.truncate(0);

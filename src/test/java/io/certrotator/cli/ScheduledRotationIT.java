@@ -4,6 +4,7 @@ import com.tencentcloudapi.common.Credential;
 import io.certrotator.simulator.EdgeOneState;
 import io.certrotator.simulator.ErrorCodes;
 import io.certrotator.simulator.SimulatorExtension;
+import io.certrotator.simulator.ZoneProfile;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -97,18 +98,64 @@ class ScheduledRotationIT {
     }
 
     @Test
-    void theSamePlanOnTheNextScheduleIsTheSameFileAndTheSameRun() throws IOException {
-        sim.simulator().failFirstCalls("www.shop.example.com", 100, ErrorCodes.CERT_NOT_MATCH_DOMAIN);
-        ConsoleCapture first = scheduledRun("--host=www.shop.example.com");
+    void aPlanWhoseRunCompletedWithAFailedRowGoesAgainAsANewRoundOnTheNextSchedule() throws IOException {
+        sim.simulator().failFirstCalls("www.shop.example.com", 1);
+        ConsoleCapture first = scheduledRun("--host=www.shop.example.com", "--cert-rotator.retry.max-attempts=1");
         assertThat(first.exitCode()).as(first.all()).isEqualTo(ExitCodes.ROWS_FAILED);
         List<Path> plans = plansWritten();
         sim.callLog().clear();
 
-        ConsoleCapture second = scheduledRun("--host=www.shop.example.com");
+        ConsoleCapture second = scheduledRun("--host=www.shop.example.com", "--cert-rotator.retry.max-attempts=1");
 
-        // The exit code of an input already completed is rotate --input's (ExitCodes.ofCompletedEarlier).
+        assertThat(second.exitCode()).as(second.all()).isEqualTo(ExitCodes.SUCCEEDED);
         assertThat(plansWritten()).hasSize(1).isEqualTo(plans);
-        assertThat(second.out()).contains("plan: " + plans.get(0) + " (1 rows)").contains("already completed");
+        assertThat(second.out()).contains("plan: " + plans.get(0) + " (1 rows)")
+                .containsPattern("round 2 of this plan: run \\d+ completed it \\(.*, 1 of 1 row\\(s\\) not succeeded\\)")
+                .doesNotContain("already completed").contains("rows: 1 total, 1 succeeded");
+        assertThat(sim.callLog().records("ModifyHostsCertificate")).hasSize(1);
+        assertThat(sim.host(PlannedEstate.SHOP, "www.shop.example.com").certIds()).containsExactly("cert-wild-new");
+    }
+
+    @Test
+    void aRowThatFailsForGoodFailsAgainOnEveryScheduleWithExitThree() throws IOException {
+        sim.simulator().failFirstCalls("www.shop.example.com", 100, ErrorCodes.CERT_NOT_MATCH_DOMAIN);
+        ConsoleCapture first = scheduledRun("--host=www.shop.example.com");
+        assertThat(first.exitCode()).as(first.all()).isEqualTo(ExitCodes.ROWS_FAILED);
+
+        ConsoleCapture second = scheduledRun("--host=www.shop.example.com");
+        ConsoleCapture third = scheduledRun("--host=www.shop.example.com");
+
+        assertThat(second.exitCode()).as(second.all()).isEqualTo(ExitCodes.ROWS_FAILED);
+        assertThat(third.exitCode()).as(third.all()).isEqualTo(ExitCodes.ROWS_FAILED);
+        assertThat(second.out()).contains("round 2 of this plan").contains("rows: 1 total, 0 succeeded, 1 failed");
+        assertThat(third.out()).contains("round 3 of this plan").contains("rows: 1 total, 0 succeeded, 1 failed");
+        assertThat(sim.callLog().records("ModifyHostsCertificate")).hasSize(3);
+        assertThat(plansWritten()).hasSize(1);
+    }
+
+    @Test
+    void theInputOfAScheduledPlanRunByHandOnceItCompletedSendsNothing() throws IOException {
+        sim.simulator().failFirstCalls("www.shop.example.com", 100, ErrorCodes.CERT_NOT_MATCH_DOMAIN);
+        ConsoleCapture scheduled = scheduledRun("--host=www.shop.example.com");
+        assertThat(scheduled.exitCode()).as(scheduled.all()).isEqualTo(ExitCodes.ROWS_FAILED);
+        sim.callLog().clear();
+
+        ConsoleCapture byHand = rotate("--input=" + plansWritten().get(0));
+
+        assertThat(byHand.out()).contains("already completed");
+        assertThat(sim.callLog().records("ModifyHostsCertificate")).isEmpty();
+    }
+
+    @Test
+    void anEmptyPlanWithAZoneNotReadSaysSoRatherThanThatNothingExpiresAndExitsThree() {
+        sim.simulator().state().setZoneProfile(PlannedEstate.BLOG, new ZoneProfile("example.org", "full", "active", true));
+
+        ConsoleCapture run = rotate("--expiring-within=30d", "--zone=" + PlannedEstate.BLOG);
+
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCodes.ROWS_FAILED);
+        assertThat(run.err()).contains("zone " + PlannedEstate.BLOG + " not readable");
+        assertThat(run.out()).contains("nothing to rotate in the zones read; 1 zone could not be read (see above)")
+                .doesNotContain("no certificate expires");
         assertThat(sim.callLog().records("ModifyHostsCertificate")).isEmpty();
     }
 

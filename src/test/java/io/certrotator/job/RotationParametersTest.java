@@ -1,8 +1,10 @@
 package io.certrotator.job;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.job.DefaultJobKeyGenerator;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,6 +34,19 @@ class RotationParametersTest {
                 .isNotEqualTo(parameters(false).toJobParameters().getIdentifyingParameters());
         assertThat(simulated().instanceKey()).isNotEqualTo(parameters(false).instanceKey()).endsWith("-simulated");
         assertThat(RotationParameters.from(simulated().toJobParameters())).isEqualTo(simulated());
+    }
+
+    @Test
+    void theFirstRoundOfAPlanIsThePlainInstanceOfItsInput() {
+        assertThat(parameters(false).toJobParameters(1)).isEqualTo(parameters(false).toJobParameters());
+    }
+
+    @Test
+    void eachLaterRoundOfAPlanIsAnInstanceOfItsOwn() {
+        DefaultJobKeyGenerator instanceKey = new DefaultJobKeyGenerator();
+        assertThat(List.of(1, 2, 3).stream().map(round -> instanceKey.generateKey(parameters(false).toJobParameters(round))))
+                .doesNotHaveDuplicates();
+        assertThat(RotationParameters.from(parameters(false).toJobParameters(2))).isEqualTo(parameters(false));
     }
 
     @Test

@@ -1,0 +1,45 @@
+package io.certrotator.cli;
+
+import io.certrotator.job.RotationJobConfiguration;
+import io.certrotator.job.RotationParameters;
+import io.certrotator.results.ResultsRepository;
+import io.certrotator.results.RowStatus;
+import io.certrotator.results.StatusCounts;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.repository.JobRepository;
+
+/**
+ * The job instance a scheduled rotation runs for its plan. A scheduled plan is made from the live estate and holds only
+ * hosts that still need rotating, so when the instance of the same content has completed (a row FAILED, say, whose
+ * attempts ran out), the hosts it names are still not done and the plan goes again: a new instance, round 2, 3, ...
+ * (an identifying parameter), never "already completed". A round that did not complete is resumed like any run.
+ * {@code rotate --input} has no rounds: a rerun of a completed input sends nothing.
+ */
+final class PlanRounds {
+
+    /** The parameters of the first round of {@code parameters}'s plan that has not completed. */
+    JobParameters current(RotationParameters parameters, JobRepository jobRepository, ResultsRepository results) {
+        JobInstance completed = null;
+        JobExecution completedRun = null;
+        for (int round = 1; ; round++) {
+            JobParameters candidate = parameters.toJobParameters(round);
+            JobInstance instance = jobRepository.getJobInstance(RotationJobConfiguration.JOB_NAME, candidate);
+            JobExecution last = instance == null ? null : jobRepository.getLastJobExecution(instance);
+            if (last == null || last.getStatus() != BatchStatus.COMPLETED) {
+                if (instance == null && completed != null) {
+                    StatusCounts before = results.countByStatus(completed.getInstanceId());
+                    System.out.println("round " + round + " of this plan: run " + completed.getInstanceId()
+                            + " completed it (" + completedRun.getEndTime() + ", " + (before.total()
+                            - before.of(RowStatus.SUCCEEDED)) + " of " + before.total() + " row(s) not succeeded), yet the"
+                            + " estate still has its hosts due: a new run of the same plan");
+                }
+                return candidate;
+            }
+            completed = instance;
+            completedRun = last;
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.certrotator.cli;
+
+import io.certrotator.input.InputDigest;
+import io.certrotator.job.RotationJobConfiguration;
+import io.certrotator.job.RotationParameters;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.repository.JobRepository;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The latest scheduled run of a home, when it did not finish: stopped (SIGTERM, the API out of reach), failed in a way
+ * a restart goes on from, or left running by a process that is gone (the caller holds the {@link ScheduledLock}, so no
+ * live scheduled run holds it). The next scheduled run resumes it rather than plan anew: a new plan would leave its
+ * accepted rows never read back and its history STOPPED. Its plan is the input it was started with,
+ * {@code HOME/scheduled/plan-HASH.csv}, still there with the same content; a home that did not keep it (a Kubernetes
+ * {@code emptyDir}) plans anew.
+ */
+final class UnfinishedScheduledRun {
+
+    private static final int PAGE = 100;
+
+    private UnfinishedScheduledRun() {
+    }
+
+    /** @return the plan to rotate again, its run announced on standard output, or empty to plan anew */
+    static Optional<Path> find(JobRepository jobRepository, Path folder) {
+        for (int start = 0; ; start += PAGE) {
+            List<JobInstance> page = jobRepository.getJobInstances(RotationJobConfiguration.JOB_NAME, start, PAGE);
+            for (JobInstance instance : page) {
+                JobExecution last = jobRepository.getLastJobExecution(instance);
+                if (last != null) {
+                    RotationParameters parameters = RotationParameters.from(last.getJobParameters());
+                    if (isScheduledPlan(parameters.input(), folder)) {
+                        return resumable(instance.getInstanceId(), last, parameters);
+                    }
+                }
+            }
+            if (page.size() < PAGE) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    private static boolean isScheduledPlan(Path input, Path folder) {
+        String name = input.getFileName().toString();
+        return folder.toAbsolutePath().normalize().equals(input.toAbsolutePath().normalize().getParent())
+                && name.startsWith(ScheduledPlanning.PREFIX) && name.endsWith(".csv");
+    }
+
+    private static Optional<Path> resumable(long runId, JobExecution last, RotationParameters parameters) {
+        BatchStatus status = last.getStatus();
+        if (status == BatchStatus.COMPLETED || status == BatchStatus.ABANDONED || status == BatchStatus.UNKNOWN
+                || status == BatchStatus.FAILED && ExitCodes.failedOnInput(last)) {
+            return Optional.empty();
+        }
+        Path plan = parameters.input();
+        if (!Files.isReadable(plan) || !InputDigest.sha256(plan).equals(parameters.inputSha256())) {
+            System.err.println("cert-rotator rotate: scheduled run " + runId + " did not finish, but its plan " + plan
+                    + " is not here as it was: planning anew");
+            return Optional.empty();
+        }
+        System.out.println((status.isRunning() ? "resuming scheduled run " + runId + ", left running by a process"
+                + " that is gone: " : "resuming " + status.name().toLowerCase() + " scheduled run " + runId + ": ")
+                + plan + " (a new plan only once it has finished)");
+        return Optional.of(plan);
+    }
+}
