@@ -5,6 +5,8 @@ import io.certrotator.job.RotationParameters;
 import io.certrotator.results.ResultsRepository;
 import io.certrotator.results.RowStatus;
 import io.certrotator.results.StatusCounts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
@@ -20,6 +22,8 @@ import org.springframework.batch.core.repository.JobRepository;
  */
 final class PlanRounds {
 
+    private static final Logger log = LoggerFactory.getLogger(PlanRounds.class);
+
     /** The parameters of the first round of {@code parameters}'s plan that has not completed. */
     JobParameters current(RotationParameters parameters, JobRepository jobRepository, ResultsRepository results) {
         JobInstance completed = null;
@@ -31,10 +35,10 @@ final class PlanRounds {
             if (last == null || last.getStatus() != BatchStatus.COMPLETED) {
                 if (instance == null && completed != null) {
                     StatusCounts before = results.countByStatus(completed.getInstanceId());
-                    System.out.println("round " + round + " of this plan: run " + completed.getInstanceId()
-                            + " completed it (" + completedRun.getEndTime() + ", " + (before.total()
-                            - before.of(RowStatus.SUCCEEDED)) + " of " + before.total() + " row(s) not succeeded), yet the"
-                            + " estate still has its hosts due: a new run of the same plan");
+                    new OperatorLines(System.out, log).print("round " + round + " of this plan: run "
+                            + completed.getInstanceId() + " completed it (" + completedRun.getEndTime() + ", "
+                            + (before.total() - before.of(RowStatus.SUCCEEDED)) + " of " + before.total()
+                            + " row(s) not succeeded), yet the estate still has its hosts due: a new run of the same plan");
                 }
                 return candidate;
             }

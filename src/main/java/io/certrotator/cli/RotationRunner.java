@@ -139,10 +139,10 @@ class RotationRunner implements ApplicationRunner, ExitCodeGenerator {
                 if (last != null && last.getStatus().isRunning()) {
                     // We hold the locks, so the process that left this execution running is gone.
                     jobOperator.recover(last);
-                    System.out.println("recovered run " + instance.getInstanceId() + " left running by a process "
+                    summary.line("recovered run " + instance.getInstanceId() + " left running by a process "
                             + "that is gone; resuming it");
                 } else if (last != null) {
-                    System.out.println("resuming run " + instance.getInstanceId() + ": "
+                    summary.line("resuming run " + instance.getInstanceId() + ": "
                             + results.countByStatus(instance.getInstanceId()).of(RowStatus.PENDING)
                             + " row(s) still pending");
                 }
@@ -187,7 +187,7 @@ class RotationRunner implements ApplicationRunner, ExitCodeGenerator {
 
     private int alreadyCompleted(JobInstance instance, JobExecution last) {
         long instanceId = instance.getInstanceId();
-        System.out.println("this input already completed (run " + instanceId + ", " + last.getEndTime()
+        summary.line("this input already completed (run " + instanceId + ", " + last.getEndTime()
                 + "): nothing to send");
         warnIfItWentToALocalServer(instanceId, RotationParameters.from(last.getJobParameters()));
         StatusCounts counts = results.countByStatus(instanceId);

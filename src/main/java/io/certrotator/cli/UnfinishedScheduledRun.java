@@ -3,6 +3,8 @@ package io.certrotator.cli;
 import io.certrotator.input.InputDigest;
 import io.certrotator.job.RotationJobConfiguration;
 import io.certrotator.job.RotationParameters;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
@@ -22,6 +24,8 @@ import java.util.Optional;
  * {@code emptyDir}) plans anew.
  */
 final class UnfinishedScheduledRun {
+
+    private static final Logger log = LoggerFactory.getLogger(UnfinishedScheduledRun.class);
 
     private static final int PAGE = 100;
 
@@ -65,8 +69,9 @@ final class UnfinishedScheduledRun {
                     + " is not here as it was: planning anew");
             return Optional.empty();
         }
-        System.out.println((status.isRunning() ? "resuming scheduled run " + runId + ", left running by a process"
-                + " that is gone: " : "resuming " + status.name().toLowerCase() + " scheduled run " + runId + ": ")
+        new OperatorLines(System.out, log).print((status.isRunning()
+                ? "resuming scheduled run " + runId + ", left running by a process that is gone: "
+                : "resuming " + status.name().toLowerCase() + " scheduled run " + runId + ": ")
                 + plan + " (a new plan only once it has finished)");
         return Optional.of(plan);
     }

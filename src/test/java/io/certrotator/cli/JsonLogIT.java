@@ -91,6 +91,17 @@ class JsonLogIT {
     }
 
     @Test
+    void withJsonTheLineARerunStartsWithIsAJsonLineToo() throws IOException {
+        rotate("--log-format=json");
+
+        ConsoleCapture again = rotate("--log-format=json");
+
+        assertThat(again.exitCode()).as(again.all()).isEqualTo(ExitCodes.SUCCEEDED);
+        assertThat(objects(again.out())).allMatch(JsonNode::isObject)
+                .anyMatch(line -> line.path("message").asString("").startsWith("this input already completed"));
+    }
+
+    @Test
     void withJsonADryRunsFiguresAreJsonLinesToo() throws IOException {
         ConsoleCapture run = rotate("--log-format=json", "--dry-run");
 
