@@ -92,9 +92,14 @@ class ScheduledRunsIT {
     }
 
     private List<String> scheduledArgs(String... more) {
+        return scheduledArgs(simulator, List.of(more));
+    }
+
+    /** A cron tick's command line: the scheduled form against {@code simulator}, one host a call. */
+    static List<String> scheduledArgs(EdgeOneSimulator simulator, List<String> more) {
         List<String> args = new ArrayList<>(List.of("rotate", "--expiring-within=30d",
                 "--endpoint=http://127.0.0.1:" + simulator.port(), "--max-hosts-per-call=1", "--progress=off"));
-        args.addAll(List.of(more));
+        args.addAll(more);
         return args;
     }
 

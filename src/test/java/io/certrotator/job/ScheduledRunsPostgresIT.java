@@ -39,11 +39,9 @@ class ScheduledRunsPostgresIT {
     }
 
     private List<String> scheduledArgs(String... more) {
-        List<String> args = new ArrayList<>(List.of("rotate", "--expiring-within=30d",
-                "--endpoint=http://127.0.0.1:" + simulator.port(), "--max-hosts-per-call=1", "--progress=off"));
-        args.addAll(database.springOptions());
+        List<String> args = new ArrayList<>(database.springOptions());
         args.addAll(List.of(more));
-        return args;
+        return ScheduledRunsIT.scheduledArgs(simulator, args);
     }
 
     @Test
