@@ -175,7 +175,7 @@ public final class PlanCommand implements Callable<Integer> {
                 OutputFiles.write(Path.of(request.output()), csv.toString());
                 summary.println("plan: " + request.output() + " (" + plan.rows().size() + " rows)");
             }
-            new PlanSummaryPrinter(summary).print(plan, request.verbose());
+            new PlanSummaryPrinter(summary::println).print(plan, request.verbose());
             EstateGaps gaps = EstateGaps.of(snapshot);
             gaps.notes().forEach(note -> System.err.println("cert-rotator plan: " + note));
             return gaps.needsAttention(plan) ? ExitCodes.ROWS_FAILED : ExitCodes.SUCCEEDED;

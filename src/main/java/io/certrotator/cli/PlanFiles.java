@@ -2,6 +2,8 @@ package io.certrotator.cli;
 
 import io.certrotator.plan.EstatePlan;
 import io.certrotator.plan.PlanCsvWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +20,8 @@ import java.util.Optional;
  * completed).
  */
 final class PlanFiles {
+
+    private static final Logger log = LoggerFactory.getLogger(PlanFiles.class);
 
     static final int HASH_CHARACTERS = 12;
 
@@ -37,16 +41,17 @@ final class PlanFiles {
         if (dryRun) {
             System.out.print(csv);
             System.out.flush();
-            new PlanSummaryPrinter(System.err).print(plan, false);
+            new PlanSummaryPrinter(System.err::println).print(plan, false);
             return Optional.empty();
         }
+        OperatorLines lines = new OperatorLines(System.out, log);
         if (plan.rows().isEmpty()) {
-            System.out.println(nothingToDo);
+            lines.print(nothingToDo);
             return Optional.empty();
         }
         Path file = write(folder, prefix, csv.toString());
-        System.out.println("plan: " + file + " (" + plan.rows().size() + " rows)");
-        new PlanSummaryPrinter(System.out).print(plan, false);
+        lines.print("plan: " + file + " (" + plan.rows().size() + " rows)");
+        new PlanSummaryPrinter(lines::print).print(plan, false);
         return Optional.of(file);
     }
 

@@ -3,18 +3,22 @@ package io.certrotator.cli;
 import io.certrotator.plan.EstatePlan;
 import io.certrotator.plan.Unplanned;
 
-import java.io.PrintStream;
 import java.util.List;
+import java.util.function.Consumer;
 
-/** The end of {@code plan}: hosts selected, with a replacement and without one (by reason); with --verbose, which. */
-record PlanSummaryPrinter(PrintStream out) {
+/**
+ * The end of {@code plan}: hosts selected, with a replacement and without one (by reason); with --verbose, which.
+ * Each line goes to {@code out}: a stream's {@code println}, or {@link OperatorLines} where the console may be JSON.
+ */
+record PlanSummaryPrinter(Consumer<String> out) {
 
     void print(EstatePlan plan, boolean verbose) {
         EstatePlan.Summary summary = plan.summary();
-        out.printf("hosts selected: %d, %d with a replacement, %d without one%n", summary.hostsSelected(),
-                summary.hostsWithReplacement(), summary.hostsWithoutReplacement());
-        summary.withoutReplacementByReason().forEach((reason, hosts) -> out.printf("%8d  %s%n", hosts, reason));
-        out.printf("hosts on EdgeOne's free certificates, which EdgeOne renews: %d%n", summary.leftToEdgeOne());
+        out.accept(String.format("hosts selected: %d, %d with a replacement, %d without one", summary.hostsSelected(),
+                summary.hostsWithReplacement(), summary.hostsWithoutReplacement()));
+        summary.withoutReplacementByReason().forEach((reason, hosts) -> out.accept(String.format("%8d  %s", hosts,
+                reason)));
+        out.accept("hosts on EdgeOne's free certificates, which EdgeOne renews: " + summary.leftToEdgeOne());
         if (verbose) {
             list("without a replacement:", plan.unplanned());
             list("left to EdgeOne:", plan.leftToEdgeOne());
@@ -25,7 +29,7 @@ record PlanSummaryPrinter(PrintStream out) {
         if (hosts.isEmpty()) {
             return;
         }
-        out.println(heading);
-        hosts.forEach(host -> out.printf("  %s  %s  %s%n", host.zoneId(), host.host(), host.reason()));
+        out.accept(heading);
+        hosts.forEach(host -> out.accept("  " + host.zoneId() + "  " + host.host() + "  " + host.reason()));
     }
 }

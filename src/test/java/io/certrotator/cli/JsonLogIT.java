@@ -102,6 +102,32 @@ class JsonLogIT {
     }
 
     @Test
+    void withJsonAScheduledRunsPlanLinesAreJsonLinesToo() {
+        sim.simulator().state().putCertificate(new Certificate("cert-old", Set.of("*.a.example.com"),
+                Instant.now().plus(Duration.ofDays(5))));
+
+        ConsoleCapture run = ConsoleCapture.of(() -> RotateCommand.run(PlanCommandIT.CREDENTIAL, "rotate",
+                "--expiring-within=30d", "--endpoint=http://127.0.0.1:" + sim.port(),
+                "--cert-rotator.home=" + dir.resolve("home"), "--progress=off", "--log-format=json"));
+
+        assertThat(objects(run.out())).as(run.all()).allMatch(JsonNode::isObject)
+                .extracting(line -> line.path("message").asString(""))
+                .anyMatch(message -> message.startsWith("plan: "))
+                .anyMatch(message -> message.startsWith("hosts selected: "));
+    }
+
+    @Test
+    void withJsonNothingToRotateIsAJsonLine() {
+        ConsoleCapture run = ConsoleCapture.of(() -> RotateCommand.run(PlanCommandIT.CREDENTIAL, "rotate",
+                "--expiring-within=30d", "--endpoint=http://127.0.0.1:" + sim.port(),
+                "--cert-rotator.home=" + dir.resolve("home"), "--progress=off", "--log-format=json"));
+
+        assertThat(objects(run.out())).as(run.all()).allMatch(JsonNode::isObject)
+                .extracting(line -> line.path("message").asString(""))
+                .anyMatch(message -> message.startsWith("nothing to rotate"));
+    }
+
+    @Test
     void withJsonADryRunsFiguresAreJsonLinesToo() throws IOException {
         ConsoleCapture run = rotate("--log-format=json", "--dry-run");
 
