@@ -144,7 +144,8 @@ class RotationRunner implements ApplicationRunner, ExitCodeGenerator {
                 } else if (last != null) {
                     summary.line("resuming run " + instance.getInstanceId() + ": "
                             + results.countByStatus(instance.getInstanceId()).of(RowStatus.PENDING)
-                            + " row(s) still pending");
+                            + (loaded(last) ? " row(s) still pending"
+                            : " row(s) loaded and still pending; the input's load goes on after them"));
                 }
             }
             JobExecution execution;
@@ -183,6 +184,12 @@ class RotationRunner implements ApplicationRunner, ExitCodeGenerator {
         summary.end(counts, figures, results.unsuccessfulByErrorCode(instanceId), options.report(), code,
                 code == ExitCodes.STOPPED ? rootMessage(execution) : null, ResumeCommand.of(commandLine));
         return code;
+    }
+
+    /** Whether the execution's load of the input completed (a stop during the load leaves the rest to load). */
+    private static boolean loaded(JobExecution execution) {
+        return execution.getStepExecutions().stream().anyMatch(step -> step.getStepName()
+                .equals(RotationJobConfiguration.LOAD_STEP) && step.getStatus() == BatchStatus.COMPLETED);
     }
 
     private int alreadyCompleted(JobInstance instance, JobExecution last) {

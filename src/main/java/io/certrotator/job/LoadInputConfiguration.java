@@ -33,7 +33,7 @@ class LoadInputConfiguration {
     @Bean
     Step loadInput(JobRepository jobRepository, PlatformTransactionManager transactions, InputRowReader inputRowReader,
                    RowWriter inputRowWriter) {
-        return new StepBuilder("loadInput", jobRepository)
+        return new StepBuilder(RotationJobConfiguration.LOAD_STEP, jobRepository)
                 .<CsvRow, RotationRow>chunk(CHUNK)
                 .transactionManager(transactions)
                 .reader(inputRowReader)

@@ -26,6 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class RotationJobConfiguration {
 
     public static final String JOB_NAME = "certificateRotation";
+    /** The input's load, the job's first step, as the job repository records it. */
+    public static final String LOAD_STEP = "loadInput";
 
     @Bean
     Job certificateRotationJob(JobRepository jobRepository, Step loadInput, Step markConflicts,

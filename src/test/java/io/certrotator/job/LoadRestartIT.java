@@ -85,7 +85,8 @@ class LoadRestartIT {
                 "--endpoint=http://127.0.0.1:9");
 
         assertThat(again.exitCode(300)).as(again.out()).isEqualTo(2);
-        assertThat(again.out()).contains("line " + (ROWS + 2) + ": host \"bad host\"");
+        assertThat(again.out()).contains("resuming run 1: " + loadedAtStop + " row(s) loaded and still pending; the "
+                + "input's load goes on after them").contains("line " + (ROWS + 2) + ": host \"bad host\"");
         try (Connection db = repository(home)) {
             assertThat(single(db, "SELECT COUNT(*) FROM CR_ROW")).isEqualTo(ROWS + 1);
             assertThat(single(db, "SELECT COUNT(DISTINCT LINE) FROM CR_ROW")).isEqualTo(ROWS + 1);
