@@ -92,6 +92,9 @@ class RotationRunner implements ApplicationRunner, ExitCodeGenerator {
         } catch (RunLock.RunLockedException e) {
             System.err.println("cert-rotator: " + e.getMessage());
             exitCode = ExitCodes.STOPPED;
+        } catch (CommandFailure e) {
+            System.err.println("cert-rotator: " + e.getMessage());
+            exitCode = e.exitCode();
         } catch (Exception e) {
             Throwable mistake = userMistake(e);
             if (mistake != null) {
@@ -123,7 +126,8 @@ class RotationRunner implements ApplicationRunner, ExitCodeGenerator {
                 options.maxHostsPerCall(), options.skipInvalid(), !options.noVerify(), options.allowDropping(),
                 options.simulated(), options.rate(), options.endpoint());
         try (RunLock ignored = RunLock.acquire(home.resolve("locks"), parameters.instanceKey());
-             AutoCloseable acrossMachines = repositoryRunLock.acquire(parameters.instanceKey())) {
+             AutoCloseable acrossMachines = repositoryRunLock.acquire(parameters.instanceKey());
+             AutoCloseable scheduled = scheduledPlanByHand(parameters.input())) {
             PlanRounds rounds = planRounds.getIfAvailable();
             JobParameters jobParameters = rounds == null ? parameters.toJobParameters()
                     : rounds.current(parameters, jobRepository, results);
@@ -184,6 +188,20 @@ class RotationRunner implements ApplicationRunner, ExitCodeGenerator {
         summary.end(counts, figures, results.unsuccessfulByErrorCode(instanceId), options.report(), code,
                 code == ExitCodes.STOPPED ? rootMessage(execution) : null, ResumeCommand.of(commandLine));
         return code;
+    }
+
+    /**
+     * A scheduled plan rotated by hand ({@code --input=HOME/scheduled/plan-*.csv}) takes the scheduled rotation's lock,
+     * so that it and a scheduled run never rotate the estate at once (with other options it is a run of its own, which
+     * the input's lock does not keep apart). The scheduled form holds that lock already.
+     */
+    private AutoCloseable scheduledPlanByHand(Path input) {
+        if (planRounds.getIfAvailable() != null
+                || !UnfinishedScheduledRun.isScheduledPlan(input, home.resolve(ScheduledPlanning.FOLDER))) {
+            return () -> {
+            };
+        }
+        return ScheduledLock.take(home, repositoryRunLock);
     }
 
     /** Whether the execution's load of the input completed (a stop during the load leaves the rest to load). */

@@ -51,7 +51,8 @@ final class UnfinishedScheduledRun {
         }
     }
 
-    private static boolean isScheduledPlan(Path input, Path folder) {
+    /** Whether {@code input} is a plan the scheduled form wrote in {@code folder} ({@code HOME/scheduled}). */
+    static boolean isScheduledPlan(Path input, Path folder) {
         String name = input.getFileName().toString();
         return folder.toAbsolutePath().normalize().equals(input.toAbsolutePath().normalize().getParent())
                 && name.startsWith(ScheduledPlanning.PREFIX) && name.endsWith(".csv");

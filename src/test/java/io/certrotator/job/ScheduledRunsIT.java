@@ -145,6 +145,22 @@ class ScheduledRunsIT {
     }
 
     @Test
+    void aScheduledPlanRotatedByHandWithOtherOptionsRefusesWhileTheScheduledRunIsAlive() throws Exception {
+        ChildRun scheduled = tick("--rate=3");
+        awaitOkCalls(3, scheduled);
+        Path plan = plansWritten().get(0);
+
+        Rotator.Result byHand = new Rotator(dir.resolve("home")).run(new Credential(SECRET_ID, SECRET_KEY),
+                "--input=" + plan, "--endpoint=http://127.0.0.1:" + simulator.port(), "--max-hosts-per-call=100",
+                "--progress=off");
+
+        assertThat(byHand.exitCode()).as(byHand.out() + byHand.err()).isEqualTo(1);
+        assertThat(byHand.err()).contains("another scheduled rotation is in progress (pid " + scheduled.pid() + " on ");
+        assertThat(scheduled.exitCode(120)).as(scheduled.out()).isZero();
+        assertThat(okCallsPerHost()).hasSize(HOSTS).allSatisfy((host, calls) -> assertThat(calls).isEqualTo(1L));
+    }
+
+    @Test
     void aScheduledRunStoppedBySigtermIsResumedByTheNextOneBeforeAnythingIsPlannedAnew() throws Exception {
         ChildRun stopped = tick("--rate=3");
         awaitOkCalls(8, stopped);
