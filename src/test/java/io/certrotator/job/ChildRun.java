@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The packaged command ({@code target/cert-rotator.jar}) in a JVM of its own, as cron or systemd would start it,
@@ -68,6 +69,17 @@ final class ChildRun {
             throw new AssertionError("the child run did not end in " + timeoutSeconds + " s:\n" + out());
         }
         return process.exitValue();
+    }
+
+    /** Waits until {@code okCalls} (as the simulator counts them) reaches {@code count}: at most 60 s. */
+    void awaitOkCalls(AtomicInteger okCalls, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (okCalls.get() < count) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError("waiting for " + count + " calls:\n" + out());
+            }
+            Thread.sleep(20);
+        }
     }
 
     String out() {

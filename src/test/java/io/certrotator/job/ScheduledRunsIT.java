@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -78,14 +77,6 @@ class ScheduledRunsIT {
                 Certificate.DEFAULT_NOT_BEFORE, notAfter, "RSA 2048", "", Certificate.ISSUED));
     }
 
-    static void awaitOkCalls(AtomicInteger okCalls, int count, ChildRun run) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (okCalls.get() < count) {
-            assertThat(System.nanoTime()).as("waiting for %d calls:\n%s", count, run.out()).isLessThan(deadline);
-            Thread.sleep(20);
-        }
-    }
-
     @AfterEach
     void stopSimulator() {
         simulator.close();
@@ -115,7 +106,7 @@ class ScheduledRunsIT {
     }
 
     private void awaitOkCalls(int count, ChildRun run) throws InterruptedException {
-        awaitOkCalls(okCalls, count, run);
+        run.awaitOkCalls(okCalls, count);
     }
 
     private Map<String, Long> okCallsPerHost() {

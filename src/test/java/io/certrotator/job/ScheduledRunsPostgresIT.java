@@ -48,7 +48,7 @@ class ScheduledRunsPostgresIT {
     void aScheduledRunFromAnotherHomeOnTheSameDatabaseRefusesWhileTheFirstIsAlive() throws Exception {
         ChildRun first = ChildRun.start(dir.resolve("machine-a"), ScheduledRunsIT.SECRET_ID,
                 ScheduledRunsIT.SECRET_KEY, scheduledArgs("--rate=3").toArray(String[]::new));
-        ScheduledRunsIT.awaitOkCalls(okCalls, 3, first);
+        first.awaitOkCalls(okCalls, 3);
 
         // another home: the file lock of machine A is not seen from machine B, only the database is shared
         Rotator.Result second = new Rotator(dir.resolve("machine-b")).run(
