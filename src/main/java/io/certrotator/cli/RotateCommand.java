@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -178,9 +179,7 @@ public final class RotateCommand implements Callable<Integer> {
             if (planned != ExitCodes.SUCCEEDED) {
                 return planned;
             }
-            return outcome.rotate(plan -> springBoot.run(RotationRunner.class, Map.of("rotateOptions", options(plan),
-                "givenCredential", new ApiAccessConfiguration.GivenCredential(givenCredential),
-                "planRounds", new PlanRounds())));
+            return outcome.rotate(plan -> boot(options(plan), givenCredential, Map.of("planRounds", new PlanRounds())));
         } finally {
             outcome.release();
         }
@@ -244,8 +243,15 @@ public final class RotateCommand implements Callable<Integer> {
     }
 
     private int boot(RotateOptions options, Credential credential) {
-        return springBoot.run(RotationRunner.class, Map.of("rotateOptions", options,
-                "givenCredential", new ApiAccessConfiguration.GivenCredential(credential)));
+        return boot(options, credential, Map.of());
+    }
+
+    /** @param more singletons besides the options and the credential (the scheduled form's {@link PlanRounds}) */
+    private int boot(RotateOptions options, Credential credential, Map<String, Object> more) {
+        Map<String, Object> singletons = new HashMap<>(more);
+        singletons.put("rotateOptions", options);
+        singletons.put("givenCredential", new ApiAccessConfiguration.GivenCredential(credential));
+        return springBoot.run(RotationRunner.class, singletons);
     }
 
     private ParameterException usage(String message) {
