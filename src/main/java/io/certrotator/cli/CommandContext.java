@@ -50,6 +50,7 @@ final class CommandContext {
         SpringApplication application = new SpringApplication(CertRotatorApplication.class, runner);
         application.setDefaultProperties(defaults);
         application.addInitializers(context -> singletons.forEach(context.getBeanFactory()::registerSingleton));
+        application.addInitializers(context -> HomeFolder.makeAbsolute(context.getEnvironment()));
         ConfigurableApplicationContext context;
         try {
             context = application.run(args);

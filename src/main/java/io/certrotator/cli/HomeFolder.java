@@ -3,11 +3,14 @@ package io.certrotator.cli;
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.SimpleCommandLinePropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code cert-rotator.home} before any Spring context starts (a piped input is kept there before the built-in
@@ -40,6 +43,18 @@ final class HomeFolder {
             throw new ConfigurationMistake("cannot use the home " + home + ": " + why + "; " + GIVE_ANOTHER);
         });
         return home;
+    }
+
+    /**
+     * A relative home as the folder it names in the current folder: H2 refuses a database path that is implicitly
+     * relative ({@code jdbc:h2:file:home/jobs}), and the default repository's URL is made of the home.
+     */
+    static void makeAbsolute(ConfigurableEnvironment environment) {
+        String home = environment.getProperty(PROPERTY);
+        if (home != null && !Path.of(home).isAbsolute()) {
+            environment.getPropertySources().addFirst(new MapPropertySource("absolute " + PROPERTY,
+                    Map.of(PROPERTY, Path.of(home).toAbsolutePath().normalize().toString())));
+        }
     }
 
     /** Spring Boot's properties as a context started with {@code properties} would see them, placeholders resolved. */

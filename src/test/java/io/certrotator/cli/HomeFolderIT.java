@@ -3,6 +3,7 @@ package io.certrotator.cli;
 import io.certrotator.CertRotatorApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.util.FileSystemUtils;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,6 +37,19 @@ class HomeFolderIT {
                 + ": the folder /proc/self is not writable (no file can be created there); give"
                 + " --cert-rotator.home=DIR in a folder you can write" + System.lineSeparator());
         assertThat(history.out()).isEmpty();
+    }
+
+    @Test
+    void aRelativeHomeIsTheFolderOfThatNameInTheCurrentFolder() throws IOException {
+        Path home = Path.of("target", "relative-home-" + System.nanoTime());
+        try {
+            ConsoleCapture run = command("--input=samples/rotation.csv", "--simulate", "--cert-rotator.home=" + home);
+
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.SUCCEEDED);
+            assertThat(home.resolve("jobs.mv.db")).exists();
+        } finally {
+            FileSystemUtils.deleteRecursively(home);
+        }
     }
 
     @Test
