@@ -115,6 +115,8 @@ if [ "${1:-}" = estate ]; then
 fi
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | sed -n 1p)"
+# As in production: the start prepared once for this jar (the start-up rows below also start without it).
+"$here/jobs/prepare-start.sh"
 echo
 if [ "${1:-}" != load ]; then
 printf "%-22s %6s %8s %8s %7s %8s %7s %8s %7s %9s %8s %8s %7s %8s %9s %5s\n" scenario calls "calls/s" "of 20/s" \
@@ -126,6 +128,11 @@ scenario with-2s-outliers "$work/single.csv" 1 "${latency[@]}" --outlier-rate=0.
 scenario with-10pct-transient "$work/single.csv" 1 "${latency[@]}" --transient-error-rate=0.10
 rows 1 400 > "$work/grouped.csv"
 scenario 400-hosts-one-cert "$work/grouped.csv" 100 "${latency[@]}"
+rows 1 50 > "$work/start.csv"
+for i in 1 2 3; do
+  scenario "start-up-prepared-$i" "$work/start.csv" 1
+  CERT_ROTATOR_START_DIR="$work/not-prepared" scenario "start-up-from-jar-$i" "$work/start.csv" 1
+done
 echo
 echo "(calls: admitted ModifyHostsCertificate calls, retries included; calls/s: admitted calls per second between"
 echo " the first and last arrival; busy/s: the same until the last call that named a host for the first time,"
@@ -135,7 +142,8 @@ echo " in any second;"
 echo " spare: the shortest time in which 21 calls arrived, less one second: how much sooner the 21st could have arrived"
 echo " without a refusal (negative: a second held 21; none: fewer than 21 calls);"
 echo " floor: calls / 20 plus start-up, where start-up is JVM start to the first API call; describes: admitted"
-echo " DescribeAccelerationDomains calls, reading the live state before and verifying after, on their own budget)"
+echo " DescribeAccelerationDomains calls, reading the live state before and verifying after, on their own budget;"
+echo " start-up-*: 50 hosts without latency, to read start s: prepared, as every row above, or from the jar alone)"
 echo
 
 rows 200 5000 > "$work/million.csv"

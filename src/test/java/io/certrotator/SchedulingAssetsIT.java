@@ -84,6 +84,48 @@ class SchedulingAssetsIT {
     }
 
     @Test
+    void aPreparedStartLeavesTheHostsRepositoryAloneAndLoadsTheRotationsClassesFromTheArchiveUntilTheJarChanges(@TempDir Path dir) throws Exception {
+        Path jar = Files.copy(Path.of("target/cert-rotator.jar"), dir.resolve("cert-rotator.jar"));
+        Map<String, String> prepared = Map.of("CERT_ROTATOR_JAR", jar.toString(),
+                "CERT_ROTATOR_START_DIR", dir.resolve("start").toString());
+        ProcessBuilder prepare = new ProcessBuilder(JOBS.resolve("prepare-start.sh").toAbsolutePath().toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("prepare.log").toFile()).directory(dir.toFile());
+        prepare.environment().putAll(prepared);
+        // the host's repository, by the environment and by a config file in the current folder
+        prepare.environment().put("SPRING_DATASOURCE_URL", "jdbc:h2:file:" + dir.resolve("environment/jobs"));
+        Files.writeString(dir.resolve("application.properties"),
+                "spring.datasource.url=jdbc:h2:file:" + dir.resolve("config-file/jobs") + "\n");
+        Process preparing = prepare.start();
+        assertThat(preparing.waitFor(180, TimeUnit.SECONDS)).isTrue();
+        assertThat(preparing.exitValue()).as(Files.readString(dir.resolve("prepare.log"))).isZero();
+        assertThat(dir.resolve("environment")).doesNotExist();
+        assertThat(dir.resolve("config-file")).doesNotExist();
+
+        assertThat(archivedClassesOfARotation(dir, prepared, "prepared")).isGreaterThan(1000);
+        assertThat(jar.toFile().setLastModified(System.currentTimeMillis() + 60_000)).isTrue();
+        assertThat(archivedClassesOfARotation(dir, prepared, "rebuilt")).isZero();
+    }
+
+    /** Runs a rotation through the wrapper and counts the classes it loaded from the prepared start's archive. */
+    private static long archivedClassesOfARotation(Path dir, Map<String, String> environment, String name)
+            throws Exception {
+        Path input = Files.writeString(dir.resolve(name + ".csv"),
+                "zone_id,host,mode,cert_ids\nzone-" + name + ",a.example.com,sslcert,cert-1\n");
+        Path classes = dir.resolve(name + "-classes.log");
+        Map<String, String> run = new java.util.HashMap<>(environment);
+        run.putAll(Map.of("JAVA_TOOL_OPTIONS", "-Xlog:class+load:file=" + classes, "TENCENTCLOUD_SECRET_ID",
+                "AKIDwrapper", "TENCENTCLOUD_SECRET_KEY", "wrapper-secret"));
+
+        Run rotation = wrapper(run, "--input=" + input, "--simulate", "--progress=off",
+                "--cert-rotator.home=" + dir.resolve(name));
+
+        assertThat(rotation.exitCode()).as(rotation.output()).isZero();
+        try (var lines = Files.lines(classes)) {
+            return lines.filter(line -> line.contains("source: shared objects file (top)")).count();
+        }
+    }
+
+    @Test
     void theWrapperBuildsNothingWhenTheJarIsMissing(@TempDir Path dir) throws Exception {
         Run run = wrapper(Map.of("CERT_ROTATOR_JAR", dir.resolve("missing.jar").toString()), "--help");
 

@@ -12,14 +12,21 @@ final class ResumeCommand {
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_@%+=:,./-]+");
     private static final List<String> SECRET_NAMES = List.of("password", "secret", "token", "credential");
     static final String MASK = "********";
+    static final String LAUNCHER = "cert-rotator.launcher";
 
     private ResumeCommand() {
     }
 
     static String of(List<String> args) {
-        return Stream.concat(Stream.of("java", "-jar", jar()), args.stream().map(ResumeCommand::masked))
+        return Stream.concat(launcher(), args.stream().map(ResumeCommand::masked))
                 .map(ResumeCommand::quoted)
                 .collect(Collectors.joining(" "));
+    }
+
+    /** jobs/rotate.sh as the operator ran it (the wrapper says so, and may start an extracted copy of the jar). */
+    private static Stream<String> launcher() {
+        String wrapper = System.getProperty(LAUNCHER, "");
+        return wrapper.isBlank() ? Stream.of("java", "-jar", jar()) : Stream.of(wrapper);
     }
 
     /** The jar as the JVM was started with it ({@code java -jar target/cert-rotator.jar}), else its usual name. */

@@ -16,6 +16,17 @@ class ResumeCommandTest {
     }
 
     @Test
+    void runThroughTheWrapperTheWrapperIsTheCommandToRunAgain() {
+        System.setProperty(ResumeCommand.LAUNCHER, "/opt/cert-rotator/jobs/rotate.sh");
+        try {
+            assertThat(ResumeCommand.of(List.of("--input=a.csv")))
+                    .isEqualTo("/opt/cert-rotator/jobs/rotate.sh --input=a.csv");
+        } finally {
+            System.clearProperty(ResumeCommand.LAUNCHER);
+        }
+    }
+
+    @Test
     void secretValuesAreMasked() {
         assertThat(ResumeCommand.of(List.of("--input=a.csv", "--spring.datasource.password=hunter2")))
                 .doesNotContain("hunter2").contains("--spring.datasource.password=" + ResumeCommand.MASK);
