@@ -13,7 +13,8 @@ if [ ! -f "$jar" ]; then
   echo "cert-rotator: no jar at $jar (build it with mvn package, or set CERT_ROTATOR_JAR)" >&2
   exit 2
 fi
-jar="$(cd "$(dirname "$jar")" && pwd)/$(basename "$jar")"
+# As jobs/rotate.sh finds it: a link's target, by its full path.
+jar="$(readlink -f "$jar")"
 start_dir="${CERT_ROTATOR_START_DIR:-${jar%.jar}-start}"
 mkdir -p "$start_dir"
 start_dir="$(cd "$start_dir" && pwd)"

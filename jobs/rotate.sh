@@ -11,7 +11,7 @@
 # Setting JAVA_OPTS replaces all of them.
 #
 # Once jobs/prepare-start.sh has run for this jar, the JVM starts from the jar extracted beside it
-# (CERT_ROTATOR_START_DIR, default JAR-start/) with its classes archived (CDS), which takes about a second
+# (CERT_ROTATOR_START_DIR, default JAR-start/, of a link's target) with its classes archived (CDS), which takes about a second
 # off the start. Anything else (no such folder, a rebuilt jar, another JDK) starts from the jar as before.
 set -uo pipefail
 jar="${CERT_ROTATOR_JAR:-$(cd "$(dirname "$0")/.." && pwd)/target/cert-rotator.jar}"
@@ -23,15 +23,16 @@ if [ ! -f "$jar" ]; then
   echo "cert-rotator: no jar at $jar (build it with mvn package, or set CERT_ROTATOR_JAR)" >&2
   exit 2
 fi
-start_dir="${CERT_ROTATOR_START_DIR:-${jar%.jar}-start}"
-# The prepared start belongs to one build of the jar: its size and modification time name it.
-prepared="$start_dir/$(stat -c '%s-%Y' "$jar" 2>/dev/null || echo none)"
+# The prepared start belongs to one build of the jar (a link's target): its size and modification time name it.
+built="$(readlink -f "$jar" 2>/dev/null || echo "$jar")"
+start_dir="${CERT_ROTATOR_START_DIR:-${built%.jar}-start}"
+prepared="$start_dir/$(stat -c '%s-%Y' "$built" 2>/dev/null || echo none)"
 # JAVA_OPTS is a list of options: split on spaces on purpose.
 # shellcheck disable=SC2086
 if [ -f "$prepared/classes.jsa" ]; then
   # An archive the JVM cannot use (another JDK) is skipped without a word: the start is only slower.
   exec java $java_opts -XX:SharedArchiveFile="$prepared/classes.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
-    "$launcher" -jar "$prepared/app/$(basename "$jar")" "$@"
+    "$launcher" -jar "$prepared/app/$(basename "$built")" "$@"
 fi
 # shellcheck disable=SC2086
 exec java $java_opts "$launcher" -jar "$jar" "$@"
