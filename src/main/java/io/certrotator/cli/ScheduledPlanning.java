@@ -29,6 +29,8 @@ final class ScheduledPlanning implements ApplicationRunner, ExitCodeGenerator {
 
     static final String FOLDER = "scheduled";
     static final String PREFIX = "plan-";
+    /** What a stop during the estate read leaves: the lock is all it took. */
+    private static final String STOPPED = " while reading the estate: nothing was planned or sent";
 
     /** @param dryRun print the plan (CSV on standard output, the summary on standard error) and write nothing */
     record Request(EstateRequest estate, PlanRequest plan, boolean dryRun) {
@@ -46,7 +48,7 @@ final class ScheduledPlanning implements ApplicationRunner, ExitCodeGenerator {
                       CertRotatorProperties properties, ReadStop stop, PlanOutcome scheduledOutcome,
                       RepositoryRunLock repositoryRunLock, JobRepository jobRepository) {
         this.request = scheduledRequest;
-        this.reading = new EstateReading(readers, rateBudget, properties, stop);
+        this.reading = new EstateReading(readers, rateBudget, properties, stop, STOPPED);
         this.home = properties.home();
         this.outcome = scheduledOutcome;
         this.repositoryRunLock = repositoryRunLock;
