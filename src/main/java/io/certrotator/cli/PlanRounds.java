@@ -13,37 +13,56 @@ import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.repository.JobRepository;
 
+import java.util.Optional;
+
 /**
  * The job instance a scheduled rotation runs for its plan. A scheduled plan is made from the live estate and holds only
  * hosts that still need rotating, so when the instance of the same content has completed (a row FAILED, say, whose
  * attempts ran out), the hosts it names are still not done and the plan goes again: a new instance, round 2, 3, ...
  * (an identifying parameter), never "already completed". A round that did not complete is resumed like any run.
- * {@code rotate --input} has no rounds: a rerun of a completed input sends nothing.
+ * {@code rotate --input} has no rounds: a rerun of a completed input sends nothing. One per scheduled run: it
+ * remembers the round it picked, for the end of the run's summary.
  */
 final class PlanRounds {
 
     private static final Logger log = LoggerFactory.getLogger(PlanRounds.class);
 
+    private String roundNote;
+
     /** The parameters of the first round of {@code parameters}'s plan that has not completed. */
     JobParameters current(RotationParameters parameters, JobRepository jobRepository, ResultsRepository results) {
-        JobInstance completed = null;
-        JobExecution completedRun = null;
+        JobInstance over = null;
+        JobExecution overRun = null;
         for (int round = 1; ; round++) {
             JobParameters candidate = parameters.toJobParameters(round);
             JobInstance instance = jobRepository.getJobInstance(RotationJobConfiguration.JOB_NAME, candidate);
             JobExecution last = instance == null ? null : jobRepository.getLastJobExecution(instance);
             if (last == null || last.getStatus() != BatchStatus.COMPLETED) {
-                if (instance == null && completed != null) {
-                    StatusCounts before = results.countByStatus(completed.getInstanceId());
-                    new OperatorLines(System.out, log).print("round " + round + " of this plan: run "
-                            + completed.getInstanceId() + " completed it (" + completedRun.getEndTime() + ", "
-                            + (before.total() - before.of(RowStatus.SUCCEEDED)) + " of " + before.total()
-                            + " row(s) not succeeded), yet the estate still has its hosts due: a new run of the same plan");
+                if (over != null) {
+                    roundNote = "round " + round + " of this plan: " + earlierRound(over.getInstanceId(), overRun,
+                            results);
+                    if (instance == null) {
+                        new OperatorLines(System.out, log).print(roundNote + ", yet the estate still has its hosts"
+                                + " due: a new run of the same plan");
+                    }
                 }
                 return candidate;
             }
-            completed = instance;
-            completedRun = last;
+            over = instance;
+            overRun = last;
         }
+    }
+
+    /** {@code round N of this plan: run M completed it (...)}, when this run is a later round of its plan. */
+    Optional<String> roundNote() {
+        return Optional.ofNullable(roundNote);
+    }
+
+    /** How the round before ended. */
+    private static String earlierRound(long runId, JobExecution last, ResultsRepository results) {
+        StatusCounts before = results.countByStatus(runId);
+        return "run " + runId + " completed it (" + last.getEndTime() + ", "
+                + (before.total() - before.of(RowStatus.SUCCEEDED)) + " of " + before.total()
+                + " row(s) not succeeded)";
     }
 }

@@ -178,6 +178,11 @@ class RotationRunner implements ApplicationRunner, ExitCodeGenerator {
             summary.invalidRows(results.invalidRows(instanceId, LISTED_ON_SCREEN), counts.of(RowStatus.INVALID));
         }
         JobFigures figures = JobFigures.of(execution);
+        PlanRounds rounds = planRounds.getIfAvailable();
+        if (rounds != null) {
+            // the cron mail's last lines say that this was a later round, not only its first ones
+            rounds.roundNote().ifPresent(summary::line);
+        }
         if (!reportWritten(instanceId)) {
             int shown = ExitCodes.withoutReport(code);
             summary.end(counts, figures, results.unsuccessfulByErrorCode(instanceId), null, shown,

@@ -134,6 +134,19 @@ class ScheduledRotationIT {
     }
 
     @Test
+    void theSummaryOfALaterRoundOfAPlanSaysWhichRoundItIs() {
+        sim.simulator().failFirstCalls("www.shop.example.com", 100, ErrorCodes.CERT_NOT_MATCH_DOMAIN);
+        scheduledRun("--host=www.shop.example.com");
+
+        ConsoleCapture second = scheduledRun("--host=www.shop.example.com");
+
+        List<String> lines = second.out().lines().toList();
+        int rows = lines.indexOf(lines.stream().filter(line -> line.startsWith("rows: ")).findFirst().orElseThrow());
+        assertThat(lines.get(rows - 1)).as(second.all())
+                .matches("round 2 of this plan: run \\d+ completed it \\(.*, 1 of 1 row\\(s\\) not succeeded\\)");
+    }
+
+    @Test
     void theInputOfAScheduledPlanRunByHandOnceItCompletedSendsNothing() throws IOException {
         sim.simulator().failFirstCalls("www.shop.example.com", 100, ErrorCodes.CERT_NOT_MATCH_DOMAIN);
         ConsoleCapture scheduled = scheduledRun("--host=www.shop.example.com");
