@@ -11,6 +11,7 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 
 import java.util.Optional;
@@ -20,14 +21,20 @@ import java.util.Optional;
  * hosts that still need rotating, so when the instance of the same content has completed (a row FAILED, say, whose
  * attempts ran out), the hosts it names are still not done and the plan goes again: a new instance, round 2, 3, ...
  * (an identifying parameter), never "already completed". A round that did not complete is resumed like any run.
- * {@code rotate --input} has no rounds: a rerun of a completed input sends nothing. One per scheduled run: it
+ * {@code rotate --input} has no rounds: a rerun of a completed input sends nothing. Each execution keeps the
+ * {@link ScheduledSelection} its plan was made with: a resumed round keeps its own. One per scheduled run: it
  * remembers the round it picked, for the end of the run's summary.
  */
 final class PlanRounds {
 
     private static final Logger log = LoggerFactory.getLogger(PlanRounds.class);
 
+    private final ScheduledSelection selection;
     private String roundNote;
+
+    PlanRounds(ScheduledSelection selection) {
+        this.selection = selection;
+    }
 
     /** The parameters of the first round of {@code parameters}'s plan that has not completed. */
     JobParameters current(RotationParameters parameters, JobRepository jobRepository, ResultsRepository results) {
@@ -46,7 +53,8 @@ final class PlanRounds {
                                 + " due: a new run of the same plan");
                     }
                 }
-                return candidate;
+                return new JobParametersBuilder(candidate).addString(ScheduledSelection.PARAMETER,
+                        keptSelection(last), false).toJobParameters();
             }
             over = instance;
             overRun = last;
@@ -64,5 +72,11 @@ final class PlanRounds {
         return "run " + runId + " completed it (" + last.getEndTime() + ", "
                 + (before.total() - before.of(RowStatus.SUCCEEDED)) + " of " + before.total()
                 + " row(s) not succeeded)";
+    }
+
+    /** A round resumed keeps the selection its plan was made with; a new one is this command's. */
+    private String keptSelection(JobExecution last) {
+        String kept = last == null ? null : last.getJobParameters().getString(ScheduledSelection.PARAMETER);
+        return kept != null ? kept : selection.describe();
     }
 }

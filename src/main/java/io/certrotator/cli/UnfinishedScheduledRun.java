@@ -33,7 +33,7 @@ final class UnfinishedScheduledRun {
     }
 
     /** @return the plan to rotate again, its run announced on standard output, or empty to plan anew */
-    static Optional<Path> find(JobRepository jobRepository, Path folder) {
+    static Optional<Path> find(JobRepository jobRepository, Path folder, ScheduledSelection selection) {
         for (int start = 0; ; start += PAGE) {
             List<JobInstance> page = jobRepository.getJobInstances(RotationJobConfiguration.JOB_NAME, start, PAGE);
             for (JobInstance instance : page) {
@@ -41,7 +41,7 @@ final class UnfinishedScheduledRun {
                 if (last != null) {
                     RotationParameters parameters = RotationParameters.from(last.getJobParameters());
                     if (isScheduledPlan(parameters.input(), folder)) {
-                        return resumable(instance.getInstanceId(), last, parameters);
+                        return resumable(instance.getInstanceId(), last, parameters, selection);
                     }
                 }
             }
@@ -58,7 +58,8 @@ final class UnfinishedScheduledRun {
                 && name.startsWith(ScheduledPlanning.PREFIX) && name.endsWith(".csv");
     }
 
-    private static Optional<Path> resumable(long runId, JobExecution last, RotationParameters parameters) {
+    private static Optional<Path> resumable(long runId, JobExecution last, RotationParameters parameters,
+                                            ScheduledSelection selection) {
         BatchStatus status = last.getStatus();
         if (status == BatchStatus.COMPLETED || status == BatchStatus.ABANDONED || status == BatchStatus.UNKNOWN
                 || status == BatchStatus.FAILED && ExitCodes.failedOnInput(last)) {
@@ -70,10 +71,16 @@ final class UnfinishedScheduledRun {
                     + " is not here as it was: planning anew");
             return Optional.empty();
         }
-        new OperatorLines(System.out, log).print((status.isRunning()
+        OperatorLines lines = new OperatorLines(System.out, log);
+        lines.print((status.isRunning()
                 ? "resuming scheduled run " + runId + ", left running by a process that is gone: "
                 : "resuming " + status.name().toLowerCase() + " scheduled run " + runId + ": ")
                 + plan + " (a new plan only once it has finished)");
+        String kept = last.getJobParameters().getString(ScheduledSelection.PARAMETER);
+        if (kept != null && !kept.equals(selection.describe())) {
+            lines.print("scheduled run " + runId + " keeps its own selection (" + kept + "); this command's"
+                    + " --zone/--host (" + selection.describe() + ") apply once it has finished");
+        }
         return Optional.of(plan);
     }
 }

@@ -147,6 +147,34 @@ class ScheduledRotationIT {
     }
 
     @Test
+    void aResumedScheduledRunWithOtherZonesOrHostsSaysItKeepsItsOwnSelection() {
+        sim.simulator().failFirstCalls("www.shop.example.com", 1, ErrorCodes.CAM_UNAUTHORIZED);
+        ConsoleCapture stopped = scheduledRun("--host=www.shop.example.com");
+        assertThat(stopped.exitCode()).as(stopped.all()).isEqualTo(ExitCodes.STOPPED);
+
+        ConsoleCapture next = scheduledRun();
+
+        assertThat(next.exitCode()).as(next.all()).isEqualTo(ExitCodes.SUCCEEDED);
+        assertThat(next.out()).containsPattern("scheduled run \\d+ keeps its own selection \\(--zone="
+                        + PlannedEstate.SHOP + ", --host=www.shop.example.com\\); this command's --zone/--host \\(--zone="
+                        + PlannedEstate.SHOP + ", every host\\) apply once it has finished")
+                .contains("rows: 1 total, 1 succeeded");
+        assertThat(sim.host(PlannedEstate.SHOP, "api.shop.example.com").certIds())
+                .containsExactlyInAnyOrder("cert-old-rsa", "cert-ecc");
+    }
+
+    @Test
+    void aResumedScheduledRunWithTheSameZonesAndHostsSaysNothingOfItsSelection() {
+        sim.simulator().failFirstCalls("www.shop.example.com", 1, ErrorCodes.CAM_UNAUTHORIZED);
+        scheduledRun("--host=www.shop.example.com");
+
+        ConsoleCapture next = scheduledRun("--host=www.shop.example.com");
+
+        assertThat(next.exitCode()).as(next.all()).isEqualTo(ExitCodes.SUCCEEDED);
+        assertThat(next.out()).contains("resuming stopped scheduled run").doesNotContain("selection");
+    }
+
+    @Test
     void theInputOfAScheduledPlanRunByHandOnceItCompletedSendsNothing() throws IOException {
         sim.simulator().failFirstCalls("www.shop.example.com", 100, ErrorCodes.CERT_NOT_MATCH_DOMAIN);
         ConsoleCapture scheduled = scheduledRun("--host=www.shop.example.com");
