@@ -19,11 +19,11 @@ import java.util.Optional;
 /**
  * The job instance a scheduled rotation runs for its plan. A scheduled plan is made from the live estate and holds only
  * hosts that still need rotating, so when the instance of the same content has completed (a row FAILED, say, whose
- * attempts ran out), the hosts it names are still not done and the plan goes again: a new instance, round 2, 3, ...
- * (an identifying parameter), never "already completed". A round that did not complete is resumed like any run.
- * {@code rotate --input} has no rounds: a rerun of a completed input sends nothing. Each execution keeps the
- * {@link ScheduledSelection} its plan was made with: a resumed round keeps its own. One per scheduled run: it
- * remembers the round it picked, for the end of the run's summary.
+ * attempts ran out) or was given up (ABANDONED, {@link UnfinishedScheduledRun}), the hosts it names are still not done
+ * and the plan goes again: a new instance, round 2, 3, ... (an identifying parameter), never "already completed". A
+ * round that did not complete is resumed like any run. {@code rotate --input} has no rounds: a rerun of a completed
+ * input sends nothing. Each execution keeps the {@link ScheduledSelection} its plan was made with: a resumed round
+ * keeps its own. One per scheduled run: it remembers the round it picked, for the end of the run's summary.
  */
 final class PlanRounds {
 
@@ -44,7 +44,7 @@ final class PlanRounds {
             JobParameters candidate = parameters.toJobParameters(round);
             JobInstance instance = jobRepository.getJobInstance(RotationJobConfiguration.JOB_NAME, candidate);
             JobExecution last = instance == null ? null : jobRepository.getLastJobExecution(instance);
-            if (last == null || last.getStatus() != BatchStatus.COMPLETED) {
+            if (last == null || !isOver(last.getStatus())) {
                 if (over != null) {
                     roundNote = "round " + round + " of this plan: " + earlierRound(over.getInstanceId(), overRun,
                             results);
@@ -66,8 +66,15 @@ final class PlanRounds {
         return Optional.ofNullable(roundNote);
     }
 
-    /** How the round before ended. */
+    private static boolean isOver(BatchStatus status) {
+        return status == BatchStatus.COMPLETED || status == BatchStatus.ABANDONED;
+    }
+
+    /** How the round before ended: its run completed, or was given up. */
     private static String earlierRound(long runId, JobExecution last, ResultsRepository results) {
+        if (last.getStatus() == BatchStatus.ABANDONED) {
+            return "run " + runId + " was given up (ABANDONED, " + last.getLastUpdated() + ")";
+        }
         StatusCounts before = results.countByStatus(runId);
         return "run " + runId + " completed it (" + last.getEndTime() + ", "
                 + (before.total() - before.of(RowStatus.SUCCEEDED)) + " of " + before.total()

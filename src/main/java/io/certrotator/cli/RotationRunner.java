@@ -136,6 +136,13 @@ class RotationRunner implements ApplicationRunner, ExitCodeGenerator {
             if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
                 return alreadyCompleted(instance, last);
             }
+            if (last != null && last.getStatus() == BatchStatus.ABANDONED) {
+                // only by hand: the scheduled form runs the next round of a plan whose run it gave up
+                System.err.println("cert-rotator: run " + instance.getInstanceId() + " of this input was given up ("
+                        + "ABANDONED, " + last.getLastUpdated() + "): it is not resumed, nothing was sent; the next"
+                        + " scheduled run plans its hosts still due");
+                return ExitCodes.BAD_INPUT;
+            }
             // the credentials first: a run that cannot send says so without announcing that it resumes
             apiAccess.getObject();
             if (instance != null) {
