@@ -37,12 +37,20 @@ final class EstateReading {
     private final RateBudget rateBudget;
     private final CertRotatorProperties properties;
     private final ReadStop stop;
+    private final String stopped;
 
     EstateReading(EstateReaders readers, RateBudget rateBudget, CertRotatorProperties properties, ReadStop stop) {
+        this(readers, rateBudget, properties, stop, ": nothing was written");
+    }
+
+    /** @param stopped what a stop leaves, after its reason: {@code ": nothing was written"} */
+    EstateReading(EstateReaders readers, RateBudget rateBudget, CertRotatorProperties properties, ReadStop stop,
+                  String stopped) {
         this.readers = readers;
         this.rateBudget = rateBudget;
         this.properties = properties;
         this.stop = stop;
+        this.stopped = stopped;
     }
 
     /**
@@ -73,12 +81,12 @@ final class EstateReading {
             reading.start();
             CompletableFuture.anyOf(read, stop.stopped()).get();
             if (!read.isDone()) {
-                throw new CommandFailure(ExitCodes.STOPPED, stop.stopped().join() + ": nothing was written");
+                throw new CommandFailure(ExitCodes.STOPPED, stop.stopped().join() + stopped);
             }
             snapshot = read.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CommandFailure(ExitCodes.STOPPED, "interrupted: nothing was written");
+            throw new CommandFailure(ExitCodes.STOPPED, "interrupted" + stopped);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof EstateReadException zones) {
                 throw new CommandFailure(ExitCodes.STOPPED, "cannot list the zones: " + why(zones));

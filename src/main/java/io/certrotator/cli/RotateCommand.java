@@ -171,7 +171,7 @@ public final class RotateCommand implements Callable<Integer> {
         PlanRequest planRequest = scheduled.planRequest();
         ScheduledPlanning.Request request = new ScheduledPlanning.Request(new EstateRequest(target, givenCredential,
                 scheduled.zones(), planRequest.hostGlobs(), dryRun ? ProgressMode.OFF : progressMode()), planRequest,
-                dryRun);
+                scheduled.selection(), dryRun);
         PlanOutcome outcome = new PlanOutcome();
         try {
             int planned = springBoot.run(ScheduledPlanning.class, springBoot.properties(), Map.of("scheduledRequest",
@@ -179,7 +179,8 @@ public final class RotateCommand implements Callable<Integer> {
             if (planned != ExitCodes.SUCCEEDED) {
                 return planned;
             }
-            return outcome.rotate(plan -> boot(options(plan), givenCredential, Map.of("planRounds", new PlanRounds())));
+            return outcome.rotate(plan -> boot(options(plan), givenCredential,
+                    Map.of("planRounds", new PlanRounds(scheduled.selection()))));
         } finally {
             outcome.release();
         }

@@ -136,6 +136,13 @@ class RotationRunner implements ApplicationRunner, ExitCodeGenerator {
             if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
                 return alreadyCompleted(instance, last);
             }
+            if (last != null && last.getStatus() == BatchStatus.ABANDONED) {
+                // only by hand: the scheduled form runs the next round of a plan whose run it gave up
+                System.err.println("cert-rotator: run " + instance.getInstanceId() + " of this input was given up ("
+                        + "ABANDONED, " + last.getLastUpdated() + "): it is not resumed, nothing was sent; the next"
+                        + " scheduled run plans its hosts still due");
+                return ExitCodes.BAD_INPUT;
+            }
             // the credentials first: a run that cannot send says so without announcing that it resumes
             apiAccess.getObject();
             if (instance != null) {
@@ -178,6 +185,11 @@ class RotationRunner implements ApplicationRunner, ExitCodeGenerator {
             summary.invalidRows(results.invalidRows(instanceId, LISTED_ON_SCREEN), counts.of(RowStatus.INVALID));
         }
         JobFigures figures = JobFigures.of(execution);
+        PlanRounds rounds = planRounds.getIfAvailable();
+        if (rounds != null) {
+            // the cron mail's last lines say that this was a later round, not only its first ones
+            rounds.roundNote().ifPresent(summary::line);
+        }
         if (!reportWritten(instanceId)) {
             int shown = ExitCodes.withoutReport(code);
             summary.end(counts, figures, results.unsuccessfulByErrorCode(instanceId), null, shown,

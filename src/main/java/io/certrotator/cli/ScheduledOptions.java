@@ -47,6 +47,10 @@ final class ScheduledOptions {
         return List.copyOf(zones);
     }
 
+    ScheduledSelection selection() {
+        return new ScheduledSelection(zones, hosts);
+    }
+
     /** The zones of --zone are the only ones read: the request need not select them again. */
     PlanRequest planRequest() {
         return PlanRequest.expiringWithin(expiringWithin, List.of(), hosts.stream().map(HostGlob::new).toList());

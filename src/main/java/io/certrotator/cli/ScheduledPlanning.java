@@ -29,9 +29,14 @@ final class ScheduledPlanning implements ApplicationRunner, ExitCodeGenerator {
 
     static final String FOLDER = "scheduled";
     static final String PREFIX = "plan-";
+    /** What a stop during the estate read leaves: the lock is all it took. */
+    private static final String STOPPED = " while reading the estate: nothing was planned or sent";
 
-    /** @param dryRun print the plan (CSV on standard output, the summary on standard error) and write nothing */
-    record Request(EstateRequest estate, PlanRequest plan, boolean dryRun) {
+    /**
+     * @param selection the --zone/--host of {@code estate} and {@code plan}, as the run keeps them
+     * @param dryRun    print the plan (CSV on standard output, the summary on standard error) and write nothing
+     */
+    record Request(EstateRequest estate, PlanRequest plan, ScheduledSelection selection, boolean dryRun) {
     }
 
     private final Request request;
@@ -46,7 +51,7 @@ final class ScheduledPlanning implements ApplicationRunner, ExitCodeGenerator {
                       CertRotatorProperties properties, ReadStop stop, PlanOutcome scheduledOutcome,
                       RepositoryRunLock repositoryRunLock, JobRepository jobRepository) {
         this.request = scheduledRequest;
-        this.reading = new EstateReading(readers, rateBudget, properties, stop);
+        this.reading = new EstateReading(readers, rateBudget, properties, stop, STOPPED);
         this.home = properties.home();
         this.outcome = scheduledOutcome;
         this.repositoryRunLock = repositoryRunLock;
@@ -61,7 +66,8 @@ final class ScheduledPlanning implements ApplicationRunner, ExitCodeGenerator {
     private int plan() {
         if (!request.dryRun()) {
             outcome.hold(ScheduledLock.take(home, repositoryRunLock));
-            Optional<Path> unfinished = UnfinishedScheduledRun.find(jobRepository, home.resolve(FOLDER));
+            Optional<Path> unfinished = UnfinishedScheduledRun.find(jobRepository, home.resolve(FOLDER),
+                    request.selection());
             if (unfinished.isPresent()) {
                 outcome.planFile(unfinished.get());
                 return ExitCodes.SUCCEEDED;

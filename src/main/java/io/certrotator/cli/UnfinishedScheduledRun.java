@@ -21,19 +21,23 @@ import java.util.Optional;
  * live scheduled run holds it). The next scheduled run resumes it rather than plan anew: a new plan would leave its
  * accepted rows never read back and its history STOPPED. Its plan is the input it was started with,
  * {@code HOME/scheduled/plan-HASH.csv}, still there with the same content; a home that did not keep it (a Kubernetes
- * {@code emptyDir}) plans anew.
+ * {@code emptyDir}) plans anew. A run resumed {@value #RESUMES} times that still did not finish (the network down for
+ * hours, a permission taken away) is given up, ABANDONED, and the home plans anew: resumed for ever, it would keep
+ * the hosts that came due since from being planned, and a new plan holds its hosts that are still due anyway.
  */
 final class UnfinishedScheduledRun {
 
     private static final Logger log = LoggerFactory.getLogger(UnfinishedScheduledRun.class);
 
     private static final int PAGE = 100;
+    /** Resumptions a run gets before it is given up. */
+    static final int RESUMES = 3;
 
     private UnfinishedScheduledRun() {
     }
 
     /** @return the plan to rotate again, its run announced on standard output, or empty to plan anew */
-    static Optional<Path> find(JobRepository jobRepository, Path folder) {
+    static Optional<Path> find(JobRepository jobRepository, Path folder, ScheduledSelection selection) {
         for (int start = 0; ; start += PAGE) {
             List<JobInstance> page = jobRepository.getJobInstances(RotationJobConfiguration.JOB_NAME, start, PAGE);
             for (JobInstance instance : page) {
@@ -41,7 +45,7 @@ final class UnfinishedScheduledRun {
                 if (last != null) {
                     RotationParameters parameters = RotationParameters.from(last.getJobParameters());
                     if (isScheduledPlan(parameters.input(), folder)) {
-                        return resumable(instance.getInstanceId(), last, parameters);
+                        return resumable(jobRepository, instance, last, parameters, selection);
                     }
                 }
             }
@@ -58,10 +62,17 @@ final class UnfinishedScheduledRun {
                 && name.startsWith(ScheduledPlanning.PREFIX) && name.endsWith(".csv");
     }
 
-    private static Optional<Path> resumable(long runId, JobExecution last, RotationParameters parameters) {
+    private static Optional<Path> resumable(JobRepository jobRepository, JobInstance instance, JobExecution last,
+                                            RotationParameters parameters, ScheduledSelection selection) {
         BatchStatus status = last.getStatus();
         if (status == BatchStatus.COMPLETED || status == BatchStatus.ABANDONED || status == BatchStatus.UNKNOWN
                 || status == BatchStatus.FAILED && ExitCodes.failedOnInput(last)) {
+            return Optional.empty();
+        }
+        long runId = instance.getInstanceId();
+        int executions = jobRepository.getJobExecutions(instance).size();
+        if (executions > RESUMES) {
+            giveUp(jobRepository, runId, executions, last);
             return Optional.empty();
         }
         Path plan = parameters.input();
@@ -70,10 +81,37 @@ final class UnfinishedScheduledRun {
                     + " is not here as it was: planning anew");
             return Optional.empty();
         }
-        new OperatorLines(System.out, log).print((status.isRunning()
+        OperatorLines lines = new OperatorLines(System.out, log);
+        lines.print((status.isRunning()
                 ? "resuming scheduled run " + runId + ", left running by a process that is gone: "
                 : "resuming " + status.name().toLowerCase() + " scheduled run " + runId + ": ")
                 + plan + " (a new plan only once it has finished)");
+        String kept = last.getJobParameters().getString(ScheduledSelection.PARAMETER);
+        if (kept != null && !kept.equals(selection.describe())) {
+            lines.print("scheduled run " + runId + " keeps its own selection (" + kept + "); this command's"
+                    + " --zone/--host (" + selection.describe() + ") apply once it has finished");
+        }
         return Optional.of(plan);
+    }
+
+    /**
+     * Marks the run's last execution ABANDONED, so that it is no longer resumed, by this command or by hand, and the
+     * next round of its plan is a run of its own ({@link PlanRounds}); says so once, on standard error.
+     */
+    private static void giveUp(JobRepository jobRepository, long runId, int executions, JobExecution last) {
+        String lastEnd = last.getStatus().isRunning() ? "left running by a process that is gone"
+                : last.getStatus().name().toLowerCase() + " " + last.getEndTime() + ": " + reason(last);
+        last.upgradeStatus(BatchStatus.ABANDONED);
+        jobRepository.update(last);
+        System.err.println("cert-rotator rotate: giving up scheduled run " + runId + " (now ABANDONED): " + executions
+                + " executions did not finish it, the last " + lastEnd + "; planning anew (the hosts still due are"
+                + " planned again)");
+    }
+
+    /** The first line of why the execution ended: a stop's reason, or the start of a failure's stack trace. */
+    private static String reason(JobExecution execution) {
+        String description = execution.getExitStatus().getExitDescription();
+        return description == null || description.isBlank() ? execution.getExitStatus().getExitCode()
+                : description.lines().findFirst().orElseThrow();
     }
 }

@@ -3,6 +3,7 @@ package io.certrotator.cli;
 import com.tencentcloudapi.common.Credential;
 import io.certrotator.simulator.EdgeOneState;
 import io.certrotator.simulator.ErrorCodes;
+import io.certrotator.simulator.HostCertificate;
 import io.certrotator.simulator.SimulatorExtension;
 import io.certrotator.simulator.ZoneProfile;
 import org.junit.jupiter.api.BeforeEach;
@@ -131,6 +132,99 @@ class ScheduledRotationIT {
         assertThat(third.out()).contains("round 3 of this plan").contains("rows: 1 total, 0 succeeded, 1 failed");
         assertThat(sim.callLog().records("ModifyHostsCertificate")).hasSize(3);
         assertThat(plansWritten()).hasSize(1);
+    }
+
+    @Test
+    void theSummaryOfALaterRoundOfAPlanSaysWhichRoundItIs() {
+        sim.simulator().failFirstCalls("www.shop.example.com", 100, ErrorCodes.CERT_NOT_MATCH_DOMAIN);
+        scheduledRun("--host=www.shop.example.com");
+
+        ConsoleCapture second = scheduledRun("--host=www.shop.example.com");
+
+        List<String> lines = second.out().lines().toList();
+        int rows = lines.indexOf(lines.stream().filter(line -> line.startsWith("rows: ")).findFirst().orElseThrow());
+        assertThat(lines.get(rows - 1)).as(second.all())
+                .matches("round 2 of this plan: run \\d+ completed it \\(.*, 1 of 1 row\\(s\\) not succeeded\\)");
+    }
+
+    @Test
+    void aScheduledRunThatDoesNotFinishOnItsResumptionsIsGivenUpAndTheNextOnePlansAnew() throws IOException {
+        String[] hosts = {"--host=www.shop.example.com", "--host=new.shop.example.com"};
+        int executions = 4; // the first and its three resumptions
+        // a CAM policy that lets the estate be read but not changed stops every execution, as the network down would
+        sim.simulator().failFirstCalls("www.shop.example.com", executions, ErrorCodes.CAM_UNAUTHORIZED);
+        ConsoleCapture first = scheduledRun(hosts);
+        assertThat(first.exitCode()).as(first.all()).isEqualTo(ExitCodes.STOPPED);
+        for (int resumption = 1; resumption < executions; resumption++) {
+            ConsoleCapture resumed = scheduledRun(hosts);
+            assertThat(resumed.exitCode()).as(resumed.all()).isEqualTo(ExitCodes.STOPPED);
+            assertThat(resumed.out()).contains("resuming stopped scheduled run").doesNotContain("plan: ");
+        }
+        List<Path> stuck = plansWritten();
+        host("new.shop.example.com", "cert-old-rsa");
+
+        ConsoleCapture next = scheduledRun(hosts);
+
+        assertThat(next.exitCode()).as(next.all()).isEqualTo(ExitCodes.SUCCEEDED);
+        assertThat(next.err()).containsPattern("cert-rotator rotate: giving up scheduled run \\d+ \\(now ABANDONED\\): "
+                + executions + " executions did not finish it, the last stopped \\S+: .*"
+                + ErrorCodes.CAM_UNAUTHORIZED + ".*; planning anew");
+        assertThat(next.out()).doesNotContain("resuming").contains("plan: ").contains("(2 rows)")
+                .contains("rows: 2 total, 2 succeeded");
+        assertThat(plansWritten()).hasSize(2).containsAll(stuck);
+        assertThat(sim.host(PlannedEstate.SHOP, "new.shop.example.com").certIds()).containsExactly("cert-wild-new");
+        ConsoleCapture after = scheduledRun(hosts);
+        assertThat(after.all()).contains("nothing to rotate").doesNotContain("giving up");
+    }
+
+    @Test
+    void thePlanOfAGivenUpScheduledRunRotatedByHandSendsNothingAndSaysWhy() throws IOException {
+        sim.simulator().failFirstCalls("www.shop.example.com", 100, ErrorCodes.CAM_UNAUTHORIZED);
+        for (int tick = 0; tick <= 4; tick++) { // the first, its three resumptions, and the tick that gives it up
+            scheduledRun("--host=www.shop.example.com");
+        }
+        Path givenUp = plansWritten().get(0);
+        sim.callLog().clear();
+
+        ConsoleCapture byHand = rotate("--input=" + givenUp);
+
+        assertThat(byHand.exitCode()).as(byHand.all()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(byHand.err()).containsPattern("cert-rotator: run \\d+ of this input was given up \\(ABANDONED, .*\\):"
+                + " it is not resumed, nothing was sent; the next scheduled run plans its hosts still due");
+        assertThat(byHand.out()).doesNotContain("resuming");
+        assertThat(sim.callLog().records("ModifyHostsCertificate")).isEmpty();
+    }
+
+    @Test
+    void aResumedScheduledRunWithOtherZonesOrHostsSaysItKeepsItsOwnSelection() {
+        sim.simulator().failFirstCalls("www.shop.example.com", 1, ErrorCodes.CAM_UNAUTHORIZED);
+        ConsoleCapture stopped = scheduledRun("--host=www.shop.example.com");
+        assertThat(stopped.exitCode()).as(stopped.all()).isEqualTo(ExitCodes.STOPPED);
+
+        ConsoleCapture next = scheduledRun();
+
+        assertThat(next.exitCode()).as(next.all()).isEqualTo(ExitCodes.SUCCEEDED);
+        assertThat(next.out()).containsPattern("scheduled run \\d+ keeps its own selection \\(--zone="
+                        + PlannedEstate.SHOP + ", --host=www.shop.example.com\\); this command's --zone/--host \\(--zone="
+                        + PlannedEstate.SHOP + ", every host\\) apply once it has finished")
+                .contains("rows: 1 total, 1 succeeded");
+        assertThat(sim.host(PlannedEstate.SHOP, "api.shop.example.com").certIds())
+                .containsExactlyInAnyOrder("cert-old-rsa", "cert-ecc");
+    }
+
+    @Test
+    void aResumedScheduledRunWithTheSameZonesAndHostsSaysNothingOfItsSelection() {
+        sim.simulator().failFirstCalls("www.shop.example.com", 1, ErrorCodes.CAM_UNAUTHORIZED);
+        scheduledRun("--host=www.shop.example.com");
+
+        ConsoleCapture next = scheduledRun("--host=www.shop.example.com");
+
+        assertThat(next.exitCode()).as(next.all()).isEqualTo(ExitCodes.SUCCEEDED);
+        assertThat(next.out()).contains("resuming stopped scheduled run").doesNotContain("selection");
+    }
+
+    private void host(String host, String certId) {
+        sim.simulator().state().putHost(PlannedEstate.SHOP, host, HostCertificate.deployed("sslcert", List.of(certId)));
     }
 
     @Test

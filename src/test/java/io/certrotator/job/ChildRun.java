@@ -82,6 +82,17 @@ final class ChildRun {
         }
     }
 
+    /** Waits until the run has printed {@code text}: at most 60 s. */
+    void awaitOutput(String text) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!out().contains(text)) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError("waiting for '" + text + "':\n" + out());
+            }
+            Thread.sleep(20);
+        }
+    }
+
     String out() {
         try {
             return Files.readString(out);

@@ -52,8 +52,13 @@ class ScheduledRunsIT {
 
     /** The estate of these tests, each of its accepted ModifyHostsCertificate calls counted in {@code okCalls}. */
     static EdgeOneSimulator estateDue(AtomicInteger okCalls) {
+        return estateDue(okCalls, Duration.ofMillis(300));
+    }
+
+    /** @param latency of each call, reads too */
+    static EdgeOneSimulator estateDue(AtomicInteger okCalls, Duration latency) {
         EdgeOneSimulator simulator = EdgeOneSimulator.builder().credentials(SECRET_ID, SECRET_KEY)
-                .latency(Duration.ofMillis(300), Duration.ZERO)
+                .latency(latency, Duration.ZERO)
                 .onCall(call -> {
                     if (call.action().equals(MODIFY) && call.succeeded()) {
                         okCalls.incrementAndGet();
@@ -168,6 +173,27 @@ class ScheduledRunsIT {
         assertThat(plansWritten()).isEqualTo(plans);
         assertThat(okCallsPerHost()).hasSize(HOSTS).allSatisfy((host, calls) -> assertThat(calls).isEqualTo(1L));
         assertThat(tickHere().out()).contains("nothing to rotate");
+    }
+
+    @Test
+    void aSigtermDuringTheEstateReadOfAScheduledRunSaysNothingWasPlannedOrSentAndExitsOne() throws Exception {
+        try (EdgeOneSimulator slow = estateDue(okCalls, Duration.ofSeconds(3))) {
+            ChildRun run = ChildRun.start(dir.resolve("home"), SECRET_ID, SECRET_KEY, "rotate",
+                    "--expiring-within=30d", "--endpoint=http://127.0.0.1:" + slow.port(), "--progress=log",
+                    "--cert-rotator.progress-interval=200ms");
+            run.awaitOutput("reading:");
+
+            run.terminate();
+
+            assertThat(run.exitCode(60)).as(run.out()).isEqualTo(1);
+            assertThat(run.out().lines().toList()).as(run.out())
+                    .contains("cert-rotator rotate: stopped by SIGTERM while reading the estate: nothing was planned"
+                            + " or sent")
+                    .noneMatch(line -> line.contains("Exception") || line.startsWith("\tat ")
+                            || line.startsWith("plan: "));
+            assertThat(dir.resolve("home").resolve("scheduled")).doesNotExist();
+            assertThat(slow.callLog().records(MODIFY)).isEmpty();
+        }
     }
 
     @Test
