@@ -102,6 +102,27 @@ class StartupStopIT {
     }
 
     @Test
+    void aSignalDuringADryRunEndsItAtOnceSayingNothingWasSent() throws Exception {
+        Path input = Files.copy(Path.of("samples/rotation.csv"), dir.resolve("rotation.csv"));
+        sim.simulator().callLog().clear();
+        Child dryRun = Child.start(dir, "--input=" + input, "--dry-run", "--endpoint=http://127.0.0.1:" + sim.port(),
+                "--cert-rotator.home=" + dir.resolve("home"), "--progress=off");
+        // its reads of the live state take a few of the simulator's 2 s each
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (sim.simulator().callLog().records().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(sim.simulator().callLog().records()).as(dryRun.out()).isNotEmpty();
+        long signalled = System.nanoTime();
+
+        dryRun.terminate();
+
+        assertThat(dryRun.exitCode()).as(dryRun.out()).isEqualTo(ExitCodes.STOPPED);
+        assertThat(Duration.ofNanos(System.nanoTime() - signalled)).isLessThan(Duration.ofMillis(1500));
+        assertThat(dryRun.lines()).containsExactly("cert-rotator rotate --dry-run: stopped by SIGTERM: nothing was sent");
+    }
+
+    @Test
     void aSignalWhileTheUploadIsInFlightIsOneLineAndExit1() throws Exception {
         GeneratedCertificate root = current("Test Root CA").ca().build();
         GeneratedCertificate leaf = current("www.example.com").dnsNames("www.example.com").issuer(root).build();
