@@ -48,6 +48,7 @@ class GracefulShutdown implements ApplicationListener<SpringApplicationEvent> {
         this(ProcessSignals.PROCESS, jobStop, readStop, stopAtOnce, rotateOptions, properties);
     }
 
+    /** With signals of its own rather than the process's (tests). */
     GracefulShutdown(ProcessSignals signals, JobStop jobStop, ObjectProvider<ReadStop> readStop,
                      ObjectProvider<StopAtOnce> stopAtOnce, ObjectProvider<RotateOptions> rotateOptions,
                      CertRotatorProperties properties) {
