@@ -99,14 +99,16 @@ public final class DeployCommand implements Callable<Integer> {
         CertificateBundle bundle = upload.load(certificateFile, keyFile);
         Credential credential = upload.credential(target.profile());
         HomeFolder.writable(springBoot.properties());
+        ReadStop stop = new ReadStop();
         // Uploaded once the estate is read: an unknown --zone or zones that cannot be listed send nothing.
         Supplier<DeploySelection> uploaded = () -> new DeploySelection(dryRun ? notUploaded()
-                : upload(upload, target, credential, bundle), bundle.names(), bundle.keyType(), bundle.notAfter());
+                : upload(upload, target, credential, bundle, stop), bundle.names(), bundle.keyType(),
+                bundle.notAfter());
         DeployPlanning.Request request = new DeployPlanning.Request(
                 new EstateRequest(target, credential, estate.zones(), estate.progress(dryRun)), uploaded, dryRun);
         PlanOutcome outcome = new PlanOutcome();
         int planned = springBoot.run(DeployPlanning.class, springBoot.properties(), Map.of("deployRequest", request,
-                "readStop", new ReadStop(), "deployOutcome", outcome));
+                "readStop", stop, "deployOutcome", outcome));
         if (planned != ExitCodes.SUCCEEDED) {
             return planned;
         }
@@ -118,10 +120,20 @@ public final class DeployCommand implements Callable<Integer> {
         return NOT_UPLOADED;
     }
 
-    /** @throws CommandFailure when the SSL service refused the certificate or did not answer */
+    /**
+     * A signal while the upload is in flight lets it finish (its answer says which ID the service holds), then stops
+     * the deploy before anything else, naming that ID.
+     *
+     * @throws CommandFailure when the SSL service refused the certificate or did not answer, or a stop came
+     */
     private String upload(CertificateUpload upload, ApiAccessOptions.ApiTarget target, Credential credential,
-                          CertificateBundle bundle) {
+                          CertificateBundle bundle, ReadStop stop) {
         UploadedCertificate uploaded = upload.upload(target.endpoint(), credential, bundle, alias);
+        if (stop.stopped().isDone()) {
+            throw new CommandFailure(ExitCodes.STOPPED, stop.stopped().join() + " while uploading: the SSL service"
+                    + " holds the certificate as " + uploaded.certificateId() + "; no host was changed; run the same"
+                    + " command again (it reuses " + uploaded.certificateId() + ")");
+        }
         out.println(UploadResult.of(uploaded, bundle).render(UploadFormat.TEXT));
         return uploaded.certificateId();
     }

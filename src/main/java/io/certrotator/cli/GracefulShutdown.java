@@ -3,6 +3,7 @@ package io.certrotator.cli;
 import io.certrotator.config.CertRotatorProperties;
 import io.certrotator.job.JobStop;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
@@ -25,6 +26,7 @@ import java.time.Duration;
  * recorded stay PENDING.
  * <p>
  * A command that only reads the estate (inventory, plan) registers a {@link ReadStop}: the signal abandons the read.
+ * One that changes nothing (history, report, a dry run) registers a {@link StopAtOnce}, or is a dry run: it ends at once.
  */
 @Component
 class GracefulShutdown implements ApplicationListener<SpringApplicationEvent> {
@@ -32,25 +34,40 @@ class GracefulShutdown implements ApplicationListener<SpringApplicationEvent> {
     /** Beyond the grace period, for the job to end and the report to be written. */
     private static final Duration TO_WRITE_THE_REPORT = Duration.ofSeconds(15);
 
+    private final ProcessSignals signals;
     private final JobStop jobStop;
     private final ObjectProvider<ReadStop> readStop;
+    private final ObjectProvider<StopAtOnce> stopAtOnce;
+    private final ObjectProvider<RotateOptions> rotateOptions;
     private final Duration grace;
     private Thread watchdog;
 
-    GracefulShutdown(JobStop jobStop, ObjectProvider<ReadStop> readStop, CertRotatorProperties properties) {
+    @Autowired
+    GracefulShutdown(JobStop jobStop, ObjectProvider<ReadStop> readStop, ObjectProvider<StopAtOnce> stopAtOnce,
+                     ObjectProvider<RotateOptions> rotateOptions, CertRotatorProperties properties) {
+        this(ProcessSignals.PROCESS, jobStop, readStop, stopAtOnce, rotateOptions, properties);
+    }
+
+    /** With signals of its own rather than the process's (tests). */
+    GracefulShutdown(ProcessSignals signals, JobStop jobStop, ObjectProvider<ReadStop> readStop,
+                     ObjectProvider<StopAtOnce> stopAtOnce, ObjectProvider<RotateOptions> rotateOptions,
+                     CertRotatorProperties properties) {
+        this.signals = signals;
         this.jobStop = jobStop;
         this.readStop = readStop;
+        this.stopAtOnce = stopAtOnce;
+        this.rotateOptions = rotateOptions;
         this.grace = properties.shutdownGrace();
     }
 
     @Override
     public void onApplicationEvent(SpringApplicationEvent event) {
         if (event instanceof ApplicationStartedEvent) {
-            ProcessSignals.PROCESS.handTo(this::onSignal).ifPresent(signal -> {
+            signals.handTo(this::onSignal).ifPresent(signal -> {
                 throw new StoppedBeforeStart(signal);
             });
         } else if (event instanceof ApplicationReadyEvent || event instanceof ApplicationFailedEvent) {
-            ProcessSignals.PROCESS.takeBack();
+            signals.takeBack();
             endWatch();
         }
     }
@@ -62,6 +79,14 @@ class GracefulShutdown implements ApplicationListener<SpringApplicationEvent> {
     }
 
     private synchronized void onSignal(String signal) {
+        StopAtOnce atOnce = stopAtOnce.getIfAvailable(() -> {
+            RotateOptions options = rotateOptions.getIfAvailable();
+            return options != null && options.dryRun() ? StopAtOnce.DRY_RUN : null;
+        });
+        if (atOnce != null) {
+            signals.end(atOnce.line(signal));
+            return;
+        }
         ReadStop read = readStop.getIfAvailable();
         if (read != null) {
             read.stop("stopped by " + signal);

@@ -27,7 +27,7 @@ import java.util.concurrent.Callable;
                 + " started, and its rows by status. `report --run=N` writes a run's report again.", ""},
         footerHeading = SpringBootOptions.PROPERTIES_HEADING,
         footer = {SpringBootOptions.REPOSITORY, SpringBootOptions.HOME, SpringBootOptions.LOGGING, "",
-                "Exit codes: 0 listed, 2 bad option."})
+                "Exit codes: 0 listed, 1 stopped (SIGTERM, Ctrl-C), 2 bad option."})
 public final class HistoryCommand implements Callable<Integer> {
 
     @Spec
@@ -45,7 +45,8 @@ public final class HistoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return springBoot.run(Runner.class, Map.of("historyRequest", new Request(limit)));
+        return springBoot.run(Runner.class, Map.of("historyRequest", new Request(limit), "stopAtOnce",
+                new StopAtOnce("history", "nothing was changed")));
     }
 
     record Request(int limit) {

@@ -100,7 +100,8 @@ public final class ProcessSignals {
         handedTo = null;
     }
 
-    private void end(String line) {
+    /** Ends the process at once, exit 1, with {@code line}. */
+    void end(String line) {
         err.println(line);
         err.flush();
         halt.accept(ExitCodes.STOPPED);

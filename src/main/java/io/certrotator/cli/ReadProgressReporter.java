@@ -49,7 +49,7 @@ final class ReadProgressReporter implements AutoCloseable {
         return new ReadProgressReporter(progress, figures -> {
             bar.maxHint(figures.zonesListed());
             bar.stepTo(figures.zonesRead());
-            bar.setExtraMessage(figures.hosts() + " hosts, " + figures.calls() + " calls");
+            bar.setExtraMessage(figures.hosts() + " hosts, " + figures.describeCalls());
         }, bar::close, BAR_REFRESH);
     }
 

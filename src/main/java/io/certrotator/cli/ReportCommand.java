@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
                 + " (`history` lists the runs and their numbers).", ""},
         footerHeading = SpringBootOptions.PROPERTIES_HEADING,
         footer = {SpringBootOptions.REPOSITORY, SpringBootOptions.HOME, SpringBootOptions.LOGGING, "",
-                "Exit codes: 0 written, 2 bad option, no such run, or no --report where the run's input cannot be"
+                "Exit codes: 0 written, 1 stopped (SIGTERM, Ctrl-C), 2 bad option, no such run, or no --report where the run's input cannot be"
                         + " found."})
 public final class ReportCommand implements Callable<Integer> {
 
@@ -49,7 +49,9 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return springBoot.run(Runner.class, Map.of("reportRequest", new Request(run, Optional.ofNullable(report))));
+        return springBoot.run(Runner.class, Map.of("reportRequest", new Request(run, Optional.ofNullable(report)),
+                "stopAtOnce", new StopAtOnce("report", "a report is written whole or not at all; run the same command"
+                        + " again")));
     }
 
     record Request(long run, Optional<Path> report) {

@@ -29,6 +29,16 @@ record CertificateView(String certId, String algorithm, Optional<Instant> expire
         return expiresAt.map(at -> Duration.between(now, at).toDays());
     }
 
+    /**
+     * Days left for a person: {@code 45 days}, {@code 0 days} within a day of expiring; once expired {@code expired 3
+     * days ago}, and {@code expired less than a day ago} rather than a 0 that reads as expiring later today.
+     */
+    Optional<String> daysLeftInWords(Instant now) {
+        return daysLeft(now).map(days -> !expiredAt(now) ? days + " days"
+                : days == 0 ? "expired less than a day ago"
+                : "expired " + -days + (days == -1 ? " day" : " days") + " ago");
+    }
+
     boolean expiredAt(Instant now) {
         return expiresAt.map(at -> !now.isBefore(at)).orElse(false);
     }

@@ -204,9 +204,12 @@ public final class EstateReader {
 
     private JsonNode call(EstateReadProgress progress, EdgeOneClient client, String action,
                           Map<String, Object> parameters) {
-        JsonNode response = calls.call(client, action, parameters).response();
-        progress.callAnswered();
-        return response;
+        progress.callSent();
+        try {
+            return calls.call(client, action, parameters).response();
+        } finally {
+            progress.callEnded();
+        }
     }
 
     private static Map<String, CertificateRecord> byId(List<CertificateRecord> certificates) {

@@ -143,9 +143,12 @@ public final class InventoryReport {
         return out.toString();
     }
 
-    /** {@code cert-a RSA 2048 2026-03-01 (45 days)}; an unknown expiry is {@code expiry unknown}. */
+    /**
+     * {@code cert-a RSA 2048 2026-03-01 (45 days)}, {@code ... 2025-12-28 (expired 3 days ago)}; an unknown expiry is
+     * {@code expiry unknown}.
+     */
     private String describe(CertificateView cert) {
-        String expiry = cert.expiresAt().map(at -> DAY.format(at) + " (" + cert.daysLeft(now).orElseThrow() + " days)")
+        String expiry = cert.expiresAt().map(at -> DAY.format(at) + " (" + cert.daysLeftInWords(now).orElseThrow() + ")")
                 .orElse("expiry unknown");
         return cert.certId() + (cert.algorithm().isEmpty() ? "" : " " + cert.algorithm()) + " " + expiry;
     }

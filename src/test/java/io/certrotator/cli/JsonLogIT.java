@@ -91,6 +91,31 @@ class JsonLogIT {
     }
 
     @Test
+    void withJsonTheSummaryIsPrintedWhateverTheLogLevels() throws IOException {
+        ConsoleCapture run = rotate("--log-format=json", "--logging.level.io.certrotator=WARN",
+                "--logging.level.root=WARN");
+
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCodes.ROWS_FAILED);
+        assertThat(objects(run.out())).as(run.all()).allMatch(JsonNode::isObject)
+                .extracting(line -> line.path("log").path("level").asString("") + " "
+                        + line.path("message").asString(""))
+                .contains("INFO rows: 2 total, 1 succeeded, 1 failed, 0 invalid, 0 pending",
+                        "INFO report: " + dir.resolve("rotation.results.csv"))
+                .noneMatch(line -> line.startsWith("INFO progress: "));
+    }
+
+    @Test
+    void inPlainTextTheSummaryIsPrintedWhateverTheLogLevels() throws IOException {
+        ConsoleCapture run = rotate("--logging.level.io.certrotator=WARN", "--logging.level.root=WARN");
+
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCodes.ROWS_FAILED);
+        assertThat(run.out().lines()).as(run.all())
+                .contains("rows: 2 total, 1 succeeded, 1 failed, 0 invalid, 0 pending",
+                        "report: " + dir.resolve("rotation.results.csv"))
+                .noneMatch(line -> line.contains("progress: "));
+    }
+
+    @Test
     void withJsonTheLineARerunStartsWithIsAJsonLineToo() throws IOException {
         rotate("--log-format=json");
 

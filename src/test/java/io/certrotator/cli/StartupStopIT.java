@@ -2,6 +2,8 @@ package io.certrotator.cli;
 
 import io.certrotator.certs.GeneratedCertificate;
 import io.certrotator.certs.TestCertificates;
+import io.certrotator.simulator.Certificate;
+import io.certrotator.simulator.HostCertificate;
 import io.certrotator.simulator.SimulatorExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -22,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -102,6 +105,27 @@ class StartupStopIT {
     }
 
     @Test
+    void aSignalDuringADryRunEndsItAtOnceSayingNothingWasSent() throws Exception {
+        Path input = Files.copy(Path.of("samples/rotation.csv"), dir.resolve("rotation.csv"));
+        sim.simulator().callLog().clear();
+        Child dryRun = Child.start(dir, "--input=" + input, "--dry-run", "--endpoint=http://127.0.0.1:" + sim.port(),
+                "--cert-rotator.home=" + dir.resolve("home"), "--progress=off");
+        // its reads of the live state take a few of the simulator's 2 s each
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (sim.simulator().callLog().records().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(sim.simulator().callLog().records()).as(dryRun.out()).isNotEmpty();
+        long signalled = System.nanoTime();
+
+        dryRun.terminate();
+
+        assertThat(dryRun.exitCode()).as(dryRun.out()).isEqualTo(ExitCodes.STOPPED);
+        assertThat(Duration.ofNanos(System.nanoTime() - signalled)).isLessThan(Duration.ofMillis(1500));
+        assertThat(dryRun.lines()).containsExactly("cert-rotator rotate --dry-run: stopped by SIGTERM: nothing was sent");
+    }
+
+    @Test
     void aSignalWhileTheUploadIsInFlightIsOneLineAndExit1() throws Exception {
         GeneratedCertificate root = current("Test Root CA").ca().build();
         GeneratedCertificate leaf = current("www.example.com").dnsNames("www.example.com").issuer(root).build();
@@ -123,6 +147,43 @@ class StartupStopIT {
                     + " SSL service may hold the certificate; run the same command again (a certificate it holds"
                     + " keeps its ID)");
         }
+    }
+
+    @Test
+    void aSignalWhileDeployUploadsLetsTheUploadFinishAndStopsNamingTheCertificateInOneLine() throws Exception {
+        GeneratedCertificate root = current("Test Root CA").ca().build();
+        GeneratedCertificate leaf = current("deploy.test.com").dnsNames("deploy.test.com")
+                .key(TestCertificates.rsaKey(2048)).issuer(root).build();
+        Path chain = TestCertificates.write(dir.resolve("fullchain.pem"), TestCertificates.chainPem(leaf, root));
+        Path key = TestCertificates.write(dir.resolve("privkey.pem"), leaf.pkcs8KeyPem());
+        Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
+        // a host the new certificate is due on: the deploy would rotate it
+        sim.simulator().state().putCertificate(new Certificate("cert-deploy-old", Set.of("deploy.test.com"),
+                Instant.now().plus(Duration.ofDays(5))));
+        sim.simulator().state().putHost("zone-2fgd17m17xw", "deploy.test.com",
+                HostCertificate.deployed("sslcert", List.of("cert-deploy-old")));
+        sim.simulator().callLog().clear();
+        Child deploy = Child.start(dir, "deploy", "--cert=" + chain, "--key=" + key,
+                "--endpoint=http://127.0.0.1:" + sim.port(), "--cert-rotator.home=" + dir.resolve("home"),
+                "--progress=off");
+        // the simulator logs the upload as it takes it, and answers 2 s later
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (sim.simulator().callLog().records("UploadCertificate").isEmpty() && deploy.process().isAlive()
+                && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(sim.simulator().callLog().records("UploadCertificate")).as(deploy.out()).isNotEmpty();
+
+        deploy.terminate();
+
+        assertThat(deploy.exitCode()).as(deploy.out()).isEqualTo(ExitCodes.STOPPED);
+        String out = deploy.out();
+        String certificateId = sim.simulator().state().certificates().stream().map(Certificate::certId)
+                .filter(out::contains).findFirst().orElseThrow(() -> new AssertionError("no certificate named: " + out));
+        assertThat(deploy.lines()).containsExactly("cert-rotator deploy: stopped by SIGTERM while uploading: the SSL"
+                + " service holds the certificate as " + certificateId + "; no host was changed; run the same command"
+                + " again (it reuses " + certificateId + ")");
+        assertThat(sim.simulator().callLog().records("ModifyHostsCertificate")).isEmpty();
     }
 
     private static TestCertificates.Builder current(String commonName) {
@@ -206,5 +267,6 @@ class StartupStopIT {
         List<String> lines() throws IOException {
             return Files.readAllLines(output);
         }
+
     }
 }

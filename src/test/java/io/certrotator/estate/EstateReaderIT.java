@@ -13,6 +13,7 @@ import io.certrotator.simulator.Certificate;
 import io.certrotator.simulator.EdgeOneSimulator;
 import io.certrotator.simulator.EdgeOneState;
 import io.certrotator.simulator.ErrorCodes;
+import io.certrotator.simulator.Faults;
 import io.certrotator.simulator.HostCertificate;
 import io.certrotator.simulator.ZoneProfile;
 import io.certrotator.simulator.ZoneStatus;
@@ -26,6 +27,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -223,7 +225,28 @@ class EstateReaderIT {
         ApiAccess access = new ApiAccess(EdgeOneEndpoint.loopback(simulator.port()), CREDENTIAL, Duration.ofSeconds(5));
         new EstateReader(access, Pacers.local(), RetryPolicy.DEFAULT, 10).read(ZoneSelection.ALL, progress);
 
-        assertThat(progress.figures()).isEqualTo(new EstateReadProgress.Figures(1 + 2 + 1, 2, 2, 3, 1));
+        assertThat(progress.figures()).isEqualTo(new EstateReadProgress.Figures(1 + 2 + 1, 0, 2, 2, 3, 1));
+    }
+
+    @Test
+    void progressCountsACallBeingRetriedAsSentAndUnderWayBeforeAnyAnswer() throws InterruptedException {
+        simulator.faults(Faults.NONE.withTransientErrorRate(1));
+        EstateReadProgress progress = new EstateReadProgress();
+        ApiAccess access = new ApiAccess(EdgeOneEndpoint.loopback(simulator.port()), CREDENTIAL, Duration.ofSeconds(5));
+        CompletableFuture<EstateSnapshot> read = CompletableFuture.supplyAsync(() -> new EstateReader(access,
+                Pacers.local(), new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(1)), 10)
+                .read(ZoneSelection.ALL, progress));
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (calls(DescribeZones.ACTION) < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(calls(DescribeZones.ACTION)).as("DescribeZones tried again").isGreaterThanOrEqualTo(2);
+
+        String described = progress.figures().describe();
+
+        // the zones' first page and the certificates' first page, both refused "try again later" so far
+        assertThat(described).isEqualTo("0/0 zones read, 0 hosts, 0 certificates, 2 calls (2 under way)");
+        assertThatThrownBy(read::join).hasCauseInstanceOf(EstateReadException.class);
     }
 
     @Test

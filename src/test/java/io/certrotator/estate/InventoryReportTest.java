@@ -116,8 +116,23 @@ class InventoryReportTest {
 
         InventoryReport report = InventoryReport.of(snapshot, NOW, Optional.empty());
 
-        assertThat(report.render(InventoryReport.Format.TABLE)).contains("cert-gone RSA 2048 2025-12-28 (-3 days)");
+        assertThat(report.render(InventoryReport.Format.TABLE)).contains("cert-gone RSA 2048 2025-12-28 (expired 3 days"
+                + " ago)");
         assertThat(report.render(InventoryReport.Format.CSV)).contains(",-3,");
+    }
+
+    @Test
+    void aCertificateThatExpiredLessThanADayAgoShowsAsExpiredNotAsZeroDaysLeft() {
+        HostRecord host = new HostRecord("zone-r1", "gone.example.com", "online", "sslcert", List.of(
+                deployed("cert-gone", "RSA 2048", Optional.of(NOW.minus(Duration.ofHours(5)))),
+                deployed("cert-today", "ECC 256", Optional.of(NOW.plus(Duration.ofHours(5))))));
+        EstateSnapshot snapshot = new EstateSnapshot(List.of(ZONE), List.of(host), Map.of(), List.of(), Map.of(),
+                Optional.empty());
+
+        String table = InventoryReport.of(snapshot, NOW, Optional.empty()).render(InventoryReport.Format.TABLE);
+
+        assertThat(table).contains("cert-gone RSA 2048 2025-12-31 (expired less than a day ago), "
+                + "cert-today ECC 256 2026-01-01 (0 days)");
     }
 
     @Test
