@@ -129,7 +129,7 @@ final class ZoneRotation {
 
     /**
      * Settles or groups the rows of the hosts one answer of the live-state read lists, after recording what those
-     * hosts carry now, as {@link RowDecision} decides: unchanged, failed before a call, or to the grouper.
+     * hosts carry now for the rows no call was sent for yet, as {@link RowDecision} decides: unchanged, failed before a call, or to the grouper.
      */
     private void plan(Map<String, HostConfig> listed, Map<String, List<PendingRow>> unread, HostGrouper grouper) {
         List<PreviousState> previous = new ArrayList<>();
@@ -137,7 +137,10 @@ final class ZoneRotation {
         List<PendingRow> toSend = new ArrayList<>();
         listed.forEach((host, config) -> {
             for (PendingRow row : unread.getOrDefault(host, List.of())) {
-                previous.add(new PreviousState(row.line(), config.mode(), config.certIdsText()));
+                if (row.attempts() == 0) {
+                    // once a call of the row was sent, the host may carry its change: what it had is read no more
+                    previous.add(new PreviousState(row.line(), config.mode(), config.certIdsText()));
+                }
                 RowDecision decision = RowDecision.forHost(config, row.mode(), row.certIds(), allowDropping);
                 if (decision == RowDecision.SEND) {
                     toSend.add(row);

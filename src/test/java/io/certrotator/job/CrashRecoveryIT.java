@@ -139,6 +139,10 @@ class CrashRecoveryIT {
         assertThat(statusByHost(dir.resolve("termed.results.csv"))).hasSize(120).containsOnlyKeys(
                 okCallsPerHost().keySet()).allSatisfy((host, status) -> assertThat(status).isEqualTo("SUCCEEDED"));
         assertThat(okCallsPerHost()).allSatisfy((host, calls) -> assertThat(calls).as(host).isEqualTo(1L));
+        // what rollback puts back: the hosts accepted before the stop were read again by the resume, on the target
+        assertThat(report(dir.resolve("termed.results.csv")).values()).allSatisfy(row -> assertThat(
+                row.get("previous_cert_ids")).as(row.get("host")).isEqualTo(
+                afterStop.get(row.get("host")).get("previous_cert_ids")).isNotEqualTo("cert-zone-termed1"));
     }
 
     @Test
