@@ -6,6 +6,8 @@ import io.certrotator.edgeone.CallPacer;
 import io.certrotator.edgeone.RetryPolicy;
 import io.certrotator.edgeone.UploadedCertificate;
 import io.certrotator.plan.DeploySelection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,6 +43,8 @@ import java.util.function.Supplier;
                         + " unknown --zone or missing credentials (nothing sent), 3 the SSL service refused the"
                         + " certificate, some hosts failed (see the report), or a zone could not be read."})
 public final class DeployCommand implements Callable<Integer> {
+
+    private static final Logger log = LoggerFactory.getLogger(DeployCommand.class);
 
     /** The certificate ID a dry run plans with: the certificate is not uploaded. */
     static final String NOT_UPLOADED = "(not uploaded)";
@@ -134,7 +138,7 @@ public final class DeployCommand implements Callable<Integer> {
                     + " holds the certificate as " + uploaded.certificateId() + "; no host was changed; run the same"
                     + " command again (it reuses " + uploaded.certificateId() + ")");
         }
-        out.println(UploadResult.of(uploaded, bundle).render(UploadFormat.TEXT));
+        new OperatorLines(out, log).print(UploadResult.of(uploaded, bundle).render(UploadFormat.TEXT));
         return uploaded.certificateId();
     }
 

@@ -12,12 +12,16 @@ import io.certrotator.simulator.EdgeOneState;
 import io.certrotator.simulator.HostCertificate;
 import io.certrotator.simulator.SimulatorExtension;
 import io.certrotator.simulator.ZoneProfile;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.logging.LoggingSystemProperty;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -92,6 +96,12 @@ class DeployCommandIT {
         state.setZoneProfile(BLOG, new ZoneProfile("example.org", "full", "active", false));
         host(state, BLOG, "blog.example.org", "cert-blog");
         sim.callLog().clear();
+    }
+
+    /** Spring Boot keeps the console's structured format in a system property, which outlives the context. */
+    @AfterEach
+    void plainLogsForTheNextTest() {
+        System.clearProperty(LoggingSystemProperty.CONSOLE_STRUCTURED_FORMAT.getEnvironmentVariableName());
     }
 
     private static void host(EdgeOneState state, String zoneId, String host, String... certIds) {
@@ -280,6 +290,20 @@ class DeployCommandIT {
         assertThat(again.out()).contains("certificate: " + newId + " (uploaded before: the same ID)");
         assertThat(certIds(SHOP, "www.shop.example.com")).containsExactly(newId);
         assertThat(sim.simulator().state().certificates()).filteredOn(cert -> cert.certId().equals(newId)).hasSize(1);
+    }
+
+    @Test
+    void withJsonEveryLineOnStandardOutputIsOneJsonObjectTheCertificatesLinesToo() {
+        ConsoleCapture run = deployWildcard("--log-format=json");
+
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        JsonMapper json = JsonMapper.builder().build();
+        List<JsonNode> lines = run.out().lines().filter(line -> !line.isBlank()).map(json::readTree).toList();
+        assertThat(lines).as(run.all()).allMatch(JsonNode::isObject)
+                .extracting(line -> line.path("message").asString(""))
+                .anyMatch(message -> message.startsWith("certificate: " + uploadedId()))
+                .anyMatch(message -> message.startsWith("key: RSA 2048"))
+                .anyMatch(message -> message.startsWith("plan: "));
     }
 
     @Test
