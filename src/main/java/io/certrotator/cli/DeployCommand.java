@@ -142,7 +142,11 @@ public final class DeployCommand implements Callable<Integer> {
         return uploaded.certificateId();
     }
 
-    /** As {@code rotate --input=PLAN} with its defaults; a stopped run prints that command to resume it. */
+    /**
+     * As {@code rotate --input=PLAN} with its defaults, but in rounds ({@link PlanRounds}): the plan holds only hosts
+     * still due, so the same plan after a completed run (hosts put back since, or that failed) goes again. A stopped
+     * run prints the command that resumes it.
+     */
     private int rotate(Path plan, ApiAccessOptions.ApiTarget target, Credential credential,
                        Supplier<Credential> renewal) {
         RotateOptions options = new RotateOptions(plan, RotateOptions.defaultReport(plan), false, Optional.empty(),
@@ -155,6 +159,7 @@ public final class DeployCommand implements Callable<Integer> {
         args.add("--endpoint=" + target.endpoint().url());
         args.addAll(springBoot.properties());
         return springBoot.run(RotationRunner.class, args, Map.of("rotateOptions", options,
-                "givenCredential", new ApiAccessConfiguration.GivenCredential(credential, renewal)));
+                "givenCredential", new ApiAccessConfiguration.GivenCredential(credential, renewal),
+                "planRounds", new PlanRounds()));
     }
 }
