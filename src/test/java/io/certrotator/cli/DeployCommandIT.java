@@ -357,6 +357,24 @@ class DeployCommandIT {
     }
 
     @Test
+    void aDeployRunThatDoesNotFinishOnItsResumptionsIsGivenUpAndTheNextDeployPlansAnew() {
+        int executions = UnfinishedScheduledRun.RESUMES + 1;
+        sim.simulator().failFirstCalls("www.shop.example.com", executions, ErrorCodes.CAM_UNAUTHORIZED);
+        for (int execution = 1; execution <= executions; execution++) {
+            ConsoleCapture stopped = deployWildcard();
+            assertThat(stopped.exitCode()).as(stopped.all()).isEqualTo(ExitCodes.STOPPED);
+        }
+
+        ConsoleCapture next = deployWildcard();
+
+        assertThat(next.exitCode()).as(next.all()).isZero();
+        assertThat(next.err()).containsPattern("cert-rotator deploy: giving up deploy run \\d+ \\(now ABANDONED\\): "
+                + executions + " executions did not finish it, .*; planning anew");
+        assertThat(next.out()).doesNotContain("resuming").contains("plan: ");
+        assertThat(certIds(SHOP, "www.shop.example.com")).containsExactly(uploadedId());
+    }
+
+    @Test
     void withJsonEveryLineOnStandardOutputIsOneJsonObjectTheCertificatesLinesToo() {
         ConsoleCapture run = deployWildcard("--log-format=json");
 
