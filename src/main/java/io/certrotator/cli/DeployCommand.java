@@ -6,6 +6,8 @@ import io.certrotator.edgeone.CallPacer;
 import io.certrotator.edgeone.RetryPolicy;
 import io.certrotator.edgeone.UploadedCertificate;
 import io.certrotator.plan.DeploySelection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,6 +43,8 @@ import java.util.function.Supplier;
                         + " unknown --zone or missing credentials (nothing sent), 3 the SSL service refused the"
                         + " certificate, some hosts failed (see the report), or a zone could not be read."})
 public final class DeployCommand implements Callable<Integer> {
+
+    private static final Logger log = LoggerFactory.getLogger(DeployCommand.class);
 
     /** The certificate ID a dry run plans with: the certificate is not uploaded. */
     static final String NOT_UPLOADED = "(not uploaded)";
@@ -134,11 +138,15 @@ public final class DeployCommand implements Callable<Integer> {
                     + " holds the certificate as " + uploaded.certificateId() + "; no host was changed; run the same"
                     + " command again (it reuses " + uploaded.certificateId() + ")");
         }
-        out.println(UploadResult.of(uploaded, bundle).render(UploadFormat.TEXT));
+        new OperatorLines(out, log).print(UploadResult.of(uploaded, bundle).render(UploadFormat.TEXT));
         return uploaded.certificateId();
     }
 
-    /** As {@code rotate --input=PLAN} with its defaults; a stopped run prints that command to resume it. */
+    /**
+     * As {@code rotate --input=PLAN} with its defaults, but in rounds ({@link PlanRounds}): the plan holds only hosts
+     * still due, so the same plan after a completed run (hosts put back since, or that failed) goes again. A stopped
+     * run prints the command that resumes it.
+     */
     private int rotate(Path plan, ApiAccessOptions.ApiTarget target, Credential credential,
                        Supplier<Credential> renewal) {
         RotateOptions options = new RotateOptions(plan, RotateOptions.defaultReport(plan), false, Optional.empty(),
@@ -151,6 +159,7 @@ public final class DeployCommand implements Callable<Integer> {
         args.add("--endpoint=" + target.endpoint().url());
         args.addAll(springBoot.properties());
         return springBoot.run(RotationRunner.class, args, Map.of("rotateOptions", options,
-                "givenCredential", new ApiAccessConfiguration.GivenCredential(credential, renewal)));
+                "givenCredential", new ApiAccessConfiguration.GivenCredential(credential, renewal),
+                "planRounds", new PlanRounds()));
     }
 }

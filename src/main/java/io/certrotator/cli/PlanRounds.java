@@ -17,13 +17,14 @@ import org.springframework.batch.core.repository.JobRepository;
 import java.util.Optional;
 
 /**
- * The job instance a scheduled rotation runs for its plan. A scheduled plan is made from the live estate and holds only
- * hosts that still need rotating, so when the instance of the same content has completed (a row FAILED, say, whose
- * attempts ran out) or was given up (ABANDONED, {@link UnfinishedScheduledRun}), the hosts it names are still not done
- * and the plan goes again: a new instance, round 2, 3, ... (an identifying parameter), never "already completed". A
- * round that did not complete is resumed like any run. {@code rotate --input} has no rounds: a rerun of a completed
- * input sends nothing. Each execution keeps the {@link ScheduledSelection} its plan was made with: a resumed round
- * keeps its own. One per scheduled run: it remembers the round it picked, for the end of the run's summary.
+ * The job instance a scheduled rotation, or a deploy, runs for its plan. Such a plan is made from the live estate and
+ * holds only hosts that still need changing, so when the instance of the same content has completed (a row FAILED,
+ * say, whose attempts ran out) or was given up (ABANDONED, {@link UnfinishedScheduledRun}), the hosts it names are
+ * still not done and the plan goes again: a new instance, round 2, 3, ... (an identifying parameter), never "already
+ * completed". A round that did not complete is resumed like any run. {@code rotate --input} has no rounds: a rerun
+ * of a completed input sends nothing. Each execution of a scheduled plan keeps the {@link ScheduledSelection} its
+ * plan was made with: a resumed round keeps its own (a deploy's plan has none). One per run: it remembers the round it
+ * picked, for the end of the run's summary.
  */
 final class PlanRounds {
 
@@ -34,6 +35,11 @@ final class PlanRounds {
 
     PlanRounds(ScheduledSelection selection) {
         this.selection = selection;
+    }
+
+    /** The rounds of a plan made without a {@link ScheduledSelection} (deploy's). */
+    PlanRounds() {
+        this(null);
     }
 
     /** The parameters of the first round of {@code parameters}'s plan that has not completed. */
@@ -53,8 +59,9 @@ final class PlanRounds {
                                 + " due: a new run of the same plan");
                     }
                 }
-                return new JobParametersBuilder(candidate).addString(ScheduledSelection.PARAMETER,
-                        keptSelection(last), false).toJobParameters();
+                String kept = keptSelection(last);
+                return kept == null ? candidate : new JobParametersBuilder(candidate)
+                        .addString(ScheduledSelection.PARAMETER, kept, false).toJobParameters();
             }
             over = instance;
             overRun = last;
@@ -81,9 +88,9 @@ final class PlanRounds {
                 + " row(s) not succeeded)";
     }
 
-    /** A round resumed keeps the selection its plan was made with; a new one is this command's. */
+    /** A round resumed keeps the selection its plan was made with; a new one is this command's (none for deploy). */
     private String keptSelection(JobExecution last) {
         String kept = last == null ? null : last.getJobParameters().getString(ScheduledSelection.PARAMETER);
-        return kept != null ? kept : selection.describe();
+        return kept != null || selection == null ? kept : selection.describe();
     }
 }

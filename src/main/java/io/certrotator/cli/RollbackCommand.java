@@ -23,6 +23,8 @@ import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -133,10 +135,11 @@ public final class RollbackCommand implements Callable<Integer> {
             List<AppliedChange> changes = run.changes();
             List<Unplanned> notRecorded = run.notRecorded();
             List<String> zones = changes.stream().map(AppliedChange::zoneId).distinct().toList();
+            Instant now = Clock.systemUTC().instant();
             EstatePlan plan = zones.isEmpty() ? new EstatePlan(List.of(), List.of(), List.of())
                     : RollbackPlanner.plan(changes, reading.read(new EstateRequest(request.target(),
-                            request.given(), zones, ProgressMode.forThisOutput())), Clock.systemUTC().instant());
-            StringBuilder csv = new StringBuilder();
+                            request.given(), zones, ProgressMode.forThisOutput())), now);
+            StringBuilder csv = new StringBuilder(firstLine(request.run(), now));
             PlanCsvWriter.write(plan.rows(), csv);
             OutputFiles.write(request.output(), csv.toString());
             List<Unplanned> skipped = new ArrayList<>(notRecorded);
@@ -145,14 +148,27 @@ public final class RollbackCommand implements Callable<Integer> {
             return skipped.isEmpty() ? ExitCodes.SUCCEEDED : ExitCodes.ROWS_FAILED;
         }
 
+        /**
+         * A comment line, so that the CSV is never the content of an earlier input (a rollback of a rollback has the
+         * original plan's rows): the same content is the same run, and one that completed would send nothing. The
+         * time makes each rollback written a run of its own; the same file run again is still the same run.
+         */
+        private static String firstLine(long run, Instant now) {
+            return "# rollback of run " + run + ", written " + now.truncatedTo(ChronoUnit.SECONDS) + "\n";
+        }
+
         private void print(EstatePlan plan, List<Unplanned> notBack) {
-            System.out.printf("rollback: %s (run %d, %d rows to put back)%n", request.output(), request.run(),
-                    plan.rows().size());
+            System.out.printf("rollback: %s (run %d, %s to put back)%n", request.output(), request.run(),
+                    count(plan.rows().size(), "row"));
             if (!notBack.isEmpty()) {
-                System.out.println("not put back: " + notBack.size() + " hosts");
+                System.out.println("not put back: " + count(notBack.size(), "host"));
                 notBack.forEach(host -> System.out.printf("  %s %s: %s%n", host.zoneId(), host.host(),
                         host.reason()));
             }
+        }
+
+        private static String count(int n, String noun) {
+            return n + " " + noun + (n == 1 ? "" : "s");
         }
 
         @Override

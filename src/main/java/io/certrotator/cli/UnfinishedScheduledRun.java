@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The latest scheduled run of a home, when it did not finish: stopped (SIGTERM, the API out of reach), failed in a way
@@ -23,7 +24,8 @@ import java.util.Optional;
  * {@code HOME/scheduled/plan-HASH.csv}, still there with the same content; a home that did not keep it (a Kubernetes
  * {@code emptyDir}) plans anew. A run resumed {@value #RESUMES} times that still did not finish (the network down for
  * hours, a permission taken away) is given up, ABANDONED, and the home plans anew: resumed for ever, it would keep
- * the hosts that came due since from being planned, and a new plan holds its hosts that are still due anyway.
+ * the hosts that came due since from being planned, and a new plan holds its hosts that are still due anyway. A
+ * deploy does the same with the latest deploy run of its certificate ({@code HOME/deploy/ID-HASH.csv}).
  */
 final class UnfinishedScheduledRun {
 
@@ -36,16 +38,38 @@ final class UnfinishedScheduledRun {
     private UnfinishedScheduledRun() {
     }
 
+    /**
+     * Whose runs are looked for: the command that speaks, what its runs are called, and which inputs are its plans.
+     */
+    private record Runs(String command, String called, Predicate<Path> plans) {
+    }
+
     /** @return the plan to rotate again, its run announced on standard output, or empty to plan anew */
     static Optional<Path> find(JobRepository jobRepository, Path folder, ScheduledSelection selection) {
+        return find(jobRepository, new Runs("rotate", "scheduled run", input -> isScheduledPlan(input, folder)),
+                selection);
+    }
+
+    /**
+     * The latest deploy run of the certificate {@code certId}: its plans are {@code folder/ID-HASH.csv}.
+     *
+     * @return the plan to rotate again, its run announced on standard output, or empty to plan anew
+     */
+    static Optional<Path> findDeploy(JobRepository jobRepository, Path folder, String certId) {
+        return find(jobRepository, new Runs("deploy", "deploy run", input -> isPlan(input, folder, certId + "-")),
+                null);
+    }
+
+    /** @param selection this command's --zone/--host, or null for a plan made without them (deploy's) */
+    private static Optional<Path> find(JobRepository jobRepository, Runs runs, ScheduledSelection selection) {
         for (int start = 0; ; start += PAGE) {
             List<JobInstance> page = jobRepository.getJobInstances(RotationJobConfiguration.JOB_NAME, start, PAGE);
             for (JobInstance instance : page) {
                 JobExecution last = jobRepository.getLastJobExecution(instance);
                 if (last != null) {
                     RotationParameters parameters = RotationParameters.from(last.getJobParameters());
-                    if (isScheduledPlan(parameters.input(), folder)) {
-                        return resumable(jobRepository, instance, last, parameters, selection);
+                    if (runs.plans().test(parameters.input())) {
+                        return resumable(jobRepository, runs, instance, last, parameters, selection);
                     }
                 }
             }
@@ -57,13 +81,18 @@ final class UnfinishedScheduledRun {
 
     /** Whether {@code input} is a plan the scheduled form wrote in {@code folder} ({@code HOME/scheduled}). */
     static boolean isScheduledPlan(Path input, Path folder) {
-        String name = input.getFileName().toString();
-        return folder.toAbsolutePath().normalize().equals(input.toAbsolutePath().normalize().getParent())
-                && name.startsWith(ScheduledPlanning.PREFIX) && name.endsWith(".csv");
+        return isPlan(input, folder, ScheduledPlanning.PREFIX);
     }
 
-    private static Optional<Path> resumable(JobRepository jobRepository, JobInstance instance, JobExecution last,
-                                            RotationParameters parameters, ScheduledSelection selection) {
+    private static boolean isPlan(Path input, Path folder, String prefix) {
+        String name = input.getFileName().toString();
+        return folder.toAbsolutePath().normalize().equals(input.toAbsolutePath().normalize().getParent())
+                && name.startsWith(prefix) && name.endsWith(".csv");
+    }
+
+    private static Optional<Path> resumable(JobRepository jobRepository, Runs runs, JobInstance instance,
+                                            JobExecution last, RotationParameters parameters,
+                                            ScheduledSelection selection) {
         BatchStatus status = last.getStatus();
         if (status == BatchStatus.COMPLETED || status == BatchStatus.ABANDONED || status == BatchStatus.UNKNOWN
                 || status == BatchStatus.FAILED && ExitCodes.failedOnInput(last)) {
@@ -72,22 +101,22 @@ final class UnfinishedScheduledRun {
         long runId = instance.getInstanceId();
         int executions = jobRepository.getJobExecutions(instance).size();
         if (executions > RESUMES) {
-            giveUp(jobRepository, runId, executions, last);
+            giveUp(jobRepository, runs, runId, executions, last);
             return Optional.empty();
         }
         Path plan = parameters.input();
         if (!Files.isReadable(plan) || !InputDigest.sha256(plan).equals(parameters.inputSha256())) {
-            System.err.println("cert-rotator rotate: scheduled run " + runId + " did not finish, but its plan " + plan
-                    + " is not here as it was: planning anew");
+            System.err.println("cert-rotator " + runs.command() + ": " + runs.called() + " " + runId + " did not"
+                    + " finish, but its plan " + plan + " is not here as it was: planning anew");
             return Optional.empty();
         }
         OperatorLines lines = new OperatorLines(System.out, log);
         lines.print((status.isRunning()
-                ? "resuming scheduled run " + runId + ", left running by a process that is gone: "
-                : "resuming " + status.name().toLowerCase() + " scheduled run " + runId + ": ")
+                ? "resuming " + runs.called() + " " + runId + ", left running by a process that is gone: "
+                : "resuming " + status.name().toLowerCase() + " " + runs.called() + " " + runId + ": ")
                 + plan + " (a new plan only once it has finished)");
         String kept = last.getJobParameters().getString(ScheduledSelection.PARAMETER);
-        if (kept != null && !kept.equals(selection.describe())) {
+        if (kept != null && selection != null && !kept.equals(selection.describe())) {
             lines.print("scheduled run " + runId + " keeps its own selection (" + kept + "); this command's"
                     + " --zone/--host (" + selection.describe() + ") apply once it has finished");
         }
@@ -98,12 +127,14 @@ final class UnfinishedScheduledRun {
      * Marks the run's last execution ABANDONED, so that it is no longer resumed, by this command or by hand, and the
      * next round of its plan is a run of its own ({@link PlanRounds}); says so once, on standard error.
      */
-    private static void giveUp(JobRepository jobRepository, long runId, int executions, JobExecution last) {
+    private static void giveUp(JobRepository jobRepository, Runs runs, long runId, int executions,
+                               JobExecution last) {
         String lastEnd = last.getStatus().isRunning() ? "left running by a process that is gone"
                 : last.getStatus().name().toLowerCase() + " " + last.getEndTime() + ": " + reason(last);
         last.upgradeStatus(BatchStatus.ABANDONED);
         jobRepository.update(last);
-        System.err.println("cert-rotator rotate: giving up scheduled run " + runId + " (now ABANDONED): " + executions
+        System.err.println("cert-rotator " + runs.command() + ": giving up " + runs.called() + " " + runId
+                + " (now ABANDONED): " + executions
                 + " executions did not finish it, the last " + lastEnd + "; planning anew (the hosts still due are"
                 + " planned again)");
     }

@@ -9,15 +9,20 @@ import io.certrotator.postgres.PostgresServer;
 import io.certrotator.simulator.CallRecord;
 import io.certrotator.simulator.Certificate;
 import io.certrotator.simulator.EdgeOneState;
+import io.certrotator.simulator.ErrorCodes;
 import io.certrotator.simulator.HostCertificate;
 import io.certrotator.simulator.SimulatorExtension;
 import io.certrotator.simulator.ZoneProfile;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.logging.LoggingSystemProperty;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -92,6 +97,12 @@ class DeployCommandIT {
         state.setZoneProfile(BLOG, new ZoneProfile("example.org", "full", "active", false));
         host(state, BLOG, "blog.example.org", "cert-blog");
         sim.callLog().clear();
+    }
+
+    /** Spring Boot keeps the console's structured format in a system property, which outlives the context. */
+    @AfterEach
+    void plainLogsForTheNextTest() {
+        System.clearProperty(LoggingSystemProperty.CONSOLE_STRUCTURED_FORMAT.getEnvironmentVariableName());
     }
 
     private static void host(EdgeOneState state, String zoneId, String host, String... certIds) {
@@ -280,6 +291,101 @@ class DeployCommandIT {
         assertThat(again.out()).contains("certificate: " + newId + " (uploaded before: the same ID)");
         assertThat(certIds(SHOP, "www.shop.example.com")).containsExactly(newId);
         assertThat(sim.simulator().state().certificates()).filteredOn(cert -> cert.certId().equals(newId)).hasSize(1);
+    }
+
+    @Test
+    void theSameDeployAfterItsHostsWerePutBackPutsThemOnItAgainAsTheNextRoundOfItsPlan() {
+        ConsoleCapture first = deployWildcard();
+        assertThat(first.exitCode()).as(first.all()).isZero();
+        String newId = uploadedId();
+        EdgeOneState state = sim.simulator().state();
+        host(state, SHOP, "www.shop.example.com", "cert-old-rsa");
+        host(state, SHOP, "shop.example.com", "cert-old-rsa");
+        host(state, SHOP, "pair.shop.example.com", "cert-old-rsa", "cert-ecc");
+        sim.callLog().clear();
+
+        ConsoleCapture again = deployWildcard();
+
+        assertThat(again.exitCode()).as(again.all()).isZero();
+        assertThat(again.out()).doesNotContain("already completed")
+                .containsPattern("round 2 of this plan: run \\d+ completed it \\(.*, 0 of 3 row\\(s\\) not"
+                        + " succeeded\\)")
+                .contains("rows: 3 total, 3 succeeded");
+        assertThat(sim.callLog().records("ModifyHostsCertificate")).isNotEmpty();
+        assertThat(certIds(SHOP, "www.shop.example.com")).containsExactly(newId);
+        assertThat(certIds(SHOP, "pair.shop.example.com")).containsExactly(newId, "cert-ecc");
+    }
+
+    @Test
+    void aHostThatKeepsFailingIsSentAgainOnEveryDeployWithExitThree() {
+        sim.simulator().failFirstCalls("www.shop.example.com", 100, ErrorCodes.CERT_NOT_MATCH_DOMAIN);
+        ConsoleCapture first = deployWildcard();
+        ConsoleCapture second = deployWildcard();
+        assertThat(first.exitCode()).as(first.all()).isEqualTo(ExitCodes.ROWS_FAILED);
+        assertThat(second.exitCode()).as(second.all()).isEqualTo(ExitCodes.ROWS_FAILED);
+        assertThat(second.out()).contains("(1 rows)");
+        sim.callLog().clear();
+
+        ConsoleCapture third = deployWildcard();
+
+        assertThat(third.exitCode()).as(third.all()).isEqualTo(ExitCodes.ROWS_FAILED);
+        assertThat(third.out()).doesNotContain("already completed").contains("round 2 of this plan")
+                .contains("rows: 1 total, 0 succeeded, 1 failed");
+        assertThat(sim.callLog().records("ModifyHostsCertificate")).hasSize(1);
+    }
+
+    @Test
+    void theSameDeployAfterAStopResumesItsRunRatherThanPlanAnew() {
+        // a CAM policy that lets the estate be read but not changed stops the rotation, as the network down would
+        sim.simulator().failFirstCalls("www.shop.example.com", 1, ErrorCodes.CAM_UNAUTHORIZED);
+        ConsoleCapture stopped = deployWildcard();
+        assertThat(stopped.exitCode()).as(stopped.all()).isEqualTo(ExitCodes.STOPPED);
+        String newId = uploadedId();
+        host(sim.simulator().state(), SHOP, "new.shop.example.com", "cert-old-rsa");
+
+        ConsoleCapture resumed = deployWildcard();
+
+        assertThat(resumed.exitCode()).as(resumed.all()).isZero();
+        assertThat(resumed.out()).containsPattern("resuming stopped deploy run \\d+: .*" + newId + "-")
+                .doesNotContain("plan: ");
+        assertThat(certIds(SHOP, "www.shop.example.com")).containsExactly(newId);
+        assertThat(certIds(SHOP, "new.shop.example.com")).as("not in the stopped run's plan")
+                .containsExactly("cert-old-rsa");
+        ConsoleCapture next = deployWildcard();
+        assertThat(next.out()).as(next.all()).contains("(1 rows)").doesNotContain("resuming");
+        assertThat(certIds(SHOP, "new.shop.example.com")).containsExactly(newId);
+    }
+
+    @Test
+    void aDeployRunThatDoesNotFinishOnItsResumptionsIsGivenUpAndTheNextDeployPlansAnew() {
+        int executions = UnfinishedScheduledRun.RESUMES + 1;
+        sim.simulator().failFirstCalls("www.shop.example.com", executions, ErrorCodes.CAM_UNAUTHORIZED);
+        for (int execution = 1; execution <= executions; execution++) {
+            ConsoleCapture stopped = deployWildcard();
+            assertThat(stopped.exitCode()).as(stopped.all()).isEqualTo(ExitCodes.STOPPED);
+        }
+
+        ConsoleCapture next = deployWildcard();
+
+        assertThat(next.exitCode()).as(next.all()).isZero();
+        assertThat(next.err()).containsPattern("cert-rotator deploy: giving up deploy run \\d+ \\(now ABANDONED\\): "
+                + executions + " executions did not finish it, .*; planning anew");
+        assertThat(next.out()).doesNotContain("resuming").contains("plan: ");
+        assertThat(certIds(SHOP, "www.shop.example.com")).containsExactly(uploadedId());
+    }
+
+    @Test
+    void withJsonEveryLineOnStandardOutputIsOneJsonObjectTheCertificatesLinesToo() {
+        ConsoleCapture run = deployWildcard("--log-format=json");
+
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        JsonMapper json = JsonMapper.builder().build();
+        List<JsonNode> lines = run.out().lines().filter(line -> !line.isBlank()).map(json::readTree).toList();
+        assertThat(lines).as(run.all()).allMatch(JsonNode::isObject)
+                .extracting(line -> line.path("message").asString(""))
+                .anyMatch(message -> message.startsWith("certificate: " + uploadedId()))
+                .anyMatch(message -> message.startsWith("key: RSA 2048"))
+                .anyMatch(message -> message.startsWith("plan: "));
     }
 
     @Test

@@ -87,9 +87,14 @@ class RollbackCommandIT {
         return hosts;
     }
 
+    /** The CSV's lines but its comments. */
+    private static List<String> lines(Path csv) throws IOException {
+        return Files.readAllLines(csv).stream().filter(line -> !line.startsWith("#")).toList();
+    }
+
     /** The rows' zone, host, mode and certificates. */
     private static List<String> targets(Path csv) throws IOException {
-        return Files.readAllLines(csv).stream().skip(1)
+        return lines(csv).stream().skip(1)
                 .map(line -> String.join(",", List.of(line.split(",", -1)).subList(0, 4))).sorted().toList();
     }
 
@@ -116,9 +121,33 @@ class RollbackCommandIT {
                 .filter(row -> !row.startsWith("zone-paused1") && !row.startsWith("zone-net1")).toList());
     }
 
+    @Test
+    void theRollbackOfARollbackIsANewInputThatRunsThoughItHoldsTheOriginalPlansRows() throws IOException {
+        Path plan = dir.resolve("rotation.csv");
+        List<String> args = new ArrayList<>(List.of("plan", "--expiring-within=30d", "--zone=zone-shop1",
+                "--output=" + plan));
+        args.addAll(common());
+        ConsoleCapture.of(() -> PlanCommand.run(PlanCommandIT.CREDENTIAL, args.toArray(String[]::new)));
+        assertThat(rotate(plan).out()).contains("rows: 3 total, 3 succeeded");
+        List<String> rotated = hostState();
+        Path back = dir.resolve("back.csv");
+        rollback("--run=1", "--output=" + back);
+        assertThat(rotate(back).out()).contains("rows: 3 total, 3 succeeded");
+        Path again = dir.resolve("again.csv");
+        rollback("--run=2", "--output=" + again);
+        assertThat(lines(again)).isEqualTo(Files.readAllLines(plan));
+
+        ConsoleCapture redo = rotate(again);
+
+        assertThat(redo.exitCode()).as(redo.all()).isEqualTo(ExitCodes.SUCCEEDED);
+        assertThat(redo.out()).doesNotContain("already completed").contains("rows: 3 total, 3 succeeded");
+        assertThat(hostState()).isEqualTo(rotated);
+        assertThat(Files.readAllLines(again).get(0)).startsWith("# rollback of run 2, written ");
+    }
+
     /** The row of {@code host}: its zone_id .. new_not_after cells (the reason left out). */
     private static List<String> rowOf(Path csv, String host) throws IOException {
-        return Files.readAllLines(csv).stream().map(line -> List.of(line.split(",", -1)))
+        return lines(csv).stream().map(line -> List.of(line.split(",", -1)))
                 .filter(cells -> cells.get(1).equals(host)).findFirst().orElseThrow().subList(0, 8);
     }
 
@@ -151,7 +180,7 @@ class RollbackCommandIT {
 
         assertThat(rollback.exitCode()).as(rollback.all()).isEqualTo(ExitCodes.ROWS_FAILED);
         assertThat(rollback.out()).contains("(run 1, 2 rows to put back)")
-                .contains("not put back: 1 hosts")
+                .contains("not put back: 1 host")
                 .contains("zone-shop1 www.shop.example.com: changed since the run: it now carries"
                         + " sslcert cert-full-new (deployed)");
         assertThat(targets(back)).noneMatch(row -> row.contains("www.shop.example.com"));
@@ -194,7 +223,7 @@ class RollbackCommandIT {
         ConsoleCapture rollback = rollback("--run=1", "--output=" + back);
 
         assertThat(rollback.exitCode()).as(rollback.all()).isEqualTo(ExitCodes.ROWS_FAILED);
-        assertThat(rollback.out()).contains("(run 1, 1 rows to put back)", "not put back: 1 hosts",
+        assertThat(rollback.out()).contains("(run 1, 1 row to put back)", "not put back: 1 host",
                 "zone-a1 expired.a.example.com: certificate expired: cert-expired (not after " + expired + ")");
         assertThat(targets(back)).containsExactly("zone-a1,www.a.example.com,sslcert,cert-old");
         ConsoleCapture undo = rotate(back);
@@ -208,7 +237,7 @@ class RollbackCommandIT {
 
         ConsoleCapture rollback = rollback("--run=1", "--output=" + back);
 
-        assertThat(rollback.out()).as(rollback.all()).contains("(run 1, 1 rows to put back)");
+        assertThat(rollback.out()).as(rollback.all()).contains("(run 1, 1 row to put back)");
         assertThat(targets(back)).noneMatch(row -> row.contains("same.a.example.com"))
                 .filteredOn(row -> row.contains("www.a.example.com")).hasSize(1);
     }
