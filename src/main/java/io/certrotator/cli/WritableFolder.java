@@ -1,11 +1,8 @@
 package io.certrotator.cli;
 
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -20,7 +17,7 @@ final class WritableFolder {
 
     /**
      * A folder that does not exist yet counts as writable when the nearest one that does is, since the writers create
-     * the rest.
+     * the rest. A device or pipe ({@code /dev/stdout}) is written in place, so it is the one checked, not its folder.
      *
      * @param what   the file, as the message names it ("the report")
      * @param option the option that puts the file elsewhere ({@code --report})
@@ -30,6 +27,13 @@ final class WritableFolder {
         if (Files.isDirectory(file)) {
             throw new ConfigurationMistake("cannot write " + what + " " + file + ": it is a folder; give " + option
                     + "=FILE");
+        }
+        if (OutputFiles.isDevice(file)) {
+            if (!Files.isWritable(file)) {
+                throw new ConfigurationMistake("cannot write " + what + " " + file + ": permission denied; give "
+                        + option + "=FILE you can write");
+            }
+            return;
         }
         unwritable(file.toAbsolutePath().normalize().getParent()).ifPresent(why -> {
             throw new ConfigurationMistake("cannot write " + what + " " + file + ": " + why + "; give " + option
@@ -65,12 +69,6 @@ final class WritableFolder {
     }
 
     private static String reason(IOException e) {
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof FileSystemException fileSystem && fileSystem.getReason() != null) {
-            return fileSystem.getReason().toLowerCase(Locale.ROOT);
-        }
-        return "no file can be created there";
+        return IoReason.of(e).orElse("no file can be created there");
     }
 }
