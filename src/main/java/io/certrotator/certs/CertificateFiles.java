@@ -51,6 +51,10 @@ public final class CertificateFiles {
             throw new CertificateFileException(file, "the leaf certificate (" + subject(leaf)
                     + ") is a CA certificate (basicConstraints CA=true), not a server certificate");
         }
+        ServerUsage.problem(file, leaf).ifPresent(problem -> {
+            throw new CertificateFileException(file, "the leaf certificate (" + subject(leaf) + ") " + problem
+                    + ", not a server certificate");
+        });
     }
 
     private void requireValidNow(Path file, X509Certificate leaf) {
