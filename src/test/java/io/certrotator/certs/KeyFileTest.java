@@ -132,4 +132,9 @@ class KeyFileTest {
                 .isInstanceOf(CertificateFileException.class)
                 .hasMessage(missing + ": no such file");
     }
+
+    @Test
+    void readsAKeyFileStartingWithAUtf8ByteOrderMark() {
+        assertThat(load(ec, "\uFEFF" + ec.pkcs8KeyPem()).keyType()).isEqualTo(KeyType.ECC);
+    }
 }

@@ -238,6 +238,17 @@ class UploadCommandIT {
     }
 
     @Test
+    void filesStartingWithAUtf8ByteOrderMarkAreUploaded() {
+        Path[] files = files("bom", "\uFEFF" + TestCertificates.chainPem(ecc, intermediate),
+                "\uFEFF" + ecc.pkcs8KeyPem());
+
+        Run run = upload("--cert=" + files[0], "--key=" + files[1]);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("names: www.example.com, example.com");
+    }
+
+    @Test
     void aRefusalByTheServiceIsOneLineWithItsCodeAndExit3() {
         sim.simulator().refuseUploads("FailedOperation.CertificateInvalid");
         Path[] files = files(ecc);
