@@ -238,6 +238,19 @@ class UploadCommandIT {
     }
 
     @Test
+    void aKeyFileThatAlsoHoldsTheChainIsUploadedWithANote() {
+        String chain = TestCertificates.chainPem(ecc, intermediate);
+        Path[] files = files("combined", chain, ecc.pkcs8KeyPem() + chain);
+
+        Run run = upload("--cert=" + files[0], "--key=" + files[1]);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err().lines()).containsExactly("note: " + files[1] + " also holds 2 certificates beside the"
+                + " key: ignored, the chain sent is the certificate file's");
+        assertThat(uploadCalls()).isOne();
+    }
+
+    @Test
     void filesStartingWithAUtf8ByteOrderMarkAreUploaded() {
         Path[] files = files("bom", "\uFEFF" + TestCertificates.chainPem(ecc, intermediate),
                 "\uFEFF" + ecc.pkcs8KeyPem());
