@@ -35,8 +35,23 @@ final class OutputFiles {
         }
     }
 
+    /**
+     * Before any work, as {@link WritableFolder#check}; but a device or pipe ({@code /dev/stdout}) is written in place,
+     * so it is the one checked, not its folder ({@code /dev}, which only root can write).
+     *
+     * @throws ConfigurationMistake naming the file and the option
+     */
+    static void checkWritable(Path file, String what, String option) {
+        if (!isDevice(file)) {
+            WritableFolder.check(file, what, option);
+        } else if (!Files.isWritable(file)) {
+            throw new ConfigurationMistake("cannot write " + what + " " + file + ": permission denied; give " + option
+                    + "=FILE you can write");
+        }
+    }
+
     /** Whether {@code file} exists and is neither a regular file nor a folder (a device, a pipe, a socket). */
-    static boolean isDevice(Path file) {
+    private static boolean isDevice(Path file) {
         return Files.exists(file) && !Files.isRegularFile(file) && !Files.isDirectory(file);
     }
 

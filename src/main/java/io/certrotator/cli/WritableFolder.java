@@ -17,7 +17,7 @@ final class WritableFolder {
 
     /**
      * A folder that does not exist yet counts as writable when the nearest one that does is, since the writers create
-     * the rest. A device or pipe ({@code /dev/stdout}) is written in place, so it is the one checked, not its folder.
+     * the rest.
      *
      * @param what   the file, as the message names it ("the report")
      * @param option the option that puts the file elsewhere ({@code --report})
@@ -27,13 +27,6 @@ final class WritableFolder {
         if (Files.isDirectory(file)) {
             throw new ConfigurationMistake("cannot write " + what + " " + file + ": it is a folder; give " + option
                     + "=FILE");
-        }
-        if (OutputFiles.isDevice(file)) {
-            if (!Files.isWritable(file)) {
-                throw new ConfigurationMistake("cannot write " + what + " " + file + ": permission denied; give "
-                        + option + "=FILE you can write");
-            }
-            return;
         }
         unwritable(file.toAbsolutePath().normalize().getParent()).ifPresent(why -> {
             throw new ConfigurationMistake("cannot write " + what + " " + file + ": " + why + "; give " + option

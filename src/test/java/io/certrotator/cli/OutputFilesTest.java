@@ -71,6 +71,29 @@ class OutputFilesTest {
         }
     }
 
+    @Test
+    void aDeviceIsCheckedItselfNotItsFolder() {
+        Path folder = dir.resolve("dev");
+        Path devNull = folder.resolve("null");
+        assumeTrue(folder.toFile().mkdir() && command("mknod", devNull.toString(), "c", "1", "3")
+                && command("chattr", "+i", folder.toString()), "mknod and chattr +i work here");
+        try {
+            assertThatThrownBy(() -> WritableFolder.check(folder.resolve("plan.csv"), "the plan", "--output"))
+                    .isInstanceOf(ConfigurationMistake.class);
+
+            OutputFiles.checkWritable(devNull, "the plan", "--output");
+        } finally {
+            command("chattr", "-i", folder.toString());
+        }
+    }
+
+    @Test
+    void aFileIsCheckedByItsFolder() {
+        assertThatThrownBy(() -> OutputFiles.checkWritable(Path.of("/proc/self/plan.csv"), "the plan", "--output"))
+                .isInstanceOf(ConfigurationMistake.class)
+                .hasMessageStartingWith("cannot write the plan /proc/self/plan.csv: the folder /proc/self is not writable");
+    }
+
     private Path device(String name, int minor) {
         Path device = dir.resolve(name);
         assumeTrue(command("mknod", device.toString(), "c", "1", String.valueOf(minor)), "mknod works here");
