@@ -17,8 +17,9 @@ import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 
 /**
  * Checks a certificate file and its key file before anything is uploaded (the local part of {@code upload}):
- * the chain parses and links (put leaf first if it was not), the leaf is a server certificate valid now with an
- * RSA key of at least 2048 bits or an EC key of at least 256, and the key is the leaf's.
+ * the chain parses and links (put leaf first if it was not), the leaf is a server certificate (not a CA, its usage
+ * extensions as {@link ServerUsage} checks them) valid now with an RSA key of at least 2048 bits or an EC key of at
+ * least 256, and the key is the leaf's.
  */
 public final class CertificateFiles {
 
