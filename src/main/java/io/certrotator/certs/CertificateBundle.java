@@ -14,13 +14,16 @@ import java.util.List;
  * @param reordered         the certificate file did not have the chain leaf first; {@code chainPem} does
  * @param sha256Fingerprint the leaf's SHA-256 fingerprint, upper-case hex pairs joined by {@code :}
  * @param warnings          one line each, for the user (a key file others can read)
+ * @param notes             one line each, for the user (certificates in the key file, ignored)
  */
 public record CertificateBundle(List<String> names, Instant notBefore, Instant notAfter, KeyAlgorithm keyAlgorithm,
-        String chainPem, String privateKeyPem, boolean reordered, String sha256Fingerprint, List<String> warnings) {
+        String chainPem, String privateKeyPem, boolean reordered, String sha256Fingerprint, List<String> warnings,
+        List<String> notes) {
 
     public CertificateBundle {
         names = List.copyOf(names);
         warnings = List.copyOf(warnings);
+        notes = List.copyOf(notes);
     }
 
     public KeyType keyType() {
@@ -36,6 +39,6 @@ public record CertificateBundle(List<String> names, Instant notBefore, Instant n
     public String toString() {
         return "CertificateBundle[names=" + names + ", notBefore=" + notBefore + ", notAfter=" + notAfter
                 + ", keyAlgorithm=" + keyAlgorithm + ", reordered=" + reordered + ", sha256Fingerprint="
-                + sha256Fingerprint + ", warnings=" + warnings + ", privateKeyPem=(redacted)]";
+                + sha256Fingerprint + ", warnings=" + warnings + ", notes=" + notes + ", privateKeyPem=(redacted)]";
     }
 }

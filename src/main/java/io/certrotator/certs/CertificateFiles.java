@@ -9,6 +9,7 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.openssl.PEMException;
@@ -16,8 +17,9 @@ import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 
 /**
  * Checks a certificate file and its key file before anything is uploaded (the local part of {@code upload}):
- * the chain parses and links (put leaf first if it was not), the leaf is a server certificate valid now with an
- * RSA key of at least 2048 bits or an EC key of at least 256, and the key is the leaf's.
+ * the chain parses and links (put leaf first if it was not), the leaf is a server certificate (not a CA, its usage
+ * extensions as {@link ServerUsage} checks them) valid now with an RSA key of at least 2048 bits or an EC key of at
+ * least 256, and the key is the leaf's.
  */
 public final class CertificateFiles {
 
@@ -32,7 +34,8 @@ public final class CertificateFiles {
      */
     public CertificateBundle load(Path certificateFile, Path keyFile) {
         CertificateChain chain = CertificateChainFile.read(certificateFile);
-        PrivateKeyInfo keyInfo = PrivateKeyFile.read(keyFile);
+        PrivateKeyFile.Content keyFileContent = PrivateKeyFile.read(keyFile);
+        PrivateKeyInfo keyInfo = keyFileContent.key();
         X509Certificate leaf = chain.leaf();
         requireServerCertificate(certificateFile, leaf);
         requireValidNow(certificateFile, leaf);
@@ -43,7 +46,8 @@ public final class CertificateFiles {
         }
         return new CertificateBundle(CertificateNames.of(certificateFile, leaf), leaf.getNotBefore().toInstant(),
                 leaf.getNotAfter().toInstant(), algorithm, PemText.of(chain.certificates()), PemText.of(keyInfo),
-                chain.reordered(), fingerprint(leaf), KeyFilePermissions.warning(keyFile).stream().toList());
+                chain.reordered(), fingerprint(leaf), KeyFilePermissions.warning(keyFile).stream().toList(),
+                certificatesBeside(keyFile, keyFileContent.certificates()));
     }
 
     private static void requireServerCertificate(Path file, X509Certificate leaf) {
@@ -51,6 +55,10 @@ public final class CertificateFiles {
             throw new CertificateFileException(file, "the leaf certificate (" + subject(leaf)
                     + ") is a CA certificate (basicConstraints CA=true), not a server certificate");
         }
+        ServerUsage.problem(file, leaf).ifPresent(problem -> {
+            throw new CertificateFileException(file, "the leaf certificate (" + subject(leaf) + ") " + problem
+                    + ", not a server certificate");
+        });
     }
 
     private void requireValidNow(Path file, X509Certificate leaf) {
@@ -85,6 +93,12 @@ public final class CertificateFiles {
             throw new CertificateFileException(keyFile, "the private key cannot be read as an RSA or EC key"
                     + " (algorithm " + keyInfo.getPrivateKeyAlgorithm().getAlgorithm() + ")");
         }
+    }
+
+    private static List<String> certificatesBeside(Path keyFile, int certificates) {
+        return certificates == 0 ? List.of() : List.of(keyFile + " also holds " + certificates
+                + (certificates == 1 ? " certificate" : " certificates") + " beside the key: ignored, the chain sent is"
+                + " the certificate file's");
     }
 
     private static String subject(X509Certificate certificate) {

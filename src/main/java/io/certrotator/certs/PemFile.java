@@ -28,6 +28,9 @@ import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
  */
 final class PemFile {
 
+    /** EF BB BF, as Latin-1 reads it. */
+    private static final String UTF8_BYTE_ORDER_MARK = "\u00ef\u00bb\u00bf";
+
     private PemFile() {
     }
 
@@ -66,13 +69,18 @@ final class PemFile {
         return "a " + block.getClass().getSimpleName() + " block";
     }
 
-    /** Latin-1 so that a binary file (DER, say) is read without a decoding error and found to hold no block. */
+    /**
+     * Latin-1 so that a binary file (DER, say) is read without a decoding error and found to hold no block. A leading
+     * UTF-8 byte-order mark (Windows editors write one) is dropped: before the first {@code -----BEGIN} it would hide
+     * that block from the parser, which looks for it at the start of a line.
+     */
     private static String text(Path file) {
         if (Files.isDirectory(file)) {
             throw new CertificateFileException(file, "is a directory, not a file");
         }
         try {
-            return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+            String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+            return text.startsWith(UTF8_BYTE_ORDER_MARK) ? text.substring(UTF8_BYTE_ORDER_MARK.length()) : text;
         } catch (NoSuchFileException e) {
             throw new CertificateFileException(file, "no such file");
         } catch (AccessDeniedException e) {

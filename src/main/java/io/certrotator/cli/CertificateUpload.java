@@ -48,6 +48,7 @@ final class CertificateUpload {
     CertificateBundle load(Path certificateFile, Path keyFile) {
         CertificateBundle bundle = new CertificateFiles(clock).load(certificateFile, keyFile);
         bundle.warnings().forEach(warning -> err.println("warning: " + warning));
+        bundle.notes().forEach(note -> err.println("note: " + note));
         if (bundle.reordered()) {
             err.println("note: " + certificateFile + " does not have the chain leaf first; it is sent leaf first");
         }

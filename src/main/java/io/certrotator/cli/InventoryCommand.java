@@ -74,7 +74,7 @@ public final class InventoryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (output != null) {
-            WritableFolder.check(output, "the inventory", "--output");
+            OutputFiles.checkWritable(output, "the inventory", "--output");
         }
         boolean dataOnStandardOutput = output == null && format != InventoryReport.Format.TABLE;
         Request request = new Request(new EstateRequest(api.target(), givenCredential, estate.zones(),

@@ -1,30 +1,75 @@
 package io.certrotator.cli;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
-/** Writes a command's output file whole: to a temporary file beside it, then moved in place. */
+/**
+ * Writes a command's output file whole: to a temporary file beside it, then moved in place. A device or pipe
+ * ({@code /dev/stdout}, a FIFO) is written in place instead: moving a file there would replace it.
+ */
 final class OutputFiles {
 
     private OutputFiles() {
     }
 
-    /** @throws CommandFailure (exit 2) when the file cannot be written */
+    /**
+     * @throws CommandFailure when the file cannot be written (exit 1: the work is done, only its output is lost, and the
+     *                        same command given a file it can write does it again), in one line:
+     *                        {@code cannot write FILE: no space left on device}
+     */
     static void write(Path file, String text) {
-        Path target = file.toAbsolutePath();
         try {
-            Path temporary = Files.createTempFile(Files.createDirectories(target.getParent()), "." + target.getFileName(),
-                    ".tmp");
-            try {
-                Files.writeString(temporary, text);
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temporary);
+            if (isDevice(file)) {
+                writeInPlace(file, text);
+            } else {
+                replace(file.toAbsolutePath(), text);
             }
         } catch (IOException e) {
-            throw new CommandFailure(ExitCodes.BAD_INPUT, "cannot write " + file + ": " + e);
+            throw new CommandFailure(ExitCodes.STOPPED, "cannot write " + file + ": "
+                    + IoReason.of(e).orElse(Files.isDirectory(file) ? "it is a folder" : "input/output error"));
+        }
+    }
+
+    /**
+     * Before any work, as {@link WritableFolder#check}; but a device or pipe ({@code /dev/stdout}) is written in place,
+     * so it is the one checked, not its folder ({@code /dev}, which only root can write).
+     *
+     * @throws ConfigurationMistake naming the file and the option
+     */
+    static void checkWritable(Path file, String what, String option) {
+        if (!isDevice(file)) {
+            WritableFolder.check(file, what, option);
+        } else if (!Files.isWritable(file)) {
+            throw new ConfigurationMistake("cannot write " + what + " " + file + ": permission denied; give " + option
+                    + "=FILE you can write");
+        }
+    }
+
+    /** Whether {@code file} exists and is neither a regular file nor a folder (a device, a pipe, a socket). */
+    private static boolean isDevice(Path file) {
+        return Files.exists(file) && !Files.isRegularFile(file) && !Files.isDirectory(file);
+    }
+
+    /** Closing the stream is part of the write: a device may refuse only what was still buffered. */
+    private static void writeInPlace(Path file, String text) throws IOException {
+        try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.WRITE)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static void replace(Path target, String text) throws IOException {
+        Path temporary = Files.createTempFile(Files.createDirectories(target.getParent()), "." + target.getFileName(),
+                ".tmp");
+        try {
+            Files.writeString(temporary, text);
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
         }
     }
 }

@@ -110,7 +110,7 @@ public final class PlanCommand implements Callable<Integer> {
     public Integer call() {
         boolean toStandardOutput = output.equals(STANDARD_OUTPUT);
         if (!toStandardOutput) {
-            WritableFolder.check(Path.of(output), "the plan", "--output");
+            OutputFiles.checkWritable(Path.of(output), "the plan", "--output");
         }
         PlanRequest plan = planRequest();
         Request request = new Request(new EstateRequest(api.target(), givenCredential, estate.zones(),

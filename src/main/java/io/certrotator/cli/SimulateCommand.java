@@ -32,8 +32,9 @@ import java.util.stream.Stream;
  * in {@code TENCENTCLOUD_SECRET_ID} / {@code TENCENTCLOUD_SECRET_KEY} (and {@code TENCENTCLOUD_SESSION_TOKEN} if set).
  */
 @Command(name = "simulate",
-        description = {"Serves an EdgeOne simulator (ModifyHostsCertificate, DescribeAccelerationDomains) on 127.0.0.1"
-                + " until stopped (SIGTERM or Ctrl-C). It accepts exactly the credentials in TENCENTCLOUD_SECRET_ID /"
+        description = {"Serves an EdgeOne simulator (ModifyHostsCertificate, DescribeAccelerationDomains, DescribeZones;"
+                + " for requests to ssl.tencentcloudapi.com the SSL service's DescribeCertificates and"
+                + " UploadCertificate) on 127.0.0.1 until stopped (SIGTERM or Ctrl-C). It accepts exactly the credentials in TENCENTCLOUD_SECRET_ID /"
                 + " TENCENTCLOUD_SECRET_KEY (and TENCENTCLOUD_SESSION_TOKEN if set).", ""},
         footer = {"", "Exit codes: 0 after a clean stop, 1 cannot listen, 2 bad option or missing credentials."})
 public final class SimulateCommand implements Callable<Integer> {

@@ -3,6 +3,7 @@ package io.certrotator.certs;
 import static io.certrotator.certs.TestCertificates.CLOCK;
 import static io.certrotator.certs.TestCertificates.certificate;
 import static io.certrotator.certs.TestCertificates.write;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The certificate file as a file: missing, unreadable, not PEM, holding something else. */
+/** The certificate file as a file: missing, unreadable, not PEM, holding something else, starting with a BOM. */
 class CertificateFileTest {
 
     private static GeneratedCertificate leaf;
@@ -95,5 +96,27 @@ class CertificateFileTest {
         Path file = write(dir.resolve("cert.pem"), leaf.certificatePem() + leaf.certificatePem());
 
         assertProblem(file, "certificate 2 repeats certificate 1");
+    }
+
+    @Test
+    void readsAFullChainStartingWithAUtf8ByteOrderMark() {
+        GeneratedCertificate intermediate = certificate("Test Intermediate").ca().build();
+        GeneratedCertificate issued = certificate("shop.example.com").issuer(intermediate).build();
+        Path chain = write(dir.resolve("fullchain.pem"),
+                "\uFEFF" + TestCertificates.chainPem(issued, intermediate));
+        Path key = write(dir.resolve("privkey.pem"), issued.pkcs8KeyPem());
+
+        CertificateBundle bundle = new CertificateFiles(CLOCK).load(chain, key);
+
+        assertThat(bundle.names()).containsExactly("shop.example.com");
+        assertThat(bundle.chainPem()).isEqualTo(TestCertificates.chainPem(issued, intermediate));
+    }
+
+    @Test
+    void readsALeafStartingWithAUtf8ByteOrderMark() {
+        Path file = write(dir.resolve("cert.pem"), "\uFEFF" + leaf.certificatePem());
+
+        assertThat(new CertificateFiles(CLOCK).load(file, write(dir.resolve("key.pem"), leaf.pkcs8KeyPem())).names())
+                .containsExactly("www.example.com");
     }
 }

@@ -132,4 +132,30 @@ class KeyFileTest {
                 .isInstanceOf(CertificateFileException.class)
                 .hasMessage(missing + ": no such file");
     }
+
+    @Test
+    void readsAKeyFileStartingWithAUtf8ByteOrderMark() {
+        assertThat(load(ec, "\uFEFF" + ec.pkcs8KeyPem()).keyType()).isEqualTo(KeyType.ECC);
+    }
+
+    @Test
+    void readsTheKeyOfAFileThatAlsoHoldsCertificatesAndIgnoresThem() {
+        GeneratedCertificate issuer = certificate("Test CA").ca().build();
+
+        CertificateBundle bundle = load(ec, ec.pkcs8KeyPem() + ec.certificatePem() + issuer.certificatePem());
+
+        assertThat(bundle.keyType()).isEqualTo(KeyType.ECC);
+        assertThat(bundle.chainPem()).isEqualTo(TestCertificates.chainPem(ec));
+    }
+
+    @Test
+    void readsAKeyAfterItsCertificate() {
+        assertThat(load(rsa, rsa.certificatePem() + rsa.traditionalKeyPem()).keyType()).isEqualTo(KeyType.RSA);
+    }
+
+    @Test
+    void refusesTwoKeysBesideACertificate() {
+        assertThat(problem(ec, ec.certificatePem() + ec.pkcs8KeyPem() + rsa.pkcs8KeyPem()))
+                .isEqualTo("2 private keys; expected exactly one");
+    }
 }

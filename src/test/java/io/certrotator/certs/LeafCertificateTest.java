@@ -5,6 +5,7 @@ import static io.certrotator.certs.TestCertificates.NOW;
 import static io.certrotator.certs.TestCertificates.certificate;
 import static io.certrotator.certs.TestCertificates.chainPem;
 import static io.certrotator.certs.TestCertificates.write;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
@@ -13,11 +14,13 @@ import java.time.Duration;
 import java.util.stream.Stream;
 
 import org.assertj.core.api.AbstractThrowableAssert;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The leaf itself: a server certificate, valid now, with a key large enough. */
+/** The leaf itself: a server certificate (its usage extensions allowing TLS servers), valid now, with a key large enough. */
 class LeafCertificateTest {
 
     private static GeneratedCertificate root;
@@ -28,6 +31,11 @@ class LeafCertificateTest {
     @BeforeAll
     static void issueRoot() {
         root = certificate("Test Root CA").ca().build();
+    }
+
+    private CertificateBundle load(GeneratedCertificate leaf) {
+        return new CertificateFiles(CLOCK).load(write(dir.resolve("fullchain.pem"), chainPem(leaf, root)),
+                write(dir.resolve("privkey.pem"), leaf.pkcs8KeyPem()));
     }
 
     private AbstractThrowableAssert<?, ? extends Throwable> assertThatLoading(GeneratedCertificate leaf,
@@ -90,5 +98,56 @@ class LeafCertificateTest {
 
         assertThatLoading(edwards).hasMessageEndingWith(
                 ": the certificate's key is EdDSA; only RSA and EC keys are supported");
+    }
+
+    @Test
+    void refusesACertificateForClientAuthenticationOnly() {
+        GeneratedCertificate client = certificate("shop.example.com").dnsNames("shop.example.com")
+                .extendedKeyUsage(KeyPurposeId.id_kp_clientAuth).issuer(root).build();
+
+        assertThatLoading(client).hasMessageEndingWith(": the leaf certificate (CN=shop.example.com) has"
+                + " extendedKeyUsage clientAuth without serverAuth, not a server certificate");
+    }
+
+    @Test
+    void acceptsAnExtendedKeyUsageWithServerAuthAmongOthers() {
+        GeneratedCertificate both = certificate("shop.example.com")
+                .extendedKeyUsage(KeyPurposeId.id_kp_clientAuth, KeyPurposeId.id_kp_serverAuth).issuer(root).build();
+
+        assertThat(load(both).names()).containsExactly("shop.example.com");
+    }
+
+    @Test
+    void acceptsAnyExtendedKeyUsage() {
+        GeneratedCertificate any = certificate("shop.example.com")
+                .extendedKeyUsage(KeyPurposeId.anyExtendedKeyUsage).issuer(root).build();
+
+        assertThat(load(any).names()).containsExactly("shop.example.com");
+    }
+
+    @Test
+    void acceptsALeafWithoutUsageExtensions() throws Exception {
+        GeneratedCertificate plain = certificate("shop.example.com").issuer(root).build();
+
+        assertThat(plain.certificate().getExtendedKeyUsage()).isNull();
+        assertThat(plain.certificate().getKeyUsage()).isNull();
+        assertThat(load(plain).names()).containsExactly("shop.example.com");
+    }
+
+    @Test
+    void refusesAKeyUsageWithoutDigitalSignatureOrKeyEncipherment() {
+        GeneratedCertificate signer = certificate("shop.example.com").keyUsage(KeyUsage.nonRepudiation)
+                .issuer(root).build();
+
+        assertThatLoading(signer).hasMessageEndingWith(": the leaf certificate (CN=shop.example.com) has a keyUsage"
+                + " without digitalSignature or keyEncipherment, not a server certificate");
+    }
+
+    @Test
+    void acceptsAKeyUsageWithKeyEnciphermentOnly() {
+        GeneratedCertificate rsa = certificate("shop.example.com").key(TestCertificates.rsaKey(2048))
+                .keyUsage(KeyUsage.keyEncipherment).issuer(root).build();
+
+        assertThat(load(rsa).keyType()).isEqualTo(KeyType.RSA);
     }
 }

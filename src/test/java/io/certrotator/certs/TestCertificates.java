@@ -23,9 +23,11 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.CertIOException;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
@@ -112,6 +114,8 @@ public final class TestCertificates {
         private Instant notAfter = NOW.plus(Duration.ofDays(60));
         private boolean ca;
         private GeneratedCertificate issuer;
+        private List<KeyPurposeId> extendedKeyUsage = List.of();
+        private Integer keyUsage;
 
         private Builder(String commonName) {
             this.commonName = commonName;
@@ -145,6 +149,18 @@ public final class TestCertificates {
             return this;
         }
 
+        /** An extendedKeyUsage extension with these purposes; none by default. */
+        public Builder extendedKeyUsage(KeyPurposeId... purposes) {
+            this.extendedKeyUsage = List.of(purposes);
+            return this;
+        }
+
+        /** A keyUsage extension with these {@link KeyUsage} bits ({@code KeyUsage.digitalSignature | ...}). */
+        public Builder keyUsage(int usage) {
+            this.keyUsage = usage;
+            return this;
+        }
+
         public GeneratedCertificate build() {
             KeyPair subjectKey = keyPair != null ? keyPair : ecKey("secp256r1");
             X500Name subject = new X500Name("CN=" + commonName);
@@ -159,6 +175,13 @@ public final class TestCertificates {
                 if (ca) {
                     builder.addExtension(Extension.keyUsage, true,
                             new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+                }
+                if (keyUsage != null) {
+                    builder.addExtension(Extension.keyUsage, true, new KeyUsage(keyUsage));
+                }
+                if (!extendedKeyUsage.isEmpty()) {
+                    builder.addExtension(Extension.extendedKeyUsage, false,
+                            new ExtendedKeyUsage(extendedKeyUsage.toArray(KeyPurposeId[]::new)));
                 }
                 if (!dnsNames.isEmpty()) {
                     builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(dnsNames.stream()

@@ -23,6 +23,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * {@code plan} over real HTTP against the simulator, on an estate of several zones ({@link PlannedEstate}), and the
@@ -256,5 +257,19 @@ class PlanCommandIT {
                 + " /proc/self is not writable (no file can be created there); give --output=FILE in a folder you can"
                 + " write" + System.lineSeparator());
         assertThat(sim.callLog().records()).isEmpty();
+    }
+
+    @Test
+    void anOutputDeviceThatRefusesTheWriteIsExit1InOneLineAndNotReportedWritten() {
+        Path devFull = dir.resolve("full");
+        assumeTrue(OutputFilesTest.command("mknod", devFull.toString(), "c", "1", "7"), "mknod works here");
+
+        ConsoleCapture run = plan("--expiring-within=30d", "--output=" + devFull);
+
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCodes.STOPPED);
+        assertThat(run.err()).isEqualTo("cert-rotator plan: cannot write " + devFull + ": no space left on device"
+                + System.lineSeparator());
+        assertThat(run.out()).doesNotContain("plan: " + devFull);
+        assertThat(Files.isRegularFile(devFull)).as("replaced by a regular file").isFalse();
     }
 }

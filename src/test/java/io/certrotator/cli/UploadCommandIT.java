@@ -22,6 +22,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -218,6 +219,46 @@ class UploadCommandIT {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.err()).startsWith("warning: " + files[1] + ": the private key is readable by group or others");
+    }
+
+    @Test
+    void aCertificateForClientAuthenticationOnlyIsExit2WithNothingSent() {
+        GeneratedCertificate client = current("shop.example.com").dnsNames("shop.example.com")
+                .extendedKeyUsage(KeyPurposeId.id_kp_clientAuth).issuer(intermediate).build();
+        Path[] files = files("client", TestCertificates.chainPem(client, intermediate), client.pkcs8KeyPem());
+
+        Run run = upload("--cert=" + files[0], "--key=" + files[1]);
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err().lines()).singleElement().asString().isEqualTo("cert-rotator upload: " + files[0]
+                + ": the leaf certificate (CN=shop.example.com) has extendedKeyUsage clientAuth without serverAuth,"
+                + " not a server certificate");
+        assertThat(run.out()).isEmpty();
+        assertThat(uploadCalls()).isZero();
+    }
+
+    @Test
+    void aKeyFileThatAlsoHoldsTheChainIsUploadedWithANote() {
+        String chain = TestCertificates.chainPem(ecc, intermediate);
+        Path[] files = files("combined", chain, ecc.pkcs8KeyPem() + chain);
+
+        Run run = upload("--cert=" + files[0], "--key=" + files[1]);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err().lines()).containsExactly("note: " + files[1] + " also holds 2 certificates beside the"
+                + " key: ignored, the chain sent is the certificate file's");
+        assertThat(uploadCalls()).isOne();
+    }
+
+    @Test
+    void filesStartingWithAUtf8ByteOrderMarkAreUploaded() {
+        Path[] files = files("bom", "\uFEFF" + TestCertificates.chainPem(ecc, intermediate),
+                "\uFEFF" + ecc.pkcs8KeyPem());
+
+        Run run = upload("--cert=" + files[0], "--key=" + files[1]);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("names: www.example.com, example.com");
     }
 
     @Test

@@ -55,4 +55,34 @@ class ConcurrentClientsTest {
             clients.shutdownNow();
         }
     }
+
+    /**
+     * A rehearsal at a high latency is as fast as the real API would be: one second's worth of calls at the default
+     * rate limit (20 per action, three actions) waits out its 1500 ms together, not a few at a time.
+     */
+    @Test
+    void servesASecondOfCallsAtTheRateLimitConcurrentlyAtAHighLatency() throws Exception {
+        sim.simulator().faults(Faults.NONE.withLatency(Duration.ofMillis(1500), Duration.ZERO));
+        List<String> actions = List.of("DescribeAccelerationDomains", "DescribeZones", "ModifyHostsCertificate");
+        ExecutorService clients = Executors.newFixedThreadPool(60);
+        try {
+            List<Callable<String>> work = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                String action = actions.get(i % actions.size());
+                work.add(() -> sim.client().call(action, action.equals("ModifyHostsCertificate")
+                        ? "{\"ZoneId\":\"zone-alpha1\",\"Hosts\":[\"www.example.com\"],\"Mode\":\"sslcert\","
+                        + "\"ServerCertInfo\":[{\"CertId\":\"cert-new-www\"}]}"
+                        : action.equals("DescribeZones") ? "{}" : "{\"ZoneId\":\"zone-alpha1\"}"));
+            }
+            long start = System.nanoTime();
+            for (Future<String> answer : clients.invokeAll(work)) {
+                answer.get();
+            }
+
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(3000));
+            assertThat(sim.callLog().records()).hasSize(60).allMatch(CallRecord::succeeded);
+        } finally {
+            clients.shutdownNow();
+        }
+    }
 }

@@ -32,6 +32,15 @@ class SimulateCommandTest {
     }
 
     @Test
+    void itsHelpNamesEveryActionItServes() {
+        assertThat(run(ENV, CompletableFuture.completedFuture(null), "--help")).isEqualTo(ExitCodes.SUCCEEDED);
+
+        assertThat(out.toString(StandardCharsets.UTF_8).replaceAll("\\s+", " ")).contains(
+                ModifyHostsCertificateAction.NAME, DescribeAccelerationDomainsAction.NAME, DescribeZonesAction.NAME,
+                DescribeCertificatesAction.NAME, UploadCertificateAction.NAME, "ssl.tencentcloudapi.com");
+    }
+
+    @Test
     void writesTheChosenPortToThePortFileAndServesUntilStopped(@TempDir Path dir) throws Exception {
         Path portFile = dir.resolve("sim.port");
         CompletableFuture<Void> stop = new CompletableFuture<>();
