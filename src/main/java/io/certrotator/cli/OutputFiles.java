@@ -1,5 +1,7 @@
 package io.certrotator.cli;
 
+import io.certrotator.results.ReportWriter;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +26,7 @@ final class OutputFiles {
      */
     static void write(Path file, String text) {
         try {
-            if (isDevice(file)) {
+            if (ReportWriter.isDevice(file)) {
                 writeInPlace(file, text);
             } else {
                 replace(file.toAbsolutePath(), text);
@@ -42,17 +44,12 @@ final class OutputFiles {
      * @throws ConfigurationMistake naming the file and the option
      */
     static void checkWritable(Path file, String what, String option) {
-        if (!isDevice(file)) {
+        if (!ReportWriter.isDevice(file)) {
             WritableFolder.check(file, what, option);
         } else if (!Files.isWritable(file)) {
             throw new ConfigurationMistake("cannot write " + what + " " + file + ": permission denied; give " + option
                     + "=FILE you can write");
         }
-    }
-
-    /** Whether {@code file} exists and is neither a regular file nor a folder (a device, a pipe, a socket). */
-    private static boolean isDevice(Path file) {
-        return Files.exists(file) && !Files.isRegularFile(file) && !Files.isDirectory(file);
     }
 
     /** Closing the stream is part of the write: a device may refuse only what was still buffered. */

@@ -86,7 +86,7 @@ public final class ReportCommand implements Callable<Integer> {
             try {
                 report = request.report().orElseGet(() -> input.defaultReport(CURRENT_FOLDER));
                 input.refuseOverwriting(report, "--report");
-                WritableFolder.check(report, "the report", "--report");
+                OutputFiles.checkWritable(report, "the report", "--report");
             } catch (ConfigurationMistake e) {
                 System.err.println("cert-rotator report: " + e.getMessage());
                 exitCode = ExitCodes.BAD_INPUT;

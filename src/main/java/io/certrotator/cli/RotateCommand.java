@@ -164,7 +164,7 @@ public final class RotateCommand implements Callable<Integer> {
             throw usage((simulate ? "--simulate" : "--plan-output") + " goes with --input, not --expiring-within");
         }
         if (report != null) {
-            WritableFolder.check(report, "the report", "--report");
+            OutputFiles.checkWritable(report, "the report", "--report");
         }
         ApiAccessOptions.ApiTarget target = api.target();
         HomeFolder.writable(springBoot.properties());
@@ -216,7 +216,7 @@ public final class RotateCommand implements Callable<Integer> {
         // A dry run rehearses the run: it refuses what the run would refuse. A missing input is said as such later,
         // not as a folder it names.
         if (report != null || Files.exists(input)) {
-            WritableFolder.check(reportFile, "the report", "--report");
+            OutputFiles.checkWritable(reportFile, "the report", "--report");
         }
         if (planOutput != null) {
             WritableFolder.check(planOutput, "the plan", "--plan-output");

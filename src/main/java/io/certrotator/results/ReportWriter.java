@@ -43,18 +43,32 @@ public class ReportWriter {
         Path target = report.toAbsolutePath();
         Path partial = null;
         try {
+            if (isDevice(target)) {
+                // moved over, /dev/null (as root) would become a regular file: a device is written in place
+                print(target, source);
+                return;
+            }
             Files.createDirectories(target.getParent());
             partial = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".partial");
-            try (Writer writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8);
-                 CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(COLUMNS).get());
-                 BackgroundPrinter printer = new BackgroundPrinter(csv)) {
-                source.accept(printer);
-            }
+            print(partial, source);
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report " + target + ": " + e, e);
         } finally {
             deleteQuietly(partial);
+        }
+    }
+
+    /** Whether {@code file} exists and is neither a regular file nor a folder (a device, a pipe, a socket). */
+    public static boolean isDevice(Path file) {
+        return Files.exists(file) && !Files.isRegularFile(file) && !Files.isDirectory(file);
+    }
+
+    private static void print(Path file, Consumer<Consumer<ResultRow>> source) throws IOException {
+        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+             CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(COLUMNS).get());
+             BackgroundPrinter printer = new BackgroundPrinter(csv)) {
+            source.accept(printer);
         }
     }
 

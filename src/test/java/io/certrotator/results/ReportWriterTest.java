@@ -1,6 +1,7 @@
 package io.certrotator.results;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -38,6 +39,22 @@ class ReportWriterTest {
         assertThat(records.get(1).values()).startsWith("2", "zone-a1\\u0000",
                 "\\u001B[31mwww,\"x\"\\u0008.example.com\\u202E", "sslcert", "cert-1;cert-2", "INVALID", "InvalidRow",
                 "line one\\u000D\\u000Aline two\\u0085");
+    }
+
+    @Test
+    void aDeviceIsWrittenInPlaceNotReplacedByAFile() throws Exception {
+        Path devNull = dir.resolve("null");
+        Process mknod = new ProcessBuilder("mknod", devNull.toString(), "c", "1", "3").start();
+        assumeTrue(mknod.waitFor() == 0, "mknod works here (root)");
+
+        new ReportWriter(null).write(devNull, rows -> rows.accept(new ResultRow(2, "zone-a1", "www.example.com",
+                "sslcert", "cert-1", RowStatus.SUCCEEDED, null, null, "req-1", 1, Instant.now())));
+
+        assertThat(Files.isRegularFile(devNull)).isFalse();
+        assertThat(Files.size(devNull)).isZero();
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(devNull);
+        }
     }
 
     @Test
