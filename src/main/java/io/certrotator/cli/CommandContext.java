@@ -1,10 +1,12 @@
 package io.certrotator.cli;
 
 import io.certrotator.CertRotatorApplication;
+import io.certrotator.job.RepositoryOutage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
@@ -12,6 +14,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
 
 /**
  * Starts the Spring context one command needs, with that command's runner as its only runner, and returns the
@@ -30,6 +34,9 @@ final class CommandContext {
             "logging.level.org.springframework.boot.SpringApplication", "OFF",
             "logging.level.org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter", "OFF",
             "logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext", "ERROR");
+
+    /** The JDBC URLs of the drivers on the class path. */
+    private static final Pattern KNOWN_DRIVER = Pattern.compile("^jdbc:(postgresql:|h2:)");
 
     private CommandContext() {
     }
@@ -51,6 +58,8 @@ final class CommandContext {
         application.setDefaultProperties(defaults);
         application.addInitializers(context -> singletons.forEach(context.getBeanFactory()::registerSingleton));
         application.addInitializers(context -> HomeFolder.makeAbsolute(context.getEnvironment()));
+        AtomicReference<Environment> environment = new AtomicReference<>();
+        application.addInitializers(context -> environment.set(context.getEnvironment()));
         ConfigurableApplicationContext context;
         try {
             context = application.run(args);
@@ -67,6 +76,21 @@ final class CommandContext {
             Optional<String> badProperty = BadProperty.describe(e);
             if (badProperty.isPresent()) {
                 throw new ParameterException(command, badProperty.get());
+            }
+            String url = environment.get() == null ? null : environment.get().getProperty("spring.datasource.url");
+            if (url != null && !KNOWN_DRIVER.matcher(url).find()) {
+                // without its parameters or a user before the host: either may carry a password
+                String shown = url.replaceFirst("[?;].*", "").replaceFirst("//[^/@]*@", "//");
+                System.err.println("cert-rotator: cannot start: --spring.datasource.url (" + shown + ") is not a URL of"
+                        + " a known driver: give jdbc:postgresql://HOST:PORT/DATABASE or jdbc:h2:...;"
+                        + " nothing was sent");
+                return ExitCodes.BAD_INPUT;
+            }
+            if (url != null && RepositoryOutage.causedBy(e)) {
+                System.err.println("cert-rotator: cannot reach the job repository (" + RepositoryOutage.server(url)
+                        + "): " + Causes.innermost(e, t -> false).getMessage() + "; nothing was sent: run the same"
+                        + " command again once it is reachable");
+                return ExitCodes.STOPPED;
             }
             System.err.println("cert-rotator: cannot start: " + Causes.innermost(e, t -> false).getMessage());
             System.err.println("check the --spring.* options (the job repository); nothing was sent");

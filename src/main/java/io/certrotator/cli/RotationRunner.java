@@ -8,9 +8,11 @@ import io.certrotator.input.InputFileException;
 import io.certrotator.job.JobFigures;
 import io.certrotator.job.RotationJobConfiguration;
 import io.certrotator.job.RotationParameters;
+import io.certrotator.job.RepositoryOutage;
 import io.certrotator.job.RepositoryRunLock;
 import io.certrotator.job.RunLock;
 import io.certrotator.job.RunStoppedException;
+import io.certrotator.job.UnknownEndings;
 import io.certrotator.results.ReportWriter;
 import io.certrotator.results.ResultsRepository;
 import io.certrotator.results.RowStatus;
@@ -30,6 +32,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
 
+import javax.sql.DataSource;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,6 +63,7 @@ class RotationRunner implements ApplicationRunner, ExitCodeGenerator {
     private final ObjectProvider<PlanRounds> planRounds;
     private final Path home;
     private final Duration progressInterval;
+    private final String repositoryServer;
     private final RunSummary summary = new RunSummary(System.out);
     private List<String> commandLine = List.of();
     private int exitCode = ExitCodes.STOPPED;
@@ -68,7 +72,7 @@ class RotationRunner implements ApplicationRunner, ExitCodeGenerator {
                    ResultsRepository results, ReportWriter reportWriter, ObjectProvider<ApiAccess> apiAccess,
                    ObjectProvider<ApiAccessConfiguration.ReadOnlyAccess> readOnlyAccess, RowTally tally,
                    RepositoryRunLock repositoryRunLock, CertRotatorProperties properties,
-                   ObjectProvider<PlanRounds> planRounds) {
+                   ObjectProvider<PlanRounds> planRounds, DataSource dataSource) {
         this.options = options;
         this.jobRepository = jobRepository;
         this.jobOperator = jobOperator;
@@ -82,6 +86,7 @@ class RotationRunner implements ApplicationRunner, ExitCodeGenerator {
         this.planRounds = planRounds;
         this.home = properties.home();
         this.progressInterval = properties.progressInterval();
+        this.repositoryServer = RepositoryOutage.server(dataSource);
     }
 
     @Override
@@ -113,9 +118,21 @@ class RotationRunner implements ApplicationRunner, ExitCodeGenerator {
 
     private int stopped(Exception e) {
         log.debug("run failed", e);
+        if (RepositoryOutage.causedBy(e)) {
+            // nothing more can be read or recorded: no summary, no report (the next run writes it)
+            System.err.println("cert-rotator: " + lostRepository(e) + "; the rows not recorded as done stay PENDING");
+            System.err.println("run the same command again once the database is back, to resume:\n  "
+                    + ResumeCommand.of(commandLine));
+            return ExitCodes.STOPPED;
+        }
         System.err.println("cert-rotator: the run stopped: " + e.getMessage());
         System.err.println("run the same command again to resume:\n  " + ResumeCommand.of(commandLine));
         return ExitCodes.STOPPED;
+    }
+
+    private String lostRepository(Throwable failure) {
+        return "lost the job repository (" + repositoryServer + "): "
+                + Causes.innermost(failure, t -> false).getMessage();
     }
 
     private int rotate() throws Exception {
@@ -147,11 +164,20 @@ class RotationRunner implements ApplicationRunner, ExitCodeGenerator {
             apiAccess.getObject();
             if (instance != null) {
                 tally.startFrom(results.countByStatus(instance.getInstanceId()));
+                // We hold the locks, so the process that left an execution UNKNOWN or running is gone.
+                boolean unknown = UnknownEndings.recordFailed(jobRepository, instance);
+                if (unknown) {
+                    last = jobRepository.getLastJobExecution(instance);
+                }
                 if (last != null && last.getStatus().isRunning()) {
-                    // We hold the locks, so the process that left this execution running is gone.
                     jobOperator.recover(last);
                     summary.line("recovered run " + instance.getInstanceId() + " left running by a process "
                             + "that is gone; resuming it");
+                } else if (unknown) {
+                    summary.line("recovered run " + instance.getInstanceId() + ", whose end the job repository could "
+                            + "not record (UNKNOWN: the database went away during it); resuming it: "
+                            + results.countByStatus(instance.getInstanceId()).of(RowStatus.PENDING)
+                            + " row(s) still pending");
                 } else if (last != null) {
                     summary.line("resuming run " + instance.getInstanceId() + ": "
                             + results.countByStatus(instance.getInstanceId()).of(RowStatus.PENDING)
@@ -270,9 +296,13 @@ class RotationRunner implements ApplicationRunner, ExitCodeGenerator {
         }
     }
 
-    private static String rootMessage(JobExecution execution) {
+    private String rootMessage(JobExecution execution) {
         if (execution.getAllFailureExceptions().stream().anyMatch(OutOfMemory::causedBy)) {
             return OutOfMemory.advice();
+        }
+        var outage = execution.getAllFailureExceptions().stream().filter(RepositoryOutage::causedBy).findFirst();
+        if (outage.isPresent()) {
+            return lostRepository(outage.get()) + " (it is back now; the rows not recorded as done stay PENDING)";
         }
         return execution.getAllFailureExceptions().stream()
                 .map(RotationRunner::innermost)

@@ -91,6 +91,11 @@ public class RepositoryRunLock {
                     "SELECT pg_advisory_unlock(?), set_config('application_name', '', false)")) {
                 unlock.setLong(1, lockKey);
                 unlock.execute();
+            } catch (SQLException e) {
+                // a session the server ended (a restart, a failover) took its lock with it
+                if (!RepositoryOutage.causedBy(e)) {
+                    throw e;
+                }
             }
         };
     }

@@ -18,6 +18,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import javax.sql.DataSource;
 import java.time.Duration;
 
 /**
@@ -29,13 +30,17 @@ class RotateTasklet implements Tasklet {
     private final RotationEngine engine;
     private final ObjectProvider<ApiAccess> apiAccess;
     private final RateBudget rateBudget;
+    private final DataSource dataSource;
+    private final StopSignal stopSignal;
 
     RotateTasklet(ResultsRepository results, TransactionTemplate transactions, ObjectProvider<ApiAccess> apiAccess,
                   RetryPolicy retryPolicy, int concurrency, RateBudget rateBudget, StopSignal stopSignal,
-                  Duration verifyTimeout) {
+                  Duration verifyTimeout, DataSource dataSource) {
         this.engine = new RotationEngine(results, transactions, retryPolicy, concurrency, verifyTimeout, stopSignal);
         this.apiAccess = apiAccess;
         this.rateBudget = rateBudget;
+        this.dataSource = dataSource;
+        this.stopSignal = stopSignal;
     }
 
     @Override
@@ -44,11 +49,14 @@ class RotateTasklet implements Tasklet {
         RotationParameters parameters = RotationParameters.from(step.getJobParameters());
         long instanceId = step.getJobExecution().getJobInstance().getInstanceId();
         ApiAccess access = apiAccess.getObject();
-        RotationOutcome outcome = engine.rotate(instanceId, parameters.maxHostsPerCall(), parameters.verify(),
-                parameters.allowDropping(),
-                access.newClient(rateBudget.pacer(access, ModifyHostsCertificate.ACTION, parameters.rate())),
-                access.newClient(rateBudget.pacer(access, DescribeAccelerationDomains.ACTION, parameters.rate())),
-                access.newClient(rateBudget.pacer(access, DescribeZones.ACTION, parameters.rate())));
+        RotationOutcome outcome;
+        try (RepositoryWatch ignored = RepositoryWatch.start(dataSource, stopSignal)) {
+            outcome = engine.rotate(instanceId, parameters.maxHostsPerCall(), parameters.verify(),
+                    parameters.allowDropping(),
+                    access.newClient(rateBudget.pacer(access, ModifyHostsCertificate.ACTION, parameters.rate())),
+                    access.newClient(rateBudget.pacer(access, DescribeAccelerationDomains.ACTION, parameters.rate())),
+                    access.newClient(rateBudget.pacer(access, DescribeZones.ACTION, parameters.rate())));
+        }
         ExecutionContext context = step.getJobExecution().getExecutionContext();
         context.putLong(JobFigures.CALLS, outcome.calls());
         context.putLong(JobFigures.DESCRIBE_CALLS, outcome.describeCalls());

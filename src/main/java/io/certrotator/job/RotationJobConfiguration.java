@@ -18,6 +18,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import javax.sql.DataSource;
+
 /**
  * The rotation job: load and validate the input ({@link LoadInputConfiguration}), rotate. No run-id incrementer: the
  * same input and options are the same instance, which is what lets a stopped or failed run resume.
@@ -44,12 +46,13 @@ public class RotationJobConfiguration {
     @Bean
     Step rotateCertificates(JobRepository jobRepository, ResultsRepository results,
                             PlatformTransactionManager transactions, ObjectProvider<ApiAccess> apiAccess,
-                            CertRotatorProperties properties, RateBudget rateBudget, StopSignal stopSignal) {
+                            CertRotatorProperties properties, RateBudget rateBudget, StopSignal stopSignal,
+                            DataSource dataSource) {
         CertRotatorProperties.Retry retry = properties.retry();
         return new StepBuilder("rotateCertificates", jobRepository)
                 .tasklet(new RotateTasklet(results, new ReconnectingTransactions(transactions), apiAccess,
                         new RetryPolicy(retry.maxAttempts(), retry.baseDelay(), retry.maxDelay()),
-                        properties.concurrency(), rateBudget, stopSignal, properties.verify().timeout()),
+                        properties.concurrency(), rateBudget, stopSignal, properties.verify().timeout(), dataSource),
                         outsideTransaction())
                 .build();
     }

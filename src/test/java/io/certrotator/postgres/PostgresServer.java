@@ -93,18 +93,37 @@ public final class PostgresServer implements AutoCloseable {
         }
         run(binaries.resolve("initdb").toString(), "-D", data().toString(), "-U", USER, "--pwfile=" + passwordFile,
                 "--auth-local=trust", "--auth-host=scram-sha-256", "-E", "UTF8", "--locale=C", "--no-sync");
-        run(binaries.resolve("pg_ctl").toString(), "-D", data().toString(), "-l", dir.resolve("server.log").toString(),
-                "-w", "-t", "60", "-o", "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories="
-                        + dir + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
-                "start");
+        start();
     }
 
-    /** A new, empty database on this server. */
+    private String options() {
+        return "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=" + dir
+                + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
+    }
+
     /** The server's log: what it reports of every database, errors of failed statements among it. */
     public Path log() {
         return dir.resolve("server.log");
     }
 
+    /** Stops the server as an operator's {@code pg_ctl -m fast stop} does: open sessions are ended. */
+    public void stop() throws IOException, InterruptedException {
+        run(binaries.resolve("pg_ctl").toString(), "-D", data().toString(), "-m", "fast", "-w", "stop");
+    }
+
+    /** Starts a server {@link #stop() stopped} before, on the same port and data. */
+    public void start() throws IOException, InterruptedException {
+        run(binaries.resolve("pg_ctl").toString(), "-D", data().toString(), "-l", log().toString(), "-w", "-t", "60",
+                "-o", options(), "start");
+    }
+
+    /** Restarts the server as {@code pg_ctl restart} (or a failover) does: open sessions are ended. */
+    public void restart() throws IOException, InterruptedException {
+        run(binaries.resolve("pg_ctl").toString(), "-D", data().toString(), "-l", log().toString(), "-m", "fast",
+                "-w", "-t", "60", "-o", options(), "restart");
+    }
+
+    /** A new, empty database on this server. */
     public Database newDatabase() {
         String name = "certrotator" + databases.incrementAndGet();
         try (Connection admin = DriverManager.getConnection(url("postgres"), USER, PASSWORD)) {
