@@ -24,7 +24,7 @@ import java.util.function.Supplier;
  * writes the plan to {@code HOME/deploy/ID-HASH.csv} (HASH: the start of the plan's SHA-256, so the same plan is the
  * same file and the same job instance). A dry run prints the CSV instead; with no host due there is nothing to write.
  * When the latest deploy run of the same certificate did not finish (stopped, say), it hands back that run's plan to
- * rotate again instead ({@link UnfinishedScheduledRun}): a new plan, made from an estate that run half changed, would
+ * rotate again instead ({@link UnfinishedPlanRun}): a new plan, made from an estate that run half changed, would
  * leave its accepted rows never read back.
  */
 final class DeployPlanning implements ApplicationRunner, ExitCodeGenerator {
@@ -64,7 +64,7 @@ final class DeployPlanning implements ApplicationRunner, ExitCodeGenerator {
         EstateSnapshot snapshot = reading.read(request.estate());
         DeploySelection certificate = request.certificate().get();
         if (!request.dryRun()) {
-            Optional<Path> unfinished = UnfinishedScheduledRun.findDeploy(jobRepository, home.resolve(FOLDER),
+            Optional<Path> unfinished = UnfinishedPlanRun.findDeploy(jobRepository, home.resolve(FOLDER),
                     certificate.certId());
             if (unfinished.isPresent()) {
                 outcome.planFile(unfinished.get());

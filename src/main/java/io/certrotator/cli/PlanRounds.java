@@ -19,7 +19,7 @@ import java.util.Optional;
 /**
  * The job instance a scheduled rotation, or a deploy, runs for its plan. Such a plan is made from the live estate and
  * holds only hosts that still need changing, so when the instance of the same content has completed (a row FAILED,
- * say, whose attempts ran out) or was given up (ABANDONED, {@link UnfinishedScheduledRun}), the hosts it names are
+ * say, whose attempts ran out) or was given up (ABANDONED, {@link UnfinishedPlanRun}), the hosts it names are
  * still not done and the plan goes again: a new instance, round 2, 3, ... (an identifying parameter), never "already
  * completed". A round that did not complete is resumed like any run. {@code rotate --input} has no rounds: a rerun
  * of a completed input sends nothing. Each execution of a scheduled plan keeps the {@link ScheduledSelection} its

@@ -235,7 +235,7 @@ class RotationRunner implements ApplicationRunner, ExitCodeGenerator {
      */
     private AutoCloseable scheduledPlanByHand(Path input) {
         if (planRounds.getIfAvailable() != null
-                || !UnfinishedScheduledRun.isScheduledPlan(input, home.resolve(ScheduledPlanning.FOLDER))) {
+                || !UnfinishedPlanRun.isScheduledPlan(input, home.resolve(ScheduledPlanning.FOLDER))) {
             return () -> {
             };
         }

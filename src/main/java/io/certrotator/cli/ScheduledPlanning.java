@@ -23,7 +23,7 @@ import java.util.Optional;
  * ({@link PlanFiles}: the same plan on the next schedule is the same job instance, resumed). A dry run prints the CSV
  * instead; with no host due there is nothing to write. Before reading the estate it takes the {@link ScheduledLock},
  * which the command holds until the plan's rotation ends; then, when the latest scheduled run did not finish, it hands
- * back that run's plan to rotate again instead ({@link UnfinishedScheduledRun}), without reading the estate.
+ * back that run's plan to rotate again instead ({@link UnfinishedPlanRun}), without reading the estate.
  */
 final class ScheduledPlanning implements ApplicationRunner, ExitCodeGenerator {
 
@@ -66,7 +66,7 @@ final class ScheduledPlanning implements ApplicationRunner, ExitCodeGenerator {
     private int plan() {
         if (!request.dryRun()) {
             outcome.hold(ScheduledLock.take(home, repositoryRunLock));
-            Optional<Path> unfinished = UnfinishedScheduledRun.find(jobRepository, home.resolve(FOLDER),
+            Optional<Path> unfinished = UnfinishedPlanRun.find(jobRepository, home.resolve(FOLDER),
                     request.selection());
             if (unfinished.isPresent()) {
                 outcome.planFile(unfinished.get());

@@ -358,7 +358,7 @@ class DeployCommandIT {
 
     @Test
     void aDeployRunThatDoesNotFinishOnItsResumptionsIsGivenUpAndTheNextDeployPlansAnew() {
-        int executions = UnfinishedScheduledRun.RESUMES + 1;
+        int executions = UnfinishedPlanRun.RESUMES + 1;
         sim.simulator().failFirstCalls("www.shop.example.com", executions, ErrorCodes.CAM_UNAUTHORIZED);
         for (int execution = 1; execution <= executions; execution++) {
             ConsoleCapture stopped = deployWildcard();

@@ -17,7 +17,8 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * The latest scheduled run of a home, when it did not finish: stopped (SIGTERM, the API out of reach), failed in a way
+ * The latest run of a plan this tool wrote (the scheduled form's, a deploy's), when it did not finish: for the scheduled
+ * form, the latest scheduled run of the home: stopped (SIGTERM, the API out of reach), failed in a way
  * a restart goes on from, or left running by a process that is gone (the caller holds the {@link ScheduledLock}, so no
  * live scheduled run holds it). The next scheduled run resumes it rather than plan anew: a new plan would leave its
  * accepted rows never read back and its history STOPPED. Its plan is the input it was started with,
@@ -27,15 +28,15 @@ import java.util.function.Predicate;
  * the hosts that came due since from being planned, and a new plan holds its hosts that are still due anyway. A
  * deploy does the same with the latest deploy run of its certificate ({@code HOME/deploy/ID-HASH.csv}).
  */
-final class UnfinishedScheduledRun {
+final class UnfinishedPlanRun {
 
-    private static final Logger log = LoggerFactory.getLogger(UnfinishedScheduledRun.class);
+    private static final Logger log = LoggerFactory.getLogger(UnfinishedPlanRun.class);
 
     private static final int PAGE = 100;
     /** Resumptions a run gets before it is given up. */
     static final int RESUMES = 3;
 
-    private UnfinishedScheduledRun() {
+    private UnfinishedPlanRun() {
     }
 
     /**
