@@ -13,7 +13,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -54,8 +53,6 @@ public final class HistoryCommand implements Callable<Integer> {
 
     static final class Runner implements ApplicationRunner {
 
-        private static final DateTimeFormatter STARTED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-
         private final PastRuns pastRuns;
         private final int limit;
 
@@ -80,7 +77,7 @@ public final class HistoryCommand implements Callable<Integer> {
             for (PastRun run : runs) {
                 RotationParameters p = run.parameters();
                 out.printf(Locale.ROOT, format, run.id(), p.input().getFileName(), p.inputSha256().substring(0, 12),
-                        STARTED.format(run.started()), run.duration().map(RunSummary::seconds).orElse("-"),
+                        RunTime.of(run.started()), run.duration().map(RunSummary::seconds).orElse("-"),
                         run.status(), run.executions(), run.rows().of(RowStatus.SUCCEEDED), run.rows().of(RowStatus.FAILED),
                         run.rows().of(RowStatus.INVALID), run.rows().of(RowStatus.PENDING), options(p));
             }

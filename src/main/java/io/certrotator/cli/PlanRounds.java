@@ -83,7 +83,7 @@ final class PlanRounds {
             return "run " + runId + " was given up (ABANDONED, " + last.getLastUpdated() + ")";
         }
         StatusCounts before = results.countByStatus(runId);
-        return "run " + runId + " completed it (" + last.getEndTime() + ", "
+        return "run " + runId + " completed it (" + RunTime.of(last.getEndTime()) + ", "
                 + (before.total() - before.of(RowStatus.SUCCEEDED)) + " of " + before.total()
                 + " row(s) not succeeded)";
     }

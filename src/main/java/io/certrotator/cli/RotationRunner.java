@@ -250,7 +250,7 @@ class RotationRunner implements ApplicationRunner, ExitCodeGenerator {
 
     private int alreadyCompleted(JobInstance instance, JobExecution last) {
         long instanceId = instance.getInstanceId();
-        summary.line("this input already completed (run " + instanceId + ", " + last.getEndTime()
+        summary.line("this input already completed (run " + instanceId + ", " + RunTime.of(last.getEndTime())
                 + "): nothing to send");
         warnIfItWentToALocalServer(instanceId, RotationParameters.from(last.getJobParameters()));
         StatusCounts counts = results.countByStatus(instanceId);

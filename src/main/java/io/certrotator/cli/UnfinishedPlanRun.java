@@ -131,7 +131,7 @@ final class UnfinishedPlanRun {
     private static void giveUp(JobRepository jobRepository, Runs runs, long runId, int executions,
                                JobExecution last) {
         String lastEnd = last.getStatus().isRunning() ? "left running by a process that is gone"
-                : last.getStatus().name().toLowerCase() + " " + last.getEndTime() + ": " + reason(last);
+                : last.getStatus().name().toLowerCase() + " " + RunTime.of(last.getEndTime()) + ": " + reason(last);
         last.upgradeStatus(BatchStatus.ABANDONED);
         jobRepository.update(last);
         System.err.println("cert-rotator " + runs.command() + ": giving up " + runs.called() + " " + runId

@@ -167,7 +167,7 @@ class ScheduledRotationIT {
 
         assertThat(next.exitCode()).as(next.all()).isEqualTo(ExitCodes.SUCCEEDED);
         assertThat(next.err()).containsPattern("cert-rotator rotate: giving up scheduled run \\d+ \\(now ABANDONED\\): "
-                + executions + " executions did not finish it, the last stopped \\S+: .*"
+                + executions + " executions did not finish it, the last stopped \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d: .*"
                 + ErrorCodes.CAM_UNAUTHORIZED + ".*; planning anew");
         assertThat(next.out()).doesNotContain("resuming").contains("plan: ").contains("(2 rows)")
                 .contains("rows: 2 total, 2 succeeded");
