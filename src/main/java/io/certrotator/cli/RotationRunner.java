@@ -27,6 +27,7 @@ import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -181,7 +182,7 @@ class RotationRunner implements ApplicationRunner, ExitCodeGenerator {
                 } else if (last != null) {
                     summary.line("resuming run " + instance.getInstanceId() + ": "
                             + results.countByStatus(instance.getInstanceId()).of(RowStatus.PENDING)
-                            + (loaded(last) ? " row(s) still pending"
+                            + (loaded(instance) ? " row(s) still pending"
                             : " row(s) loaded and still pending; the input's load goes on after them"));
                 }
             }
@@ -242,10 +243,13 @@ class RotationRunner implements ApplicationRunner, ExitCodeGenerator {
         return ScheduledLock.take(home, repositoryRunLock);
     }
 
-    /** Whether the execution's load of the input completed (a stop during the load leaves the rest to load). */
-    private static boolean loaded(JobExecution execution) {
-        return execution.getStepExecutions().stream().anyMatch(step -> step.getStepName()
-                .equals(RotationJobConfiguration.LOAD_STEP) && step.getStatus() == BatchStatus.COMPLETED);
+    /**
+     * Whether the run's load of the input completed, in whichever execution (a later one skips the completed step; a
+     * stop during the load leaves the rest to load).
+     */
+    private boolean loaded(JobInstance instance) {
+        StepExecution load = jobRepository.getLastStepExecution(instance, RotationJobConfiguration.LOAD_STEP);
+        return load != null && load.getStatus() == BatchStatus.COMPLETED;
     }
 
     private int alreadyCompleted(JobInstance instance, JobExecution last) {
