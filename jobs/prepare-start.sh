@@ -16,10 +16,20 @@ fi
 # As jobs/rotate.sh finds it: a link's target, by its full path.
 jar="$(readlink -f "$jar")"
 start_dir="${CERT_ROTATOR_START_DIR:-${jar%.jar}-start}"
-mkdir -p "$start_dir"
+if ! mkdir -p "$start_dir" 2>/dev/null || [ ! -w "$start_dir" ]; then
+  echo "cert-rotator: cannot write $start_dir: set CERT_ROTATOR_START_DIR to a folder you can write" >&2
+  exit 1
+fi
 start_dir="$(cd "$start_dir" && pwd)"
 build="$(stat -c '%s-%Y' "$jar")"
 prepared="$start_dir/$build"
+# One preparation at a time (an image build and a cron job, two operators): the second waits, then finds it done.
+exec 9> "$start_dir/.lock"
+flock 9
+if [ -f "$prepared/classes.jsa" ]; then
+  echo "cert-rotator: a faster start is ready in $prepared (jobs/rotate.sh uses it until the jar changes)"
+  exit 0
+fi
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
@@ -48,5 +58,5 @@ if ! (cd "$work" && env -i PATH="$PATH" HOME="$work" ${JAVA_HOME:+JAVA_HOME="$JA
 fi
 # The archive last: jobs/rotate.sh uses the folder once it is there.
 mv "$work/classes.jsa" "$prepared/classes.jsa"
-find "$start_dir" -mindepth 1 -maxdepth 1 ! -name "$build" -exec rm -rf {} +
+find "$start_dir" -mindepth 1 -maxdepth 1 ! -name "$build" ! -name .lock -exec rm -rf {} +
 echo "cert-rotator: a faster start is ready in $prepared (jobs/rotate.sh uses it until the jar changes)"

@@ -106,6 +106,46 @@ class SchedulingAssetsIT {
         assertThat(archivedClassesOfARotation(dir, prepared, "rebuilt")).isZero();
     }
 
+    @Test
+    void twoPreparationsAtOnceBothEndReadyOneAfterTheOther(@TempDir Path dir) throws Exception {
+        Path jar = Files.copy(Path.of("target/cert-rotator.jar"), dir.resolve("cert-rotator.jar"));
+        List<Process> preparations = new ArrayList<>();
+        for (String name : List.of("first", "second")) {
+            ProcessBuilder prepare = new ProcessBuilder(JOBS.resolve("prepare-start.sh").toAbsolutePath().toString())
+                    .redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile());
+            prepare.environment().putAll(Map.of("CERT_ROTATOR_JAR", jar.toString(),
+                    "CERT_ROTATOR_START_DIR", dir.resolve("start").toString()));
+            preparations.add(prepare.start());
+            // the second while the first trains, as an operator's beside an image build would
+            Thread.sleep(2_000);
+        }
+        for (Process preparation : preparations) {
+            assertThat(preparation.waitFor(240, TimeUnit.SECONDS)).isTrue();
+        }
+
+        assertThat(preparations).allSatisfy(preparation -> assertThat(preparation.exitValue()).as(
+                Files.readString(dir.resolve("first.log")) + Files.readString(dir.resolve("second.log"))).isZero());
+        try (var builds = Files.list(dir.resolve("start"))) {
+            assertThat(builds.filter(Files::isDirectory).toList()).singleElement()
+                    .satisfies(build -> assertThat(build.resolve("classes.jsa")).isNotEmptyFile());
+        }
+    }
+
+    @Test
+    void aPreparationWhereNothingCanBeWrittenIsOneLineAndExitOne() throws Exception {
+        ProcessBuilder prepare = new ProcessBuilder(JOBS.resolve("prepare-start.sh").toAbsolutePath().toString())
+                .redirectErrorStream(true);
+        prepare.environment().putAll(Map.of("CERT_ROTATOR_JAR", Path.of("target/cert-rotator.jar").toAbsolutePath()
+                .toString(), "CERT_ROTATOR_START_DIR", "/proc/self/cert-rotator-start"));
+        Process preparing = prepare.start();
+        String output = new String(preparing.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(preparing.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(preparing.exitValue()).isEqualTo(1);
+        assertThat(output).isEqualTo("cert-rotator: cannot write /proc/self/cert-rotator-start: set"
+                + " CERT_ROTATOR_START_DIR to a folder you can write\n");
+    }
+
     /** Runs a rotation through the wrapper and counts the classes it loaded from the prepared start's archive. */
     private static long archivedClassesOfARotation(Path dir, Map<String, String> environment, String name)
             throws Exception {
