@@ -1,5 +1,7 @@
 package io.certrotator.cli;
 
+import io.certrotator.job.Causes;
+
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.DataObjectPropertyName;
 import org.springframework.boot.context.properties.bind.UnboundConfigurationPropertiesException;

@@ -1,6 +1,7 @@
 package io.certrotator.cli;
 
 import io.certrotator.CertRotatorApplication;
+import io.certrotator.job.Causes;
 import io.certrotator.job.RepositoryOutage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

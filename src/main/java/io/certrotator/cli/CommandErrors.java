@@ -2,6 +2,7 @@ package io.certrotator.cli;
 
 import io.certrotator.certs.CertificateFileException;
 import io.certrotator.input.InputFileException;
+import io.certrotator.job.Causes;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;

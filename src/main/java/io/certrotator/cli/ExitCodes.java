@@ -2,6 +2,7 @@ package io.certrotator.cli;
 
 import io.certrotator.edgeone.ErrorClass;
 import io.certrotator.input.InputFileException;
+import io.certrotator.job.Causes;
 import io.certrotator.job.RunExitStatus;
 import io.certrotator.results.StatusCounts;
 import org.springframework.batch.core.BatchStatus;

@@ -1,5 +1,7 @@
 package io.certrotator.cli;
 
+import io.certrotator.job.Causes;
+
 /**
  * The JVM ran out of memory, wherever: one line that says so and how to give it more. The run stops like any other
  * (exit 1) and the same command resumes it.

@@ -5,6 +5,7 @@ import io.certrotator.edgeone.ApiAccess;
 import io.certrotator.edgeone.EdgeOneEndpoint;
 import io.certrotator.input.InputDigest;
 import io.certrotator.input.InputFileException;
+import io.certrotator.job.Causes;
 import io.certrotator.job.JobFigures;
 import io.certrotator.job.RotationJobConfiguration;
 import io.certrotator.job.RotationParameters;

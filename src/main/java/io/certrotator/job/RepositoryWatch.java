@@ -38,7 +38,7 @@ final class RepositoryWatch implements AutoCloseable {
                     Optional<SQLException> outage = probe(dataSource);
                     if (outage.isPresent()) {
                         stopSignal.stop("lost the job repository (" + server + "): "
-                                + innermost(outage.get()).getMessage(), DRAIN);
+                                + Causes.innermost(outage.get(), t -> false).getMessage(), DRAIN);
                         return;
                     }
                 }
@@ -75,14 +75,6 @@ final class RepositoryWatch implements AutoCloseable {
             }
         }
         return Optional.of(last);
-    }
-
-    private static Throwable innermost(Throwable failure) {
-        Throwable t = failure;
-        while (t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
     }
 
     @Override

@@ -34,11 +34,6 @@ class StoppedRunRecorder implements JobExecutionListener {
 
     /** The stop in {@code failure}'s chain of causes: Spring Batch wraps what a chunk step's reader throws. */
     private static Optional<RunStoppedException> stopIn(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof RunStoppedException stop) {
-                return Optional.of(stop);
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable((RunStoppedException) Causes.first(failure, RunStoppedException.class::isInstance));
     }
 }

@@ -1,4 +1,4 @@
-package io.certrotator.cli;
+package io.certrotator.job;
 
 import org.junit.jupiter.api.Test;
 
