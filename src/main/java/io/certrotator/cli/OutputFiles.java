@@ -1,14 +1,10 @@
 package io.certrotator.cli;
 
-import io.certrotator.results.ReportWriter;
+import io.certrotator.results.WholeFile;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 
 /**
  * Writes a command's output file whole: to a temporary file beside it, then moved in place. A device or pipe
@@ -26,11 +22,7 @@ final class OutputFiles {
      */
     static void write(Path file, String text) {
         try {
-            if (ReportWriter.isDevice(file)) {
-                writeInPlace(file, text);
-            } else {
-                replace(file.toAbsolutePath(), text);
-            }
+            WholeFile.write(file, writer -> writer.write(text));
         } catch (IOException e) {
             throw new CommandFailure(ExitCodes.STOPPED, "cannot write " + file + ": "
                     + IoReason.of(e).orElse(Files.isDirectory(file) ? "it is a folder" : "input/output error"));
@@ -44,29 +36,11 @@ final class OutputFiles {
      * @throws ConfigurationMistake naming the file and the option
      */
     static void checkWritable(Path file, String what, String option) {
-        if (!ReportWriter.isDevice(file)) {
+        if (!WholeFile.isDevice(file)) {
             WritableFolder.check(file, what, option);
         } else if (!Files.isWritable(file)) {
             throw new ConfigurationMistake("cannot write " + what + " " + file + ": permission denied; give " + option
                     + "=FILE you can write");
-        }
-    }
-
-    /** Closing the stream is part of the write: a device may refuse only what was still buffered. */
-    private static void writeInPlace(Path file, String text) throws IOException {
-        try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.WRITE)) {
-            out.write(text.getBytes(StandardCharsets.UTF_8));
-        }
-    }
-
-    private static void replace(Path target, String text) throws IOException {
-        Path temporary = Files.createTempFile(Files.createDirectories(target.getParent()), "." + target.getFileName(),
-                ".tmp");
-        try {
-            Files.writeString(temporary, text);
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
         }
     }
 }

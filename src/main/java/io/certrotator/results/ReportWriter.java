@@ -7,11 +7,7 @@ import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -40,49 +36,18 @@ public class ReportWriter {
      * its own, so a source that reads and validates a large file keeps one core and the CSV the other.
      */
     public void write(Path report, Consumer<Consumer<ResultRow>> source) {
-        Path target = report.toAbsolutePath();
-        Path partial = null;
         try {
-            if (isDevice(target)) {
-                // moved over, /dev/null (as root) would become a regular file: a device is written in place
-                print(target, source);
-                return;
-            }
-            Files.createDirectories(target.getParent());
-            partial = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".partial");
-            print(partial, source);
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            WholeFile.write(report, writer -> {
+                try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(COLUMNS).get());
+                     BackgroundPrinter printer = new BackgroundPrinter(csv)) {
+                    source.accept(printer);
+                }
+            });
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the report " + target + ": " + e, e);
-        } finally {
-            deleteQuietly(partial);
+            throw new UncheckedIOException("cannot write the report " + report.toAbsolutePath() + ": " + e, e);
         }
     }
 
-    /** Whether {@code file} exists and is neither a regular file nor a folder (a device, a pipe, a socket). */
-    public static boolean isDevice(Path file) {
-        return Files.exists(file) && !Files.isRegularFile(file) && !Files.isDirectory(file);
-    }
-
-    private static void print(Path file, Consumer<Consumer<ResultRow>> source) throws IOException {
-        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-             CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(COLUMNS).get());
-             BackgroundPrinter printer = new BackgroundPrinter(csv)) {
-            source.accept(printer);
-        }
-    }
-
-    private static void deleteQuietly(Path partial) {
-        try {
-            if (partial != null) {
-                Files.deleteIfExists(partial);
-            }
-        } catch (IOException e) {
-            // a leftover .partial file is harmless
-        }
-    }
-
-    /** Takes rows in batches and prints them on its own thread; {@link #close()} waits for the last one. */
     private static final class BackgroundPrinter implements Consumer<ResultRow>, AutoCloseable {
 
         private static final int BATCH = 1_000;
